@@ -1,0 +1,42 @@
+package org.bayan.home;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.bayan.platform.web.Crumb;
+import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageServlet;
+import org.bayan.platform.web.Renderer;
+import org.bayan.section.Sections;
+import org.bayan.statement.Listing;
+import org.bayan.statement.PublicStatements;
+
+/** The home page: the newest statements of every section, and the way into each section. */
+public final class HomeServlet extends PageServlet {
+
+    static final int LATEST = 10;
+
+    private final Sections sections;
+    private final PublicStatements statements;
+
+    public HomeServlet(Renderer renderer, Sections sections, PublicStatements statements) {
+        super(renderer);
+        this.sections = sections;
+        this.statements = statements;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Listing latest = statements.latest(0, LATEST);
+        Map<String, Object> model = Map.of(
+                "items", latest.items(),
+                "sections", sections.tree().roots(),
+                "mainSection", sections.tree().byPath(Sections.MAIN_SECTION_PATH).orElse(null),
+                "title", renderer.message("home.title"),
+                "description", renderer.message("site.description"));
+        renderer.render(req, resp, new Page("home", model,
+                List.of(Crumb.current(renderer.message("nav.home"))), "/"));
+    }
+}

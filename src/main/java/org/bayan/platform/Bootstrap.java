@@ -1,0 +1,137 @@
+package org.bayan.platform;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import org.bayan.demo.DemoContent;
+import org.bayan.home.HomeServlet;
+import org.bayan.platform.config.Settings;
+import org.bayan.platform.config.SettingsException;
+import org.bayan.platform.persistence.Database;
+import org.bayan.platform.persistence.Transactions;
+import org.bayan.platform.web.ErrorServlet;
+import org.bayan.platform.web.Renderer;
+import org.bayan.platform.web.SecurityHeadersFilter;
+import org.bayan.section.Section;
+import org.bayan.section.Sections;
+import org.bayan.section.SiteServlet;
+import org.bayan.statement.PublicStatements;
+import org.bayan.statement.PublishedDays;
+import org.bayan.statement.Statement;
+import org.bayan.tag.Tag;
+import org.bayan.tag.TagServlet;
+import org.bayan.user.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires Bayan together once, at start-up: settings, database, services, then the servlets,
+ * each given what it needs. There are no static singletons; this is the only place that
+ * knows every part.
+ */
+public final class Bootstrap implements ServletContextListener {
+
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+    /** Every entity class, in one list so the persistence tests use exactly the same model. */
+    public static final List<Class<?>> ENTITIES = List.of(User.class, Section.class, Tag.class, Statement.class);
+
+    private Database database;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext ctx = event.getServletContext();
+        long started = System.nanoTime();
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(defaultHome(ctx)).ensureHome();
+            log.info("Bayan starting at context '{}': {}", ctx.getContextPath(), settings.describe());
+            database = Database.open(settings, ENTITIES);
+        } catch (SettingsException e) {
+            throw startFailure(e.getMessage());
+        } catch (RuntimeException e) {
+            throw startFailure("cannot open the database: " + rootCause(e));
+        }
+
+        Clock clock = Clock.systemUTC();
+        Transactions tx = new Transactions(database.sessionFactory());
+        new PublishedDays(tx).realign(settings.timezone());
+        if (settings.demo()) {
+            new DemoContent(tx, clock, settings.timezone()).loadIfEmpty();
+        }
+        Sections sections = new Sections(tx);
+        PublicStatements statements = new PublicStatements(tx, sections, clock);
+        Renderer renderer = new Renderer(ctx, settings.baseUrl(),
+                sections, clock, settings.timezone());
+
+        ctx.addFilter("securityHeaders", new SecurityHeadersFilter())
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+        ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
+        ctx.addServlet("tags", new TagServlet(renderer, statements)).addMapping("/tag/*");
+        ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
+        // Section paths come from the data, so the section router takes every other path;
+        // web.xml maps Tomcat's default servlet to /static/* for the files.
+        ctx.addServlet("site", new SiteServlet(renderer, sections, statements, clock, settings.timezone()))
+                .addMapping("/");
+        log.info("Bayan started at context '{}' in {} ms", ctx.getContextPath(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (database != null) {
+            database.close();
+        }
+        // The drivers came with the WAR: deregister them so the undeployed app can be collected.
+        ClassLoader own = Thread.currentThread().getContextClassLoader();
+        for (Driver d : java.util.Collections.list(DriverManager.getDrivers())) {
+            if (d.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(d);
+                } catch (Exception e) {
+                    log.warn("Could not deregister {}: {}", d, e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * The data folder when {@code BAYAN_HOME} is not set: inside Tomcat's base folder, one per
+     * context so two copies of the WAR on one Tomcat never share a database.
+     */
+    static Path defaultHome(ServletContext ctx) {
+        String context = ctx.getContextPath().isEmpty() ? "ROOT" : ctx.getContextPath().substring(1).replace('/', '#');
+        String catalinaBase = System.getProperty("catalina.base");
+        return catalinaBase != null
+                ? Path.of(catalinaBase, "bayan-data", context)
+                : Path.of(System.getProperty("user.home"), ".bayan", context);
+    }
+
+    private static StartFailure startFailure(String why) {
+        log.error("Bayan cannot start: {}", why);
+        return new StartFailure("Bayan cannot start: " + why);
+    }
+
+    /** Stackless: the one log line says all an admin needs, Tomcat adds no trace wall to it. */
+    static final class StartFailure extends RuntimeException {
+        StartFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        String root = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+        return t == e ? first : first + " (" + root + ")";
+    }
+}

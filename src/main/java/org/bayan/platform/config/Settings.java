@@ -1,0 +1,137 @@
+package org.bayan.platform.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every setting Bayan reads, in one place. Each has a default that runs out of the box and
+ * can be overridden by a JVM system property {@code bayan.x.y} or an environment variable
+ * {@code BAYAN_X_Y}; the system property wins because it is the more local of the two.
+ * A wrong value fails fast with a {@link SettingsException} naming the setting.
+ */
+public final class Settings {
+
+    private final Path home;
+    private final Optional<String> dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final ZoneId timezone;
+    private final boolean demo;
+    private final Optional<String> baseUrl;
+
+    private Settings(Path home, Optional<String> dbUrl, String dbUser, String dbPassword,
+                     ZoneId timezone, boolean demo, Optional<String> baseUrl) {
+        this.home = home;
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+        this.timezone = timezone;
+        this.demo = demo;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param source   where values come from: a name such as {@code db.url} to its value, or null
+     * @param defaultHome the data folder used when {@code BAYAN_HOME} is not set
+     */
+    public static Settings read(Function<String, String> source, Path defaultHome) {
+        Path home = optional(source, "home").map(v -> parse("home", v, Path::of)).orElse(defaultHome);
+        ZoneId zone = optional(source, "timezone").map(v -> parse("timezone", v, ZoneId::of)).orElse(ZoneId.of("UTC"));
+        boolean demo = optional(source, "demo").map(v -> parse("demo", v, Settings::bool)).orElse(true);
+        Optional<String> dbUrl = optional(source, "db.url");
+        dbUrl.ifPresent(url -> {
+            if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+                throw new SettingsException("db.url", "must start with jdbc:h2: or jdbc:postgresql:, got '" + url + "'");
+            }
+        });
+        Optional<String> baseUrl = optional(source, "base.url").map(Settings::baseUrl);
+        return new Settings(home.toAbsolutePath().normalize(), dbUrl,
+                optional(source, "db.user").orElse(dbUrl.isPresent() ? "" : "sa"),
+                optional(source, "db.password").orElse(""),
+                zone, demo, baseUrl);
+    }
+
+    /** The settings of this JVM: system properties first, then the environment. */
+    public static Settings fromEnvironment(Path defaultHome) {
+        return read(environment(System.getProperties()::getProperty, System.getenv()), defaultHome);
+    }
+
+    static Function<String, String> environment(Function<String, String> properties, Map<String, String> env) {
+        return name -> {
+            String value = properties.apply("bayan." + name);
+            return value != null ? value : env.get("BAYAN_" + name.replace('.', '_').toUpperCase(Locale.ROOT));
+        };
+    }
+
+    /** Creates the data folder if needed; fails with a clear message if it cannot be written. */
+    public Settings ensureHome() {
+        try {
+            Files.createDirectories(home);
+        } catch (Exception e) {
+            throw new SettingsException("home", "cannot create folder " + home + " (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(home)) {
+            throw new SettingsException("home", "folder " + home + " is not writable");
+        }
+        return this;
+    }
+
+    public Path home() { return home; }
+
+    /** The JDBC URL: the configured one, or an H2 database file inside the data folder. */
+    public String jdbcUrl() {
+        // FILE_LOCK=FS (default) keeps a second process off the same file; WRITE_DELAY=0 makes
+        // each commit reach the file at once instead of up to a second later.
+        return dbUrl.orElse("jdbc:h2:file:" + home.resolve("bayan").toString().replace('\\', '/')
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    public boolean isH2() { return jdbcUrl().startsWith("jdbc:h2:"); }
+    public String dbUser() { return dbUser; }
+    public String dbPassword() { return dbPassword; }
+    public ZoneId timezone() { return timezone; }
+    public boolean demo() { return demo; }
+    /** The public address of the site (scheme, host, port and context path), if configured. */
+    public Optional<String> baseUrl() { return baseUrl; }
+
+    /** A one-line description for the start-up log, without secrets. */
+    public String describe() {
+        String db = jdbcUrl().replaceAll("(?i)(password=)[^;&]*", "$1***");
+        return "home=" + home + ", db=" + db + ", timezone=" + timezone + ", demo=" + demo;
+    }
+
+    private static Optional<String> optional(Function<String, String> source, String name) {
+        return Optional.ofNullable(source.apply(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static <T> T parse(String name, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw new SettingsException(name, "'" + value + "' is not valid: " + e.getMessage());
+        }
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    private static String baseUrl(String value) {
+        if (!value.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new SettingsException("base.url", "'" + value + "' is not an http(s) address like https://news.example.org");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+}

@@ -1,0 +1,42 @@
+package org.bayan.platform.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The base of the site's servlets: a handler may throw {@link HttpError} for a request it
+ * cannot answer, and the reader gets the site's error page with that status.
+ */
+public abstract class PageServlet extends HttpServlet {
+
+    protected final Renderer renderer;
+
+    protected PageServlet(Renderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        try {
+            super.service(req, resp);
+        } catch (HttpError e) {
+            renderer.renderError(req, resp, e.status());
+        }
+    }
+
+    /** Answers with a permanent redirect to a path of this site (its canonical URL). */
+    protected static void redirectPermanently(HttpServletRequest req, HttpServletResponse resp, String path) {
+        resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+        resp.setHeader("Location", req.getContextPath() + path);
+    }
+
+    /** The request path below the context path, undecoded segments decoded by the container. */
+    protected static String pathWithinSite(HttpServletRequest req) {
+        String servletPath = req.getServletPath();
+        String pathInfo = req.getPathInfo();
+        return servletPath + (pathInfo == null ? "" : pathInfo);
+    }
+}

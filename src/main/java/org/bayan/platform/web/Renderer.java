@@ -1,0 +1,135 @@
+package org.bayan.platform.web;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.messageresolver.StandardMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * Renders pages: one Thymeleaf engine built at start-up, the layout's shared model (canonical
+ * address, breadcrumb, site name) and the site's error page.
+ */
+public final class Renderer {
+
+    /** The language of the public site; message bundles and date names follow it. */
+    public static final Locale LOCALE = Locale.ENGLISH;
+
+    private final JakartaServletWebApplication application;
+    private final TemplateEngine engine;
+    private final Properties messages;
+    private final Optional<String> baseUrl;
+    private final SiteChrome chrome;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Renderer(ServletContext servletContext, Optional<String> baseUrl, SiteChrome chrome,
+                    Clock clock, ZoneId zone) {
+        this.application = JakartaServletWebApplication.buildApplication(servletContext);
+        this.messages = loadMessages();
+        this.baseUrl = baseUrl;
+        this.chrome = chrome;
+        this.clock = clock;
+        this.zone = zone;
+
+        WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
+        resolver.setTemplateMode(TemplateMode.HTML);
+        // Under WEB-INF so templates are never served raw as static files.
+        resolver.setPrefix("/WEB-INF/templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        // Templates only change with a new WAR: parse each once.
+        resolver.setCacheable(true);
+
+        StandardMessageResolver messageResolver = new StandardMessageResolver();
+        // One bundle for the whole site instead of Thymeleaf's default of a file per template.
+        messageResolver.setDefaultMessages(messages);
+
+        this.engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(messageResolver);
+    }
+
+    /** Renders a page; {@code page} holds its template, its model and its breadcrumb. */
+    public void render(HttpServletRequest req, HttpServletResponse resp, Page page) throws IOException {
+        Map<String, Object> model = new HashMap<>(page.model());
+        model.put("breadcrumb", page.breadcrumb());
+        model.put("canonical", absolute(req, page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
+        model.put("path", pathOf(req));
+        model.put("navSections", chrome.navigation());
+        model.put("today", LocalDate.now(clock.withZone(zone)));
+        resp.setContentType("text/html;charset=UTF-8");
+        WebContext context = new WebContext(application.buildExchange(req, resp), LOCALE, model);
+        engine.process(page.template(), context, resp.getWriter());
+    }
+
+    /** Answers with the site's error page: the layout, the breadcrumb and a way back. */
+    public void renderError(HttpServletRequest req, HttpServletResponse resp, int status) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.resetBuffer();
+        resp.setStatus(status);
+        resp.setHeader("Cache-Control", "no-store");
+        String key = "error." + (messages.containsKey("error." + status + ".title") ? status : "other");
+        List<Crumb> trail = new ArrayList<>(siteTrail());
+        trail.add(Crumb.current(message(key + ".title")));
+        render(req, resp, new Page("error",
+                Map.of("status", status, "errorKey", key, "title", message(key + ".title")), trail, null));
+    }
+
+    public String message(String key) {
+        return messages.getProperty(key, key);
+    }
+
+    /** The breadcrumb of the site's main section, each step linked. */
+    public List<Crumb> siteTrail() {
+        return chrome.mainTrail(message("nav.home"));
+    }
+
+    /** An absolute address for a path of this site, for canonical links and feeds. */
+    public String absolute(HttpServletRequest req, String path) {
+        String root = baseUrl.orElseGet(() -> {
+            int port = req.getServerPort();
+            boolean defaultPort = ("http".equals(req.getScheme()) && port == 80)
+                    || ("https".equals(req.getScheme()) && port == 443);
+            return req.getScheme() + "://" + req.getServerName() + (defaultPort ? "" : ":" + port) + req.getContextPath();
+        });
+        return root + path;
+    }
+
+    private static String pathOf(HttpServletRequest req) {
+        String uri = req.getRequestURI().substring(req.getContextPath().length());
+        return uri.isEmpty() ? "/" : uri;
+    }
+
+    private static Properties loadMessages() {
+        Properties p = new Properties();
+        try (Reader r = new InputStreamReader(Renderer.class.getResourceAsStream("/messages.properties"),
+                StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}

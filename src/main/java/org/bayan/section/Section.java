@@ -1,0 +1,49 @@
+package org.bayan.section;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+/** A node of the section tree; its slug is one segment of its public URL path. */
+@Entity
+public class Section {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private Section parent;
+
+    @Column(nullable = false, length = 100)
+    private String slug;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(length = 1000)
+    private String description;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Version
+    private long version;
+
+    protected Section() {
+    }
+
+    public Long getId() { return id; }
+    public Section getParent() { return parent; }
+    public String getSlug() { return slug; }
+    public String getName() { return name; }
+    public String getDescription() { return description; }
+    public int getPosition() { return position; }
+}

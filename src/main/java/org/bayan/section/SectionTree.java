@@ -1,0 +1,69 @@
+package org.bayan.section;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A snapshot of the whole section tree. It is small and read on every public request, so it
+ * is loaded once and replaced as a whole when staff change a section.
+ */
+public final class SectionTree {
+
+    private final Map<Long, SectionNode> byId = new LinkedHashMap<>();
+    private final Map<String, SectionNode> byPath = new LinkedHashMap<>();
+    private final List<SectionNode> roots;
+
+    SectionTree(List<Section> sections) {
+        List<Section> sorted = new ArrayList<>(sections);
+        sorted.sort(Comparator.comparingInt(Section::getPosition).thenComparing(Section::getName));
+        this.roots = build(sorted, null, "");
+    }
+
+    private List<SectionNode> build(List<Section> all, Long parentId, String parentPath) {
+        List<SectionNode> level = new ArrayList<>();
+        for (Section s : all) {
+            Long p = s.getParent() == null ? null : s.getParent().getId();
+            if (java.util.Objects.equals(p, parentId)) {
+                String path = parentPath + "/" + s.getSlug();
+                SectionNode node = new SectionNode(s.getId(), p, s.getSlug(), s.getName(), s.getDescription(),
+                        path, build(all, s.getId(), path));
+                byId.put(node.id(), node);
+                byPath.put(path, node);
+                level.add(node);
+            }
+        }
+        return List.copyOf(level);
+    }
+
+    public List<SectionNode> roots() { return roots; }
+
+    public Optional<SectionNode> byId(long id) { return Optional.ofNullable(byId.get(id)); }
+
+    /** The section at a URL path such as {@code /media-center/coalition-news}. */
+    public Optional<SectionNode> byPath(String path) { return Optional.ofNullable(byPath.get(path)); }
+
+    /** The section and all below it: a section's page lists what its subsections publish too. */
+    public List<Long> subtreeIds(SectionNode node) {
+        List<Long> ids = new ArrayList<>();
+        collect(node, ids);
+        return ids;
+    }
+
+    private static void collect(SectionNode node, List<Long> ids) {
+        ids.add(node.id());
+        node.children().forEach(c -> collect(c, ids));
+    }
+
+    /** The section's ancestors from the root down, ending with the section itself. */
+    public List<SectionNode> lineage(SectionNode node) {
+        List<SectionNode> line = new ArrayList<>();
+        for (SectionNode n = node; n != null; n = n.parentId() == null ? null : byId.get(n.parentId())) {
+            line.add(0, n);
+        }
+        return line;
+    }
+}

@@ -1,0 +1,152 @@
+package org.bayan.section;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bayan.archive.ArchiveNav;
+import org.bayan.archive.ArchivePeriod;
+import org.bayan.platform.web.Crumb;
+import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageServlet;
+import org.bayan.platform.web.Pager;
+import org.bayan.platform.web.Renderer;
+import org.bayan.statement.Listing;
+import org.bayan.statement.PublicStatements;
+import org.bayan.statement.StatementPage;
+
+/**
+ * Every URL below a section's path: the section itself ({@code /media-center/coalition-news}),
+ * its date archives ({@code .../2018/05/02}) and its statements ({@code .../item/12-slug}).
+ * Mapped as the default servlet, since section paths come from data, not from web.xml.
+ */
+public final class SiteServlet extends PageServlet {
+
+    private static final Pattern ITEM = Pattern.compile("([0-9]{1,18})(?:-(.*))?");
+
+    private final Sections sections;
+    private final PublicStatements statements;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public SiteServlet(Renderer renderer, Sections sections, PublicStatements statements, Clock clock, ZoneId zone) {
+        super(renderer);
+        this.sections = sections;
+        this.statements = statements;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = pathWithinSite(req);
+        if (path.length() > 1 && path.endsWith("/")) {
+            redirectPermanently(req, resp, path.replaceAll("/+$", ""));
+            return;
+        }
+        SectionTree tree = sections.tree();
+        List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+        // The longest leading run of segments that names a section.
+        for (int n = segments.size(); n > 0; n--) {
+            var section = tree.byPath("/" + String.join("/", segments.subList(0, n)));
+            if (section.isPresent()) {
+                route(req, resp, tree, section.get(), segments.subList(n, segments.size()));
+                return;
+            }
+        }
+        throw HttpError.notFound("no section at " + path);
+    }
+
+    private void route(HttpServletRequest req, HttpServletResponse resp, SectionTree tree, SectionNode section,
+                       List<String> rest) throws IOException {
+        if (rest.isEmpty()) {
+            listing(req, resp, tree, section, null);
+        } else if (rest.get(0).equals("item") && rest.size() == 2) {
+            statement(req, resp, tree, rest.get(1));
+        } else {
+            ArchivePeriod period = ArchivePeriod.parse(rest).orElseThrow(() -> HttpError.notFound("not a date"));
+            listing(req, resp, tree, section, period);
+        }
+    }
+
+    private void listing(HttpServletRequest req, HttpServletResponse resp, SectionTree tree, SectionNode section,
+                         ArchivePeriod period) throws IOException {
+        int page = Pager.parse(req.getParameter("page"));
+        Listing listing = statements.section(section,
+                period == null ? null : period.from(), period == null ? null : period.to(),
+                Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE);
+        Pager pager = new Pager(page, Pager.DEFAULT_SIZE, listing.total()).requireExists();
+
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        YearMonth focus = period == null ? null
+                : period.kind() == ArchivePeriod.Kind.YEAR ? latestMonthIn(listing, period) : YearMonth.from(period.from());
+        LocalDate selected = period != null && period.kind() == ArchivePeriod.Kind.DAY ? period.from() : null;
+
+        List<Crumb> trail = trail(tree, section, period == null);
+        String label = period == null ? null : period.label(Renderer.LOCALE);
+        if (period != null) {
+            trail.add(Crumb.current(renderer.message("archive.filtered") + " " + label));
+        }
+        String canonical = section.path() + (period == null ? "" : period.path()) + (page > 1 ? "?page=" + page : "");
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("section", section);
+        model.put("period", period);
+        model.put("periodLabel", label);
+        model.put("items", listing.items());
+        model.put("pager", pager);
+        model.put("archive", ArchiveNav.of(section.path(), listing.days(), focus, selected, today, Renderer.LOCALE));
+        model.put("title", period == null ? section.name()
+                : renderer.message("archive.filtered") + " " + label + " – " + section.name());
+        model.put("description", section.description());
+        renderer.render(req, resp, new Page("section", model, trail, canonical));
+    }
+
+    private static YearMonth latestMonthIn(Listing listing, ArchivePeriod year) {
+        var days = listing.days().subMap(year.from(), year.to().plusDays(1));
+        return days.isEmpty() ? YearMonth.from(year.to()) : YearMonth.from(days.lastKey());
+    }
+
+    private void statement(HttpServletRequest req, HttpServletResponse resp, SectionTree tree, String idAndSlug)
+            throws IOException {
+        Matcher m = ITEM.matcher(idAndSlug);
+        if (!m.matches()) {
+            throw HttpError.notFound("not a statement id");
+        }
+        StatementPage statement = statements.statement(Long.parseLong(m.group(1)))
+                .orElseThrow(() -> HttpError.notFound("no such statement"));
+        if (!pathWithinSite(req).equals(statement.url())) {
+            redirectPermanently(req, resp, statement.url());
+            return;
+        }
+        List<Crumb> trail = trail(tree, statement.section(), false);
+        trail.add(Crumb.current(statement.title()));
+        Map<String, Object> model = new HashMap<>();
+        model.put("statement", statement);
+        model.put("section", statement.section());
+        model.put("title", statement.title());
+        model.put("description", statement.lead());
+        renderer.render(req, resp, new Page("statement", model, trail, statement.url()));
+    }
+
+    /** Home, then the section's ancestors and the section, linked except when it is the current page. */
+    private List<Crumb> trail(SectionTree tree, SectionNode section, boolean sectionIsCurrent) {
+        List<Crumb> trail = new ArrayList<>();
+        trail.add(new Crumb(renderer.message("nav.home"), "/"));
+        for (SectionNode n : tree.lineage(section)) {
+            trail.add(n == section && sectionIsCurrent ? Crumb.current(n.name()) : new Crumb(n.name(), n.path()));
+        }
+        return trail;
+    }
+}

@@ -1,0 +1,118 @@
+package org.bayan.statement;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.bayan.platform.persistence.Transactions;
+import org.bayan.section.SectionNode;
+import org.bayan.section.SectionTree;
+import org.bayan.section.Sections;
+import org.bayan.tag.Tag;
+
+/**
+ * What readers see: each method is one read-only unit of work returning plain view models,
+ * built before the persistence context closes.
+ */
+public final class PublicStatements {
+
+    private final Transactions tx;
+    private final Sections sections;
+    private final Clock clock;
+    private final StatementRepository repository = new StatementRepository();
+
+    public PublicStatements(Transactions tx, Sections sections, Clock clock) {
+        this.tx = tx;
+        this.sections = sections;
+        this.clock = clock;
+    }
+
+    /** The newest statements of the whole site. */
+    public Listing latest(int offset, int limit) {
+        Instant now = clock.instant();
+        SectionTree tree = sections.tree();
+        return tx.inTransaction(em -> {
+            SortedMap<LocalDate, Integer> days = repository.countsByDay(em, null, now);
+            List<StatementSummary> items = summaries(tree, repository.page(em, null, null, null, now, offset, limit));
+            return new Listing(items, sum(days), days);
+        });
+    }
+
+    /**
+     * A section's statements (its subsections' included), optionally within a date range
+     * ({@code from} and {@code to} inclusive, both null for all dates).
+     */
+    public Listing section(SectionNode section, LocalDate from, LocalDate to, int offset, int limit) {
+        Instant now = clock.instant();
+        SectionTree tree = sections.tree();
+        List<Long> ids = tree.subtreeIds(section);
+        return tx.inTransaction(em -> {
+            SortedMap<LocalDate, Integer> days = repository.countsByDay(em, ids, now);
+            long total = from == null ? sum(days) : sum(days.subMap(from, to.plusDays(1)));
+            List<StatementSummary> items = total == 0 ? List.of()
+                    : summaries(tree, repository.page(em, ids, from, to, now, offset, limit));
+            return new Listing(items, total, days);
+        });
+    }
+
+    /** The statements carrying a tag, or empty if there is no such tag. */
+    public Optional<Tagged> tagged(String tagSlug, int offset, int limit) {
+        Instant now = clock.instant();
+        SectionTree tree = sections.tree();
+        return tx.inTransaction(em -> findTag(em, tagSlug).map(tag -> {
+            long total = repository.countTagged(em, tag.getId(), now);
+            List<StatementSummary> items = total == 0 ? List.of()
+                    : summaries(tree, repository.pageTagged(em, tag.getId(), now, offset, limit));
+            return new Tagged(tag.getName(), tag.getSlug(), new Listing(items, total, null));
+        }));
+    }
+
+    public record Tagged(String name, String slug, Listing listing) {
+    }
+
+    /** One visible statement with its neighbours in its section, or empty if readers may not see it. */
+    public Optional<StatementPage> statement(long id) {
+        Instant now = clock.instant();
+        SectionTree tree = sections.tree();
+        return tx.inTransaction(em -> repository.findVisible(em, id, now).flatMap(s -> {
+            Optional<SectionNode> section = tree.byId(s.getSection().getId());
+            if (section.isEmpty()) {
+                return Optional.empty();
+            }
+            StatementRepository.Neighbours n = repository.neighbours(em, s, now);
+            return Optional.of(new StatementPage(s.getId(), s.getTitle(), s.getSlug(), url(section.get(), s),
+                    s.getPublishedAt(), s.getPublishedOn(), section.get(), s.getLead(), s.getBody(),
+                    s.getSource(), s.getLanguage(),
+                    s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
+                    n.older() == null ? null : summary(tree, n.older()),
+                    n.newer() == null ? null : summary(tree, n.newer())));
+        }));
+    }
+
+    /** The public URL path of a statement: its section's path, then {@code /item/{id}-{slug}}. */
+    public static String url(SectionNode section, Statement s) {
+        return section.path() + "/item/" + s.getId() + "-" + s.getSlug();
+    }
+
+    private static Optional<Tag> findTag(EntityManager em, String slug) {
+        return em.createQuery("select t from Tag t where t.slug = :slug", Tag.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    private static List<StatementSummary> summaries(SectionTree tree, List<Statement> statements) {
+        return statements.stream().map(s -> summary(tree, s)).toList();
+    }
+
+    private static StatementSummary summary(SectionTree tree, Statement s) {
+        SectionNode section = tree.byId(s.getSection().getId()).orElseThrow();
+        return new StatementSummary(s.getId(), s.getTitle(), url(section, s), s.getPublishedOn(), section,
+                Teasers.of(s.getLead(), s.getBody()));
+    }
+
+    private static long sum(SortedMap<LocalDate, Integer> days) {
+        return days.values().stream().mapToLong(Integer::longValue).sum();
+    }
+}

@@ -1,0 +1,149 @@
+package org.bayan.statement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.bayan.section.Section;
+import org.bayan.tag.Tag;
+import org.bayan.user.User;
+
+/** A statement: the thing Bayan publishes. The body is sanitised HTML. */
+@Entity
+public class Statement {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(nullable = false, length = 200)
+    private String slug;
+
+    @Column(length = 2000)
+    private String lead;
+
+    @Column(nullable = false, length = 200000)
+    private String body;
+
+    /** Who the statement comes from, shown as "(Source: ...)", e.g. the Media Department. */
+    @Column(length = 300)
+    private String source;
+
+    @Column(nullable = false, length = 8)
+    private String language;
+
+    /** The original this statement translates, so translations can be linked to each other. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "translation_of_id")
+    private Statement translationOf;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Status status;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    /** The day of {@link #publishedAt} in the site's time zone; see {@link #schedule}. */
+    @Column(name = "published_on")
+    private LocalDate publishedOn;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "section_id")
+    private Section section;
+
+    @ManyToMany
+    @JoinTable(name = "statement_tag",
+            joinColumns = @JoinColumn(name = "statement_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name")
+    private Set<Tag> tags = new LinkedHashSet<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_id")
+    private User author;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "created_by_id")
+    private User createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "updated_by_id")
+    private User updatedBy;
+
+    @Version
+    private long version;
+
+    protected Statement() {
+    }
+
+    public Statement(String title, String slug, String body, Section section, User author, Instant now) {
+        this.title = title;
+        this.slug = slug;
+        this.body = body;
+        this.section = section;
+        this.author = author;
+        this.createdBy = author;
+        this.updatedBy = author;
+        this.language = "en";
+        this.status = Status.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Sets the publication time and the day it falls on in the site's zone, together. */
+    public void schedule(Instant publishedAt, ZoneId zone) {
+        this.publishedAt = publishedAt;
+        this.publishedOn = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, zone);
+    }
+
+    /** Whether a reader may see this statement at the given moment. */
+    public boolean isPublicAt(Instant now) {
+        return Status.RELEASED.contains(status) && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    public Long getId() { return id; }
+    public String getTitle() { return title; }
+    public String getSlug() { return slug; }
+    public String getLead() { return lead; }
+    public void setLead(String lead) { this.lead = lead; }
+    public String getBody() { return body; }
+    public String getSource() { return source; }
+    public void setSource(String source) { this.source = source; }
+    public String getLanguage() { return language; }
+    public Statement getTranslationOf() { return translationOf; }
+    public Status getStatus() { return status; }
+    public void setStatus(Status status) { this.status = status; }
+    public Instant getPublishedAt() { return publishedAt; }
+    public LocalDate getPublishedOn() { return publishedOn; }
+    public Section getSection() { return section; }
+    public Set<Tag> getTags() { return tags; }
+    public User getAuthor() { return author; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
+}

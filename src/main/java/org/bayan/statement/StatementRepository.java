@@ -1,0 +1,97 @@
+package org.bayan.statement;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Queries for what readers may see. Each one carries the same visibility rule (released and
+ * due), so no public page can show a draft, a statement in review, a trashed one or one
+ * scheduled for later.
+ */
+public final class StatementRepository {
+
+    static final String VISIBLE = "s.status in :released and s.publishedAt <= :now";
+
+    /** One page of visible statements in the given sections (all sections if null), newest first. */
+    public List<Statement> page(EntityManager em, Collection<Long> sectionIds, LocalDate from, LocalDate to,
+                                Instant now, int offset, int limit) {
+        StringBuilder q = new StringBuilder("select s from Statement s where ").append(VISIBLE);
+        if (sectionIds != null) q.append(" and s.section.id in :sections");
+        if (from != null) q.append(" and s.publishedOn between :from and :to");
+        q.append(" order by s.publishedAt desc, s.id desc");
+        TypedQuery<Statement> query = visible(em.createQuery(q.toString(), Statement.class), now);
+        if (sectionIds != null) query.setParameter("sections", sectionIds);
+        if (from != null) query.setParameter("from", from).setParameter("to", to);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** One page of visible statements carrying a tag, newest first. */
+    public List<Statement> pageTagged(EntityManager em, long tagId, Instant now, int offset, int limit) {
+        return visible(em.createQuery("select s from Statement s join s.tags t where t.id = :tag and " + VISIBLE
+                        + " order by s.publishedAt desc, s.id desc", Statement.class), now)
+                .setParameter("tag", tagId)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countTagged(EntityManager em, long tagId, Instant now) {
+        return visible(em.createQuery("select count(s) from Statement s join s.tags t where t.id = :tag and "
+                + VISIBLE, Long.class), now).setParameter("tag", tagId).getSingleResult();
+    }
+
+    /**
+     * How many visible statements each day has, for the sections given (all if null). One
+     * small grouped query gives a listing's total, its calendar and its month counts.
+     */
+    public SortedMap<LocalDate, Integer> countsByDay(EntityManager em, Collection<Long> sectionIds, Instant now) {
+        String q = "select s.publishedOn, count(s) from Statement s where " + VISIBLE
+                + (sectionIds != null ? " and s.section.id in :sections" : "")
+                + " group by s.publishedOn";
+        TypedQuery<Object[]> query = visible(em.createQuery(q, Object[].class), now);
+        if (sectionIds != null) query.setParameter("sections", sectionIds);
+        SortedMap<LocalDate, Integer> days = new TreeMap<>();
+        for (Object[] row : query.getResultList()) {
+            days.put((LocalDate) row[0], ((Number) row[1]).intValue());
+        }
+        return days;
+    }
+
+    /** A visible statement with its tags, in one query. */
+    public Optional<Statement> findVisible(EntityManager em, long id, Instant now) {
+        return visible(em.createQuery("select s from Statement s left join fetch s.tags where s.id = :id and "
+                + VISIBLE, Statement.class), now).setParameter("id", id).getResultStream().findFirst();
+    }
+
+    /**
+     * The visible statements just before and just after one in its section, in publication
+     * order: the [older, newer] neighbours, either of which may be missing.
+     */
+    public Neighbours neighbours(EntityManager em, Statement s, Instant now) {
+        String base = "select x from Statement x where x.section.id = :section and x.id <> :id and "
+                + VISIBLE.replace("s.", "x.");
+        Statement older = visible(em.createQuery(base
+                + " and (x.publishedAt < :at or (x.publishedAt = :at and x.id < :id))"
+                + " order by x.publishedAt desc, x.id desc", Statement.class), now)
+                .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
+                .setParameter("at", s.getPublishedAt()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        Statement newer = visible(em.createQuery(base
+                + " and (x.publishedAt > :at or (x.publishedAt = :at and x.id > :id))"
+                + " order by x.publishedAt asc, x.id asc", Statement.class), now)
+                .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
+                .setParameter("at", s.getPublishedAt()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        return new Neighbours(older, newer);
+    }
+
+    public record Neighbours(Statement older, Statement newer) {
+    }
+
+    private static <T> TypedQuery<T> visible(TypedQuery<T> query, Instant now) {
+        return query.setParameter("released", Status.RELEASED).setParameter("now", now);
+    }
+}
