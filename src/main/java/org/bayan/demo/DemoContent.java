@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,13 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The statements a fresh installation shows: the two of the page the site mirrors, word for
- * word, and enough others that archives, paging and tag pages have something to show.
+ * word, and enough others that archives, paging and tag pages have something to show, plus a
+ * few not yet (or no longer) public: a draft, one in review, one scheduled, one trashed.
  * Loaded only into a database without any statement, so it never touches real content.
  */
 public final class DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
-    static final List<String> FILES = List.of("/demo/seed-statements.txt", "/demo/more-statements.txt");
+    static final List<String> FILES = List.of(
+            "/demo/seed-statements.txt", "/demo/more-statements.txt", "/demo/work-in-progress.txt");
 
     private final Transactions tx;
     private final Clock clock;
@@ -69,8 +72,13 @@ public final class DemoContent {
         Statement s = new Statement(r.header("title"), Slugs.of(r.header("title")), body, section, null, clock.instant());
         s.setLead(r.headers().get("lead"));
         s.setSource(r.header("source"));
-        s.schedule(LocalDateTime.parse(r.header("published")).atZone(zone).toInstant(), zone);
-        s.setStatus(Status.PUBLISHED);
+        String published = r.headers().get("published");
+        if (published != null) {
+            s.schedule(published.startsWith("now+")
+                    ? clock.instant().plus(Duration.parse(published.substring(4)))
+                    : LocalDateTime.parse(published).atZone(zone).toInstant(), zone);
+        }
+        s.setStatus(Status.valueOf(r.headers().getOrDefault("status", "PUBLISHED")));
         for (String name : r.header("tags").split(",")) {
             String clean = name.strip();
             s.getTags().add(tags.computeIfAbsent(Slugs.of(clean), slug -> {

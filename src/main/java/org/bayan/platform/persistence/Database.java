@@ -108,9 +108,15 @@ public final class Database implements AutoCloseable {
     public void close() {
         sessionFactory.close();
         if (h2 && ownPool != null) {
-            // Closes the file cleanly so the next start (or a redeploy) finds it unlocked.
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
+            // Closes the file cleanly so the next start (or a redeploy) finds it unlocked. The
+            // pooled connection dies with the database, so it is evicted rather than returned.
+            try {
+                Connection c = ownPool.getConnection();
+                try (Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                } finally {
+                    ownPool.evictConnection(c);
+                }
             } catch (Exception e) {
                 log.warn("H2 shutdown: {}", e.toString());
             }

@@ -18,7 +18,9 @@ public final class Slugs {
     public static String of(String text) {
         String s = text.replace('ı', 'i').replace('İ', 'I').replace("ß", "ss")
                 .replace('ø', 'o').replace('Ø', 'O').replace('ł', 'l').replace('Ł', 'L');
-        s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        // Accents come off Latin letters only: in Arabic a mark such as hamza is part of the letter.
+        s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("(?<=\\p{IsLatin})\\p{M}+", "");
+        s = Normalizer.normalize(s, Normalizer.Form.NFC);
         s = s.toLowerCase(Locale.ROOT).replaceAll("['’]", "").replaceAll("[^\\p{L}\\p{N}]+", "-");
         s = s.replaceAll("^-+|-+$", "");
         if (s.length() > MAX_LENGTH) {

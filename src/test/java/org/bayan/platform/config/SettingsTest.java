@@ -1,0 +1,77 @@
+package org.bayan.platform.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void defaultsRunOutOfTheBoxOnAnH2FileInTheDataFolder() {
+        Settings s = Settings.read(name -> null, folder.resolve("data")).ensureHome();
+
+        assertTrue(Files.isDirectory(folder.resolve("data")), "the data folder is created");
+        assertTrue(s.jdbcUrl().startsWith("jdbc:h2:file:" + folder.resolve("data").resolve("bayan")), s.jdbcUrl());
+        assertEquals(ZoneId.of("UTC"), s.timezone());
+        assertTrue(s.demo());
+        assertEquals(Optional.empty(), s.baseUrl());
+    }
+
+    @Test
+    void systemPropertyWinsOverEnvironmentVariable() {
+        var source = Settings.environment(Map.of("bayan.timezone", "Asia/Damascus")::get,
+                Map.of("BAYAN_TIMEZONE", "Europe/Istanbul", "BAYAN_DB_URL", "jdbc:postgresql://db/bayan"));
+        Settings s = Settings.read(source, folder);
+
+        assertEquals(ZoneId.of("Asia/Damascus"), s.timezone());
+        assertEquals("jdbc:postgresql://db/bayan", s.jdbcUrl());
+        assertFalse(s.isH2());
+    }
+
+    @Test
+    void wrongValuesNameTheSettingAndWhy() {
+        var zone = assertThrows(SettingsException.class,
+                () -> Settings.read(Map.of("timezone", "Mars/Olympus")::get, folder));
+        assertTrue(zone.getMessage().startsWith("Setting BAYAN_TIMEZONE (bayan.timezone): 'Mars/Olympus' is not valid"), zone.getMessage());
+
+        var demo = assertThrows(SettingsException.class, () -> Settings.read(Map.of("demo", "maybe")::get, folder));
+        assertTrue(demo.getMessage().contains("BAYAN_DEMO"), demo.getMessage());
+
+        var db = assertThrows(SettingsException.class, () -> Settings.read(Map.of("db.url", "mysql://x")::get, folder));
+        assertTrue(db.getMessage().contains("BAYAN_DB_URL") && db.getMessage().contains("jdbc:postgresql:"), db.getMessage());
+
+        var base = assertThrows(SettingsException.class, () -> Settings.read(Map.of("base.url", "news.example.org")::get, folder));
+        assertTrue(base.getMessage().contains("BAYAN_BASE_URL"), base.getMessage());
+    }
+
+    @Test
+    void unwritableHomeIsRefusedClearly() throws Exception {
+        Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
+        var e = assertThrows(SettingsException.class, () -> Settings.read(Map.of("home", file.toString())::get, folder).ensureHome());
+        assertTrue(e.getMessage().startsWith("Setting BAYAN_HOME (bayan.home): cannot create folder"), e.getMessage());
+    }
+
+    @Test
+    void passwordsNeverReachTheStartUpLine() {
+        Settings s = Settings.read(Map.of("db.url", "jdbc:postgresql://db/bayan?password=secret", "db.password", "secret2")::get, folder);
+        assertFalse(s.describe().contains("secret"), s.describe());
+    }
+
+    @Test
+    void baseUrlLosesItsTrailingSlash() {
+        assertEquals(Optional.of("https://news.example.org/bayan"),
+                Settings.read(Map.of("base.url", "https://news.example.org/bayan/")::get, folder).baseUrl());
+    }
+}
