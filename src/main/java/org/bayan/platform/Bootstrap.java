@@ -10,7 +10,33 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import org.apache.shiro.authc.credential.DefaultPasswordService;
+import org.apache.shiro.authc.credential.PasswordService;
+import org.bayan.admin.AccountServlet;
+import org.bayan.admin.AuditServlet;
+import org.bayan.admin.DashboardServlet;
+import org.bayan.admin.SectionAdminServlet;
+import org.bayan.admin.TagAdminServlet;
+import org.bayan.admin.UserAdminServlet;
+import org.bayan.section.SectionService;
+import org.bayan.admin.StatementAdminServlet;
+import org.bayan.audit.AuditEvent;
+import org.bayan.audit.AuditLog;
 import org.bayan.demo.DemoContent;
+import org.bayan.platform.security.Csrf;
+import org.bayan.platform.security.LoginServlet;
+import org.bayan.platform.security.LoginThrottle;
+import org.bayan.platform.security.LogoutServlet;
+import org.bayan.platform.security.SecurityFilter;
+import org.bayan.platform.security.StaffFilter;
+import org.bayan.platform.security.StaffRealm;
+import org.bayan.statement.Revision;
+import org.bayan.statement.StatementDesk;
+import org.bayan.statement.StatementService;
+import org.bayan.tag.TagRedirect;
+import org.bayan.tag.TagService;
+import org.bayan.user.PasswordRules;
+import org.bayan.user.UserService;
 import org.bayan.home.HomeServlet;
 import org.bayan.platform.config.Settings;
 import org.bayan.platform.config.SettingsException;
@@ -41,7 +67,8 @@ public final class Bootstrap implements ServletContextListener {
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
     /** Every entity class, in one list so the persistence tests use exactly the same model. */
-    public static final List<Class<?>> ENTITIES = List.of(User.class, Section.class, Tag.class, Statement.class);
+    public static final List<Class<?>> ENTITIES = List.of(User.class, Section.class, Tag.class,
+            Statement.class, Revision.class, AuditEvent.class, TagRedirect.class);
 
     private Database database;
 
@@ -71,10 +98,40 @@ public final class Bootstrap implements ServletContextListener {
         Renderer renderer = new Renderer(ctx, settings.baseUrl(),
                 sections, clock, settings.timezone());
 
-        ctx.addFilter("securityHeaders", new SecurityHeadersFilter())
-                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+        AuditLog audit = new AuditLog(tx, clock);
+        PasswordService passwords = new DefaultPasswordService();
+        UserService users = new UserService(tx, passwords, new PasswordRules(), audit, clock);
+        try {
+            users.ensureAdmin(settings.adminPassword());
+        } catch (SettingsException e) {
+            throw startFailure(e.getMessage());
+        }
+        StatementService statementService = new StatementService(tx, audit, clock, settings.timezone());
+        StatementDesk desk = new StatementDesk(tx, sections, clock);
+        TagService tags = new TagService(tx, audit);
+
+        EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
+                DispatcherType.INCLUDE, DispatcherType.ERROR);
+        ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
+        ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(users, passwords))).addMappingForUrlPatterns(all, true, "/*");
+        ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403)))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        ctx.addFilter("staff", new StaffFilter(users, clock))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin", "/admin/*");
+
+        ctx.addServlet("login", new LoginServlet(renderer, users, new LoginThrottle(clock), audit, clock)).addMapping("/login");
+        ctx.addServlet("logout", new LogoutServlet(audit, users)).addMapping("/logout");
+        ctx.addServlet("dashboard", new DashboardServlet(renderer, desk)).addMapping("/admin", "/admin/ping");
+        ctx.addServlet("tagAdmin", new TagAdminServlet(renderer, tags)).addMapping("/admin/tags", "/admin/tags/*");
+        ctx.addServlet("sectionAdmin", new SectionAdminServlet(renderer, new SectionService(tx, sections, audit)))
+                .addMapping("/admin/sections", "/admin/sections/*");
+        ctx.addServlet("userAdmin", new UserAdminServlet(renderer, users)).addMapping("/admin/users", "/admin/users/*");
+        ctx.addServlet("account", new AccountServlet(renderer, users)).addMapping("/admin/account");
+        ctx.addServlet("audit", new AuditServlet(renderer, audit)).addMapping("/admin/audit");
+        ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, statementService, desk, sections, tags,
+                settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
-        ctx.addServlet("tags", new TagServlet(renderer, statements)).addMapping("/tag/*");
+        ctx.addServlet("tags", new TagServlet(renderer, statements, tags)).addMapping("/tag/*");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.

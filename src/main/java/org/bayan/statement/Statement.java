@@ -126,6 +126,19 @@ public class Statement {
         return Status.RELEASED.contains(status) && publishedAt != null && !publishedAt.isAfter(now);
     }
 
+    /** Records who changed the statement and when. */
+    public void touch(User by, Instant at) {
+        this.updatedBy = by;
+        this.updatedAt = at;
+    }
+
+    public void setTitle(String title) { this.title = title; }
+    public void setSlug(String slug) { this.slug = slug; }
+    public void setBody(String body) { this.body = body; }
+    public void setSection(Section section) { this.section = section; }
+    public User getUpdatedBy() { return updatedBy; }
+    public User getCreatedBy() { return createdBy; }
+
     public Long getId() { return id; }
     public String getTitle() { return title; }
     public String getSlug() { return slug; }

@@ -18,10 +18,12 @@ import org.bayan.statement.PublicStatements;
 public final class TagServlet extends PageServlet {
 
     private final PublicStatements statements;
+    private final TagService tags;
 
-    public TagServlet(Renderer renderer, PublicStatements statements) {
+    public TagServlet(Renderer renderer, PublicStatements statements, TagService tags) {
         super(renderer);
         this.statements = statements;
+        this.tags = tags;
     }
 
     @Override

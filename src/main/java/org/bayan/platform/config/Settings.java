@@ -24,9 +24,10 @@ public final class Settings {
     private final ZoneId timezone;
     private final boolean demo;
     private final Optional<String> baseUrl;
+    private final Optional<String> adminPassword;
 
     private Settings(Path home, Optional<String> dbUrl, String dbUser, String dbPassword,
-                     ZoneId timezone, boolean demo, Optional<String> baseUrl) {
+                     ZoneId timezone, boolean demo, Optional<String> baseUrl, Optional<String> adminPassword) {
         this.home = home;
         this.dbUrl = dbUrl;
         this.dbUser = dbUser;
@@ -34,6 +35,7 @@ public final class Settings {
         this.timezone = timezone;
         this.demo = demo;
         this.baseUrl = baseUrl;
+        this.adminPassword = adminPassword;
     }
 
     /**
@@ -56,7 +58,7 @@ public final class Settings {
         return new Settings(home.toAbsolutePath().normalize(), dbUrl,
                 optional(source, "db.user").orElse(dbUrl.isPresent() ? "" : "sa"),
                 optional(source, "db.password").orElse(""),
-                zone, demo, baseUrl);
+                zone, demo, baseUrl, Optional.ofNullable(source.apply("admin.password")).filter(p -> !p.isEmpty()));
     }
 
     /** The settings of this JVM: system properties first, then the environment. */
@@ -101,6 +103,9 @@ public final class Settings {
     public boolean demo() { return demo; }
     /** The public address of the site (scheme, host, port and context path), if configured. */
     public Optional<String> baseUrl() { return baseUrl; }
+
+    /** The first admin's password, used only when the database has no users yet. */
+    public Optional<String> adminPassword() { return adminPassword; }
 
     /** A one-line description for the start-up log, without secrets. */
     public String describe() {

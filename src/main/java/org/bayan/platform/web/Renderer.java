@@ -97,6 +97,11 @@ public final class Renderer {
                 Map.of("status", status, "errorKey", key, "title", message(key + ".title")), trail, null));
     }
 
+    /** The site's time zone, for showing times in admin pages. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public String message(String key) {
         return messages.getProperty(key, key);
     }
@@ -122,13 +127,18 @@ public final class Renderer {
         return uri.isEmpty() ? "/" : uri;
     }
 
+    /** The public site's texts, then the admin area's, one file per part of it. */
+    static final List<String> BUNDLES = List.of("/messages.properties", "/messages-admin.properties",
+            "/messages-taxonomy.properties", "/messages-users.properties");
+
     private static Properties loadMessages() {
         Properties p = new Properties();
-        try (Reader r = new InputStreamReader(Renderer.class.getResourceAsStream("/messages.properties"),
-                StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String bundle : BUNDLES) {
+            try (Reader r = new InputStreamReader(Renderer.class.getResourceAsStream(bundle), StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return p;
     }

@@ -1,0 +1,113 @@
+package org.bayan.admin;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bayan.audit.AuditLog;
+import org.bayan.platform.InvalidInput;
+import org.bayan.platform.security.Csrf;
+import org.bayan.platform.security.StaffFilter;
+import org.bayan.platform.web.Crumb;
+import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageServlet;
+import org.bayan.platform.web.Renderer;
+import org.bayan.user.Forbidden;
+import org.bayan.user.Staff;
+
+/**
+ * The base of the admin area's servlets: the current staff member, the CSRF token and flash
+ * message in every page, redirect-after-POST, and refusals (403) and bad input (400) shown
+ * in the admin layout.
+ */
+public abstract class AdminServlet extends PageServlet {
+
+    static final String FLASH = "bayan.flash";
+
+    protected AdminServlet(Renderer renderer) {
+        super(renderer);
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        try {
+            super.service(req, resp);
+        } catch (Forbidden e) {
+            problem(req, resp, 403, "admin.forbidden");
+        } catch (InvalidInput e) {
+            problem(req, resp, 400, e.messageKey());
+        }
+    }
+
+    protected static Staff staff(HttpServletRequest req) {
+        return StaffFilter.staff(req);
+    }
+
+    protected static AuditLog.Actor actor(HttpServletRequest req) {
+        Staff s = staff(req);
+        return new AuditLog.Actor(s.id(), s.username(), req.getRemoteAddr());
+    }
+
+    /** Renders an admin page under Home > Admin > {trail}. */
+    protected void render(HttpServletRequest req, HttpServletResponse resp, int status, String template,
+                          Map<String, Object> model, Crumb... trail) throws IOException {
+        resp.setStatus(status);
+        Map<String, Object> m = new HashMap<>(model);
+        m.put("staff", staff(req));
+        m.put("csrf", Csrf.token(req));
+        m.put("zone", renderer.zone());
+        HttpSession session = req.getSession(false);
+        if (session != null && session.getAttribute(FLASH) != null) {
+            m.put("flash", session.getAttribute(FLASH));
+            session.removeAttribute(FLASH);
+        }
+        List<Crumb> crumbs = new ArrayList<>();
+        crumbs.add(new Crumb(renderer.message("nav.home"), "/"));
+        crumbs.add(trail.length == 0 ? Crumb.current(renderer.message("admin.title")) : new Crumb(renderer.message("admin.title"), "/admin"));
+        crumbs.addAll(List.of(trail));
+        m.putIfAbsent("title", crumbs.get(crumbs.size() - 1).label());
+        renderer.render(req, resp, new Page(template, m, crumbs, null));
+    }
+
+    /** Redirect-after-POST, with a message for the next page. */
+    protected static void redirect(HttpServletRequest req, HttpServletResponse resp, String path, Flash flash)
+            throws IOException {
+        if (flash != null) {
+            req.getSession(true).setAttribute(FLASH, flash);
+        }
+        resp.sendRedirect(req.getContextPath() + path);
+    }
+
+    /** A message for the next page: a bundle key, an argument for it, and whether it is a warning. */
+    public record Flash(String key, String arg, boolean warning) {
+        public static Flash ok(String key, String arg) { return new Flash(key, arg, false); }
+        public static Flash warn(String key, String arg) { return new Flash(key, arg, true); }
+    }
+
+    protected void problem(HttpServletRequest req, HttpServletResponse resp, int status, String messageKey)
+            throws IOException {
+        if (resp.isCommitted()) return;
+        resp.resetBuffer();
+        render(req, resp, status, "admin/problem", Map.of("status", status, "messageKey", messageKey),
+                Crumb.current(renderer.message(status == 403 ? "admin.forbidden.title" : "admin.invalid.title")));
+    }
+
+    /** A whole number from a path segment or parameter, or 404 if there is none. */
+    protected static long id(String value) {
+        if (value == null || !value.matches("[0-9]{1,18}")) {
+            throw HttpError.notFound("not an id");
+        }
+        return Long.parseLong(value);
+    }
+
+    protected static String param(HttpServletRequest req, String name) {
+        String v = req.getParameter(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

@@ -1,0 +1,40 @@
+package org.bayan.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bayan.platform.web.Renderer;
+import org.bayan.statement.StatementDesk;
+
+/**
+ * {@code /admin}: counts by status, my drafts, what awaits review, what is scheduled next and
+ * what went out last. Also {@code /admin/ping}, which the editor calls now and then so a long
+ * writing session does not end in an expired login.
+ */
+public final class DashboardServlet extends AdminServlet {
+
+    private final StatementDesk desk;
+
+    public DashboardServlet(Renderer renderer, StatementDesk desk) {
+        super(renderer);
+        this.desk = desk;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getServletPath().equals("/admin/ping")) {
+            resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        StatementDesk.Dashboard d = desk.dashboard(staff(req));
+        Map<String, List<StatementDesk.Row>> panels = new LinkedHashMap<>();
+        panels.put("admin.myDrafts", d.myDrafts());
+        panels.put("admin.awaitingReview", d.awaitingReview());
+        panels.put("admin.scheduledNext", d.scheduled());
+        panels.put("admin.recentlyPublished", d.recentlyPublished());
+        render(req, resp, 200, "admin/dashboard", Map.of("dashboard", d, "panels", panels));
+    }
+}

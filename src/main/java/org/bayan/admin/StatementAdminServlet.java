@@ -1,0 +1,281 @@
+package org.bayan.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bayan.platform.InvalidInput;
+import org.bayan.platform.web.Crumb;
+import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.Page;
+import org.bayan.platform.web.Pager;
+import org.bayan.platform.web.Renderer;
+import org.bayan.section.SectionNode;
+import org.bayan.section.Sections;
+import org.bayan.statement.BodyDiff;
+import org.bayan.statement.EditConflict;
+import org.bayan.statement.Snapshot;
+import org.bayan.statement.StatementDesk;
+import org.bayan.statement.StatementForm;
+import org.bayan.statement.StatementService;
+import org.bayan.statement.Status;
+import org.bayan.tag.TagService;
+
+/**
+ * {@code /admin/statements}: the list, the editor ({@code /new}, {@code /{id}}), its preview,
+ * revisions and their restore, and deleting for good.
+ */
+public final class StatementAdminServlet extends AdminServlet {
+
+    private static final String BAD_DATE = "bayan.badDate";
+
+    private final StatementService service;
+    private final StatementDesk desk;
+    private final Sections sections;
+    private final TagService tags;
+    private final ZoneId zone;
+
+    public StatementAdminServlet(Renderer renderer, StatementService service, StatementDesk desk, Sections sections,
+                                 TagService tags, ZoneId zone) {
+        super(renderer);
+        this.service = service;
+        this.desk = desk;
+        this.sections = sections;
+        this.tags = tags;
+        this.zone = zone;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> path = segments(req);
+        if (path.isEmpty()) {
+            list(req, resp);
+        } else if (path.size() == 1 && path.get(0).equals("new")) {
+            editor(req, resp, 200, null, newForm(), Map.of());
+        } else if (path.size() == 1) {
+            long id = id(path.get(0));
+            Snapshot s = desk.current(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
+            editor(req, resp, 200, id, formOf(s), Map.of());
+        } else if (path.size() == 2 && path.get(1).equals("preview")) {
+            preview(req, resp, id(path.get(0)));
+        } else if (path.size() == 2 && path.get(1).equals("revisions")) {
+            revisions(req, resp, id(path.get(0)));
+        } else {
+            throw HttpError.notFound("no such admin page");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> path = segments(req);
+        if (path.size() == 1 && path.get(0).equals("new")) {
+            StatementForm form = form(req, null);
+            if (req.getAttribute(BAD_DATE) != null) {
+                editor(req, resp, 400, null, form, Map.of("publishAt", "field.dateInvalid"));
+                return;
+            }
+            try {
+                long id = service.create(staff(req), actor(req), form, action(req));
+                redirect(req, resp, "/admin/statements/" + id, Flash.ok("statement.flash." + action(req).name(), form.title()));
+            } catch (InvalidInput e) {
+                editor(req, resp, 400, null, form, Map.of(e.field(), e.messageKey()));
+            }
+        } else if (path.size() == 1) {
+            long id = id(path.get(0));
+            StatementForm form = form(req, id);
+            if (req.getAttribute(BAD_DATE) != null) {
+                editor(req, resp, 400, id, form, Map.of("publishAt", "field.dateInvalid"));
+                return;
+            }
+            try {
+                service.save(staff(req), actor(req), id, form, action(req));
+                redirect(req, resp, "/admin/statements/" + id, Flash.ok("statement.flash." + action(req).name(), form.title()));
+            } catch (EditConflict e) {
+                conflict(req, resp, id, e);
+            } catch (InvalidInput e) {
+                editor(req, resp, 400, id, form, Map.of(e.field(), e.messageKey()));
+            }
+        } else if (path.size() == 4 && path.get(1).equals("revisions") && path.get(3).equals("restore")) {
+            long id = id(path.get(0));
+            int number = (int) Math.min(id(path.get(2)), Integer.MAX_VALUE);
+            service.restoreRevision(staff(req), actor(req), id, number);
+            redirect(req, resp, "/admin/statements/" + id, Flash.ok("statement.flash.revisionRestored", String.valueOf(number)));
+        } else if (path.size() == 2 && path.get(1).equals("delete")) {
+            service.deleteForGood(staff(req), actor(req), id(path.get(0)));
+            redirect(req, resp, "/admin/statements?status=TRASHED", Flash.ok("statement.flash.deleted", null));
+        } else {
+            throw HttpError.notFound("no such admin action");
+        }
+    }
+
+    private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        int page = Pager.parse(req.getParameter("page"));
+        StatementDesk.Filter filter = new StatementDesk.Filter(status(param(req, "status")),
+                param(req, "section") == null ? null : id(param(req, "section")), param(req, "tag"), param(req, "author"),
+                param(req, "q"), date(param(req, "from"), "from"), date(param(req, "to"), "to"), param(req, "sort"));
+        StatementDesk.Rows rows = desk.list(staff(req), filter, Pager.offset(page, 20), 20);
+        Map<String, Object> model = new HashMap<>();
+        model.put("rows", rows.rows());
+        model.put("pager", new Pager(page, 20, rows.total()).requireExists());
+        model.put("filter", filter);
+        model.put("statuses", Status.values());
+        model.put("sectionOptions", sectionOptions());
+        model.put("query", req.getQueryString() == null ? "" : req.getQueryString().replaceAll("(^|&)page=[^&]*", ""));
+        render(req, resp, 200, "admin/statements", model, Crumb.current(renderer.message("admin.statements")));
+    }
+
+    private void editor(HttpServletRequest req, HttpServletResponse resp, int status, Long id, StatementForm form,
+                        Map<String, String> errors) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", id);
+        model.put("form", form);
+        model.put("publishAt", form.publishAt() == null ? "" : form.publishAt().toString());
+        model.put("errors", errors);
+        model.put("sectionOptions", sectionOptions());
+        model.put("tagNames", tags.names());
+        model.put("zone", zone.getId());
+        if (id != null) {
+            Snapshot current = desk.current(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
+            model.put("current", current);
+            model.put("can", desk.permissions(staff(req), id));
+        } else {
+            model.put("can", new StatementDesk.Permissions(true, true, staff(req).isEditor(), false, false));
+        }
+        String label = id == null ? renderer.message("admin.statement.new") : form.title();
+        render(req, resp, status, "admin/editor", model,
+                new Crumb(renderer.message("admin.statements"), "/admin/statements"), Crumb.current(label));
+    }
+
+    private void conflict(HttpServletRequest req, HttpServletResponse resp, long id, EditConflict e) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", id);
+        model.put("mine", e.mine());
+        model.put("theirs", e.theirs());
+        model.put("bodyDiff", BodyDiff.between(e.theirs().body(), e.mine().body()));
+        render(req, resp, 409, "admin/conflict", model,
+                new Crumb(renderer.message("admin.statements"), "/admin/statements"),
+                Crumb.current(renderer.message("admin.conflict.title")));
+    }
+
+    private void preview(HttpServletRequest req, HttpServletResponse resp, long id) throws IOException {
+        var page = desk.preview(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
+        resp.setHeader("X-Robots-Tag", "noindex");
+        List<Crumb> trail = new java.util.ArrayList<>();
+        trail.add(new Crumb(renderer.message("nav.home"), "/"));
+        sections.tree().lineage(page.section()).forEach(n -> trail.add(new Crumb(n.name(), n.path())));
+        trail.add(Crumb.current(page.title()));
+        Map<String, Object> model = new HashMap<>();
+        model.put("statement", page);
+        model.put("section", page.section());
+        model.put("title", page.title());
+        model.put("description", page.lead());
+        model.put("preview", true);
+        model.put("editUrl", "/admin/statements/" + id);
+        renderer.render(req, resp, new Page("statement", model, trail, page.url()));
+    }
+
+    private void revisions(HttpServletRequest req, HttpServletResponse resp, long id) throws IOException {
+        List<Snapshot> revisions = desk.revisions(staff(req), id);
+        if (revisions.isEmpty()) {
+            throw HttpError.notFound("no statement");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", id);
+        model.put("revisions", revisions);
+        model.put("can", desk.permissions(staff(req), id));
+        String a = param(req, "a");
+        String b = param(req, "b");
+        if (a != null && b != null) {
+            Snapshot before = desk.revision(staff(req), id, (int) Math.min(id(a), Integer.MAX_VALUE)).orElseThrow(() -> HttpError.notFound("no revision"));
+            Snapshot after = desk.revision(staff(req), id, (int) Math.min(id(b), Integer.MAX_VALUE)).orElseThrow(() -> HttpError.notFound("no revision"));
+            model.put("before", before);
+            model.put("after", after);
+            model.put("changes", StatementDesk.compare(before, after));
+            model.put("bodyDiff", BodyDiff.between(before.body(), after.body()));
+        }
+        render(req, resp, 200, "admin/revisions", model,
+                new Crumb(renderer.message("admin.statements"), "/admin/statements"),
+                new Crumb(revisions.get(0).title(), "/admin/statements/" + id),
+                Crumb.current(renderer.message("admin.revisions")));
+    }
+
+    private StatementForm newForm() {
+        Long section = sections.tree().byPath(Sections.MAIN_SECTION_PATH).map(SectionNode::id).orElse(null);
+        return new StatementForm("", "", "", "", section, "", renderer.message("statement.defaultSource"), null, null);
+    }
+
+    private StatementForm formOf(Snapshot s) {
+        return new StatementForm(s.title(), s.slug(), s.lead(), s.body(), s.sectionId(), s.tags(), s.source(),
+                s.publishedAt() == null ? null : LocalDateTime.ofInstant(s.publishedAt(), zone).withSecond(0).withNano(0),
+                s.version());
+    }
+
+    private StatementForm form(HttpServletRequest req, Long id) {
+        LocalDateTime publishAt = null;
+        String at = param(req, "publishAt");
+        if (at != null) {
+            try {
+                publishAt = LocalDateTime.parse(at);
+            } catch (DateTimeParseException e) {
+                req.setAttribute(BAD_DATE, at); // shown beside the field; the rest of the input is kept
+            }
+        }
+        String version = param(req, "version");
+        String section = param(req, "sectionId");
+        return new StatementForm(req.getParameter("title"), req.getParameter("slug"), req.getParameter("lead"),
+                req.getParameter("body"), section == null || !section.matches("[0-9]{1,18}") ? null : Long.parseLong(section),
+                req.getParameter("tags"), req.getParameter("source"), publishAt,
+                id == null || version == null || !version.matches("[0-9]{1,18}") ? null : Long.parseLong(version));
+    }
+
+    private static StatementService.Action action(HttpServletRequest req) {
+        String a = param(req, "action");
+        try {
+            return a == null ? StatementService.Action.SAVE : StatementService.Action.valueOf(a.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("action", "statement.action.invalid");
+        }
+    }
+
+    private static Status status(String value) {
+        if (value == null) return null;
+        try {
+            return Status.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("no such status");
+        }
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null) return null;
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw HttpError.badRequest("bad date in " + field);
+        }
+    }
+
+    /** Sections as options of a select, indented by depth. */
+    List<Map<String, Object>> sectionOptions() {
+        List<Map<String, Object>> options = new java.util.ArrayList<>();
+        sections.tree().roots().forEach(r -> addOptions(options, r, 0));
+        return options;
+    }
+
+    private static void addOptions(List<Map<String, Object>> options, SectionNode n, int depth) {
+        options.add(Map.of("id", n.id(), "label", "— ".repeat(depth) + n.name()));
+        n.children().forEach(c -> addOptions(options, c, depth + 1));
+    }
+
+    private static List<String> segments(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        if (info == null || info.equals("/")) return List.of();
+        return List.of(info.substring(1).split("/"));
+    }
+}

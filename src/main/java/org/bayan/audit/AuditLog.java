@@ -1,0 +1,78 @@
+package org.bayan.audit;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.bayan.platform.persistence.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes and reads the audit log. Changes are recorded inside the same transaction as the
+ * change itself ({@link #record(EntityManager, Actor, String, String, Long, String)}), so a
+ * change and its log line stand or fall together.
+ */
+public final class AuditLog {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    /** Who acted and from which address; {@code id} is null for an unknown or anonymous actor. */
+    public record Actor(Long id, String name, String address) {
+    }
+
+    private final Transactions tx;
+    private final Clock clock;
+
+    public AuditLog(Transactions tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public void record(EntityManager em, Actor actor, String action, String targetType, Long targetId, String detail) {
+        em.persist(new AuditEvent(clock.instant(), actor.id(), actor.name(), action, targetType, targetId, detail,
+                actor.address()));
+        log.info("audit: {} by {} from {}: {} {} {}", action, actor.name(), actor.address(),
+                targetType == null ? "" : targetType, targetId == null ? "" : targetId, detail == null ? "" : detail);
+    }
+
+    /** Records an event in a transaction of its own (logins, logouts). */
+    public void record(Actor actor, String action, String detail) {
+        tx.run(em -> record(em, actor, action, "user", actor.id(), detail));
+    }
+
+    public record Filter(String action, String actor, Long targetId) {
+    }
+
+    public record Page(List<AuditEvent> events, long total) {
+    }
+
+    /** Newest first, filtered by action prefix, actor name and target id. */
+    public Page page(Filter filter, int offset, int limit) {
+        return tx.inTransaction(em -> {
+            StringBuilder where = new StringBuilder(" where 1 = 1");
+            List<Object[]> params = new ArrayList<>();
+            if (filter.action() != null) {
+                where.append(" and e.action like :action");
+                params.add(new Object[]{"action", filter.action() + "%"});
+            }
+            if (filter.actor() != null) {
+                where.append(" and e.actorName = :actor");
+                params.add(new Object[]{"actor", filter.actor()});
+            }
+            if (filter.targetId() != null) {
+                where.append(" and e.targetId = :target");
+                params.add(new Object[]{"target", filter.targetId()});
+            }
+            TypedQuery<AuditEvent> q = em.createQuery("select e from AuditEvent e" + where
+                    + " order by e.at desc, e.id desc", AuditEvent.class);
+            TypedQuery<Long> c = em.createQuery("select count(e) from AuditEvent e" + where, Long.class);
+            for (Object[] p : params) {
+                q.setParameter((String) p[0], p[1]);
+                c.setParameter((String) p[0], p[1]);
+            }
+            return new Page(q.setFirstResult(offset).setMaxResults(limit).getResultList(), c.getSingleResult());
+        });
+    }
+}

@@ -1,0 +1,88 @@
+package org.bayan.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.subject.Subject;
+import org.bayan.user.Staff;
+import org.bayan.user.UserService;
+
+/**
+ * The door of {@code /admin}: only a logged-in, still enabled member of staff passes, loaded
+ * fresh from the database on every request so a disabled account or a changed role takes
+ * effect at once. Anonymous readers are sent to the login page and brought back afterwards.
+ * Logins end after {@link #ABSOLUTE_TIMEOUT} whatever the activity.
+ */
+public final class StaffFilter extends HttpFilter {
+
+    public static final String STAFF = "bayan.staff";
+    static final String LOGIN_AT = "bayan.loginAt";
+    static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(12);
+
+    private final UserService users;
+    private final Clock clock;
+
+    public StaffFilter(UserService users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The staff member of this request; only set under {@code /admin}. */
+    public static Staff staff(HttpServletRequest req) {
+        return (Staff) req.getAttribute(STAFF);
+    }
+
+    static void markLogin(HttpServletRequest req, Instant at) {
+        req.getSession(true).setAttribute(LOGIN_AT, at);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        resp.setHeader("Cache-Control", "no-store");
+        Optional<Staff> staff = current(req);
+        if (staff.isEmpty()) {
+            if ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) {
+                String target = req.getRequestURI().substring(req.getContextPath().length())
+                        + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+                resp.sendRedirect(req.getContextPath() + "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            } else {
+                resp.sendError(HttpServletResponse.SC_FORBIDDEN);
+            }
+            return;
+        }
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (staff.get().mustChangePassword() && !path.startsWith("/admin/account")) {
+            resp.sendRedirect(req.getContextPath() + "/admin/account");
+            return;
+        }
+        req.setAttribute(STAFF, staff.get());
+        chain.doFilter(req, resp);
+    }
+
+    private Optional<Staff> current(HttpServletRequest req) {
+        Subject subject = SecurityUtils.getSubject();
+        if (!subject.isAuthenticated() || !(subject.getPrincipal() instanceof Long id)) {
+            return Optional.empty();
+        }
+        HttpSession session = req.getSession(false);
+        Instant loginAt = session == null ? null : (Instant) session.getAttribute(LOGIN_AT);
+        Optional<Staff> staff = users.activeStaff(id);
+        if (loginAt == null || loginAt.plus(ABSOLUTE_TIMEOUT).isBefore(clock.instant()) || staff.isEmpty()) {
+            subject.logout(); // expired, disabled or deleted: the session ends here
+            return Optional.empty();
+        }
+        return staff;
+    }
+}

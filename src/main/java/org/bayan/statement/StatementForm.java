@@ -1,0 +1,11 @@
+package org.bayan.statement;
+
+import java.time.LocalDateTime;
+
+/**
+ * What the statement editor submits, as typed. {@code version} is the version the editor
+ * started from (null for a new statement); {@code publishAt} is in the site's time zone.
+ */
+public record StatementForm(String title, String slug, String lead, String body, Long sectionId, String tags,
+                            String source, LocalDateTime publishAt, Long version) {
+}

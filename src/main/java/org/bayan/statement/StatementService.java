@@ -1,0 +1,279 @@
+package org.bayan.statement;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bayan.audit.AuditLog;
+import org.bayan.platform.InvalidInput;
+import org.bayan.platform.persistence.Transactions;
+import org.bayan.platform.text.Slugs;
+import org.bayan.section.Section;
+import org.bayan.tag.Tag;
+import org.bayan.user.Policy;
+import org.bayan.user.Staff;
+import org.bayan.user.User;
+
+/**
+ * Every change to a statement: one method, one transaction, checked against {@link Policy},
+ * written to a new {@link Revision} and to the audit log together with the change itself.
+ */
+public final class StatementService {
+
+    /** What a press of the editor's buttons asks for. */
+    public enum Action { SAVE, SUBMIT, PUBLISH, SCHEDULE, UNPUBLISH, TRASH, RESTORE }
+
+    static final int MAX_TAGS = 20;
+
+    private final Transactions tx;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public StatementService(Transactions tx, AuditLog audit, Clock clock, ZoneId zone) {
+        this.tx = tx;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Writes a new statement, owned by its writer; returns its id. */
+    public long create(Staff who, AuditLog.Actor actor, StatementForm form, Action action) {
+        if (action == Action.TRASH || action == Action.RESTORE || action == Action.UNPUBLISH) {
+            throw new InvalidInput("action", "statement.action.invalid");
+        }
+        return tx.inTransaction(em -> {
+            User author = em.find(User.class, who.id());
+            Statement s = new Statement("", "", "", section(em, form.sectionId()), author, clock.instant());
+            apply(em, s, form);
+            em.persist(s);
+            String note = transition(who, s, action, form);
+            em.flush();
+            keepRevision(em, s, author, note);
+            audit.record(em, actor, "statement.created", "statement", s.getId(), s.getTitle());
+            if (action != Action.SAVE) {
+                audit.record(em, actor, "statement." + note, "statement", s.getId(), s.getTitle());
+            }
+            return s.getId();
+        });
+    }
+
+    /** Saves the editor's form over a statement and carries out the button pressed. */
+    public void save(Staff who, AuditLog.Actor actor, long id, StatementForm form, Action action) {
+        try {
+            tx.run(em -> {
+                Statement s = find(em, id);
+                if (form.version() == null || form.version() != s.getVersion()) {
+                    throw new EditConflict(form, StatementDesk.snapshot(em, s, 0, null));
+                }
+                if (action == Action.RESTORE) {
+                    Policy.require(Policy.canTrash(who), "restore statements");
+                    if (s.getStatus() != Status.TRASHED) {
+                        throw new InvalidInput("action", "statement.action.invalid");
+                    }
+                    s.setStatus(Status.DRAFT);
+                } else if (action == Action.TRASH) {
+                    Policy.require(Policy.canTrash(who), "trash statements");
+                    s.setStatus(Status.TRASHED);
+                } else {
+                    Policy.require(Policy.canEdit(who, s), "edit this statement");
+                    apply(em, s, form);
+                    transition(who, s, action, form);
+                }
+                User by = em.find(User.class, who.id());
+                s.touch(by, clock.instant());
+                em.flush();
+                String note = switch (action) {
+                    case SAVE -> "saved";
+                    case SUBMIT -> "submitted";
+                    case PUBLISH -> "published";
+                    case SCHEDULE -> "scheduled";
+                    case UNPUBLISH -> "unpublished";
+                    case TRASH -> "trashed";
+                    case RESTORE -> "restored";
+                };
+                keepRevision(em, s, by, note);
+                audit.record(em, actor, "statement." + note, "statement", s.getId(), s.getTitle());
+            });
+        } catch (OptimisticLockException e) {
+            // Saved by someone else between our read and our write: the same conflict.
+            throw new EditConflict(form, tx.inTransaction(em -> StatementDesk.snapshot(em, find(em, id), 0, null)));
+        }
+    }
+
+    /** Puts a revision's fields back; the statement's status stays, and the restore is itself a revision. */
+    public void restoreRevision(Staff who, AuditLog.Actor actor, long id, int number) {
+        tx.run(em -> {
+            Statement s = find(em, id);
+            Policy.require(Policy.canEdit(who, s), "edit this statement");
+            Revision r = em.createQuery("select r from Revision r where r.statement.id = :id and r.number = :n", Revision.class)
+                    .setParameter("id", id).setParameter("n", number).getResultStream().findFirst()
+                    .orElseThrow(() -> new InvalidInput("revision", "revision.notFound"));
+            s.setTitle(r.getTitle());
+            s.setSlug(uniqueSlug(em, r.getSlug(), id));
+            s.setLead(r.getLead());
+            s.setBody(r.getBody());
+            s.setSource(r.getSource());
+            s.setSection(section(em, r.getSectionId()));
+            setTags(em, s, r.getTags());
+            User by = em.find(User.class, who.id());
+            s.touch(by, clock.instant());
+            em.flush();
+            keepRevision(em, s, by, "restored revision " + number);
+            audit.record(em, actor, "statement.revisionRestored", "statement", id, "revision " + number);
+        });
+    }
+
+    /** Deletes a trashed statement and its revisions for good (admins only). */
+    public void deleteForGood(Staff who, AuditLog.Actor actor, long id) {
+        tx.run(em -> {
+            Policy.require(Policy.canDeleteForGood(who), "delete statements for good");
+            Statement s = find(em, id);
+            if (s.getStatus() != Status.TRASHED) {
+                throw new InvalidInput("action", "statement.deleteNotTrashed");
+            }
+            em.createQuery("delete from Revision r where r.statement.id = :id").setParameter("id", id).executeUpdate();
+            em.createQuery("update Statement x set x.translationOf = null where x.translationOf.id = :id")
+                    .setParameter("id", id).executeUpdate();
+            String title = s.getTitle();
+            em.remove(s);
+            audit.record(em, actor, "statement.deleted", "statement", id, title);
+        });
+    }
+
+    /** Applies the button's status change; returns the revision note for it. */
+    private String transition(Staff who, Statement s, Action action, StatementForm form) {
+        Instant now = clock.instant();
+        Instant chosen = form.publishAt() == null ? null : form.publishAt().atZone(zone).toInstant();
+        switch (action) {
+            case SAVE -> { return "saved"; }
+            case SUBMIT -> {
+                Policy.require(Policy.canSubmit(who, s), "submit this statement");
+                s.setStatus(Status.IN_REVIEW);
+                return "submitted";
+            }
+            case PUBLISH -> {
+                Policy.require(Policy.canPublish(who), "publish");
+                // A time in the past backdates the statement; otherwise it goes out now.
+                s.schedule(chosen != null && chosen.isBefore(now) ? chosen : now, zone);
+                s.setStatus(Status.PUBLISHED);
+                return "published";
+            }
+            case SCHEDULE -> {
+                Policy.require(Policy.canPublish(who), "schedule");
+                if (chosen == null || !chosen.isAfter(now)) {
+                    throw new InvalidInput("publishAt", "statement.schedule.future");
+                }
+                s.schedule(chosen, zone);
+                s.setStatus(Status.SCHEDULED);
+                return "scheduled";
+            }
+            case UNPUBLISH -> {
+                Policy.require(Policy.canPublish(who), "unpublish");
+                s.setStatus(Status.DRAFT);
+                return "unpublished";
+            }
+            default -> throw new InvalidInput("action", "statement.action.invalid");
+        }
+    }
+
+    private void apply(EntityManager em, Statement s, StatementForm f) {
+        String title = required("title", f.title(), 300);
+        String body = BodySanitizer.sanitize(f.body());
+        if (body.isBlank()) {
+            throw new InvalidInput("body", "field.required");
+        }
+        if (body.length() > 200_000) {
+            throw new InvalidInput("body", "field.tooLong");
+        }
+        s.setTitle(title);
+        s.setSlug(uniqueSlug(em, Slugs.of(f.slug() == null || f.slug().isBlank() ? title : f.slug()), s.getId()));
+        s.setLead(optional("lead", f.lead(), 2000));
+        s.setBody(body);
+        s.setSource(optional("source", f.source(), 300));
+        s.setSection(section(em, f.sectionId()));
+        setTags(em, s, f.tags() == null ? "" : f.tags());
+        if (f.publishAt() != null) {
+            s.schedule(f.publishAt().atZone(zone).toInstant(), zone);
+        }
+    }
+
+    private static void setTags(EntityManager em, Statement s, String names) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (String raw : names.split(",")) {
+            String name = raw.strip().replaceAll("\\s+", " ");
+            if (name.isEmpty()) continue;
+            if (name.length() > 100) throw new InvalidInput("tags", "tag.tooLong");
+            wanted.putIfAbsent(Slugs.of(name), name);
+        }
+        if (wanted.size() > MAX_TAGS) {
+            throw new InvalidInput("tags", "tag.tooMany");
+        }
+        s.getTags().clear();
+        wanted.forEach((slug, name) -> s.getTags().add(
+                em.createQuery("select t from Tag t where t.slug = :slug", Tag.class).setParameter("slug", slug)
+                        .getResultStream().findFirst().orElseGet(() -> {
+                            Tag t = new Tag(name, slug);
+                            em.persist(t);
+                            return t;
+                        })));
+    }
+
+    /** The slug, or the slug with -2, -3... if another statement already has it. */
+    private static String uniqueSlug(EntityManager em, String slug, Long ownId) {
+        String candidate = slug;
+        for (int n = 2; ; n++) {
+            var query = em.createQuery("select s.id from Statement s where s.slug = :slug"
+                    + (ownId == null ? "" : " and s.id <> :id"), Long.class).setParameter("slug", candidate);
+            if (ownId != null) query.setParameter("id", ownId);
+            boolean taken = !query.setMaxResults(1).getResultList().isEmpty();
+            if (!taken) return candidate;
+            String suffix = "-" + n;
+            candidate = (slug.length() + suffix.length() > 200 ? slug.substring(0, 200 - suffix.length()) : slug) + suffix;
+        }
+    }
+
+    private void keepRevision(EntityManager em, Statement s, User by, String note) {
+        Integer last = em.createQuery("select max(r.number) from Revision r where r.statement.id = :id", Integer.class)
+                .setParameter("id", s.getId()).getSingleResult();
+        em.persist(Revision.of(s, last == null ? 1 : last + 1, by, clock.instant(), note));
+    }
+
+    private static Section section(EntityManager em, Long id) {
+        Section s = id == null ? null : em.find(Section.class, id);
+        if (s == null) {
+            throw new InvalidInput("sectionId", "statement.section.required");
+        }
+        return s;
+    }
+
+    static Statement find(EntityManager em, long id) {
+        Statement s = em.find(Statement.class, id);
+        if (s == null) {
+            throw new InvalidInput("id", "statement.notFound");
+        }
+        return s;
+    }
+
+    private static String required(String field, String value, int max) {
+        String v = optional(field, value, max);
+        if (v == null) {
+            throw new InvalidInput(field, "field.required");
+        }
+        return v;
+    }
+
+    private static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw new InvalidInput(field, "field.tooLong");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,189 @@
+package org.bayan.user;
+
+import jakarta.persistence.EntityManager;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.apache.shiro.authc.credential.PasswordService;
+import org.bayan.audit.AuditLog;
+import org.bayan.platform.InvalidInput;
+import org.bayan.platform.persistence.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Staff accounts: the first admin, logins, and what an admin does to users. */
+public final class UserService {
+
+    private static final Logger log = LoggerFactory.getLogger(UserService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,63}";
+
+    private final Transactions tx;
+    private final PasswordService passwords;
+    private final PasswordRules rules;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public UserService(Transactions tx, PasswordService passwords, PasswordRules rules, AuditLog audit, Clock clock) {
+        this.tx = tx;
+        this.passwords = passwords;
+        this.rules = rules;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Credentials(long id, String passwordHash) {
+    }
+
+    /** The password hash of an enabled account, for the realm. */
+    public Optional<Credentials> credentials(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return tx.inTransaction(em -> em.createQuery(
+                        "select u from User u where u.username = :name and u.enabled = true and u.passwordHash is not null", User.class)
+                .setParameter("name", username.strip().toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst()
+                .map(u -> new Credentials(u.getId(), u.getPasswordHash())));
+    }
+
+    /** The staff member behind a login, if the account still exists and is enabled. */
+    public Optional<Staff> activeStaff(long id) {
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(User.class, id)).filter(User::isEnabled).map(Staff::of));
+    }
+
+    /**
+     * On a database without users, creates the {@code admin} account: with the given password,
+     * or with a random one-time password, written once to the log, to be changed at first login.
+     */
+    public void ensureAdmin(Optional<String> configuredPassword) {
+        tx.run(em -> {
+            if (em.createQuery("select count(u) from User u", Long.class).getSingleResult() > 0) {
+                return;
+            }
+            User admin = new User("admin", "Administrator", User.Role.ADMIN, clock.instant());
+            if (configuredPassword.isPresent()) {
+                rules.problem(configuredPassword.get()).ifPresent(p -> {
+                    throw new org.bayan.platform.config.SettingsException("admin.password",
+                            "refused (" + p.replace("password.", "") + "): at least " + PasswordRules.MIN
+                                    + " characters, not a common password");
+                });
+                admin.setPasswordHash(passwords.encryptPassword(configuredPassword.get()));
+                log.info("Created the admin account with the password from BAYAN_ADMIN_PASSWORD");
+            } else {
+                String oneTime = randomPassword();
+                admin.setPasswordHash(passwords.encryptPassword(oneTime));
+                admin.setMustChangePassword(true);
+                log.warn("Created the admin account. One-time password (shown only now, must be changed at first login): {}", oneTime);
+            }
+            em.persist(admin);
+            audit.record(em, new AuditLog.Actor(null, "system", null), "user.created", "user", admin.getId(), "admin (ADMIN)");
+        });
+    }
+
+    public void recordLogin(long id) {
+        tx.run(em -> Optional.ofNullable(em.find(User.class, id)).ifPresent(u -> u.setLastLoginAt(clock.instant())));
+    }
+
+    public List<User> list(Staff who) {
+        Policy.require(Policy.canManageUsers(who), "list users");
+        return tx.inTransaction(em -> em.createQuery("select u from User u order by u.username", User.class).getResultList());
+    }
+
+    /** Creates an account with a one-time password, which is returned to be handed over. */
+    public String create(Staff who, AuditLog.Actor actor, String username, String displayName, User.Role role) {
+        Policy.require(Policy.canManageUsers(who), "create users");
+        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!name.matches(USERNAME)) {
+            throw new InvalidInput("username", "user.username.invalid");
+        }
+        String display = displayName == null || displayName.isBlank() ? name : displayName.strip();
+        if (display.length() > 200) {
+            throw new InvalidInput("displayName", "field.tooLong");
+        }
+        String oneTime = randomPassword();
+        tx.run(em -> {
+            if (!em.createQuery("select u from User u where u.username = :n", User.class).setParameter("n", name)
+                    .getResultList().isEmpty()) {
+                throw new InvalidInput("username", "user.username.taken");
+            }
+            User u = new User(name, display, role, clock.instant());
+            u.setPasswordHash(passwords.encryptPassword(oneTime));
+            u.setMustChangePassword(true);
+            em.persist(u);
+            audit.record(em, actor, "user.created", "user", u.getId(), name + " (" + role + ")");
+        });
+        return oneTime;
+    }
+
+    public void setEnabled(Staff who, AuditLog.Actor actor, long id, boolean enabled) {
+        Policy.require(Policy.canManageUsers(who), "disable users");
+        if (!enabled && id == who.id()) {
+            throw new InvalidInput("enabled", "user.cannotDisableSelf");
+        }
+        change(id, actor, enabled ? "user.enabled" : "user.disabled", (em, u) -> u.setEnabled(enabled));
+    }
+
+    public void changeRole(Staff who, AuditLog.Actor actor, long id, User.Role role) {
+        Policy.require(Policy.canManageUsers(who), "change roles");
+        if (id == who.id() && role != User.Role.ADMIN) {
+            throw new InvalidInput("role", "user.cannotDemoteSelf");
+        }
+        change(id, actor, "user.role", (em, u) -> u.setRole(role));
+    }
+
+    /** Sets a new one-time password, returned to be handed over; it must be changed at next login. */
+    public String resetPassword(Staff who, AuditLog.Actor actor, long id) {
+        Policy.require(Policy.canManageUsers(who), "reset passwords");
+        String oneTime = randomPassword();
+        change(id, actor, "user.passwordReset", (em, u) -> {
+            u.setPasswordHash(passwords.encryptPassword(oneTime));
+            u.setMustChangePassword(true);
+        });
+        return oneTime;
+    }
+
+    public void changeOwnPassword(Staff who, AuditLog.Actor actor, String current, String next, String repeated) {
+        rules.problem(next).ifPresent(p -> {
+            throw new InvalidInput("newPassword", p);
+        });
+        if (!next.equals(repeated)) {
+            throw new InvalidInput("repeatPassword", "password.mismatch");
+        }
+        change(who.id(), actor, "user.passwordChanged", (em, u) -> {
+            if (current == null || !passwords.passwordsMatch(current, u.getPasswordHash())) {
+                throw new InvalidInput("currentPassword", "password.currentWrong");
+            }
+            if (passwords.passwordsMatch(next, u.getPasswordHash())) {
+                throw new InvalidInput("newPassword", "password.same");
+            }
+            u.setPasswordHash(passwords.encryptPassword(next));
+            u.setMustChangePassword(false);
+        });
+    }
+
+    private interface Change {
+        void apply(EntityManager em, User u);
+    }
+
+    private void change(long id, AuditLog.Actor actor, String action, Change change) {
+        tx.run(em -> {
+            User u = em.find(User.class, id);
+            if (u == null) {
+                throw new InvalidInput("id", "user.notFound");
+            }
+            change.apply(em, u);
+            audit.record(em, actor, action, "user", id, u.getUsername() + (action.equals("user.role") ? " → " + u.getRole() : ""));
+        });
+    }
+
+    /** 20 characters from an alphabet without look-alikes: about 115 bits. */
+    static String randomPassword() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

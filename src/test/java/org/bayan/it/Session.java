@@ -1,0 +1,111 @@
+package org.bayan.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.nodes.Element;
+
+/**
+ * A browser-like HTTP session against the test Tomcat: keeps its cookies, does not follow
+ * redirects by itself, and sends forms with the CSRF token the page it came from carried.
+ */
+final class Session {
+
+    static final String ADMIN_PASSWORD = System.getProperty("bayan.it.adminPassword", "it-admin-password-2026");
+
+    final Site site;
+    private final HttpClient client;
+    private String csrf;
+
+    Session(Site site) {
+        this.site = site;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** A new session logged in as the given account; fails the test if the login is refused. */
+    static Session login(String username, String password) {
+        Session s = new Session(Site.main());
+        Site.Page answer = s.submitLogin(username, password, "/admin");
+        if (answer.status() != 302) {
+            throw new AssertionError("login as " + username + " answered " + answer.status());
+        }
+        return s;
+    }
+
+    static Session admin() {
+        return login("admin", ADMIN_PASSWORD);
+    }
+
+    Site.Page submitLogin(String username, String password, String next) {
+        get("/login");
+        return post("/login", Map.of("username", username, "password", password, "next", next));
+    }
+
+    Site.Page get(String path) {
+        Site.Page page = send(HttpRequest.newBuilder(URI.create(site.url(path))).GET());
+        if (page.status() == 200 && page.header("Content-Type") != null && page.header("Content-Type").startsWith("text/html")) {
+            Element token = page.html().selectFirst("input[name=_csrf]");
+            if (token != null) {
+                csrf = token.val();
+            }
+        }
+        return page;
+    }
+
+    /** GET, following redirects within the site as a browser would. */
+    Site.Page follow(String path) {
+        Site.Page page = get(path);
+        for (int i = 0; i < 5 && (page.status() == 301 || page.status() == 302 || page.status() == 303); i++) {
+            page = get(page.header("Location").substring(site.context().length()));
+        }
+        return page;
+    }
+
+    /** POSTs a form with the last CSRF token seen. */
+    Site.Page post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        return postRaw(path, all);
+    }
+
+    /** POSTs exactly these fields: no token is added. */
+    Site.Page postRaw(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(site.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Site.Page send(HttpRequest.Builder request) {
+        try {
+            return new Site.Page(client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String csrf() {
+        return csrf;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

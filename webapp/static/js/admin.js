@@ -1,0 +1,77 @@
+// The admin area works without this file; with it, the statement body gets a rich-text
+// editor (Quill, from its webjar), tags get suggestions, and an open editor keeps the login alive.
+(function () {
+  'use strict';
+
+  function richText() {
+    var textarea = document.querySelector('textarea.rich');
+    if (!textarea || typeof Quill === 'undefined') return;
+    var holder = document.createElement('div');
+    holder.className = 'rich-editor';
+    textarea.parentNode.insertBefore(holder, textarea.nextSibling);
+    textarea.hidden = true;
+    var quill = new Quill(holder, {
+      theme: 'snow',
+      formats: ['header', 'bold', 'italic', 'underline', 'link', 'list', 'blockquote'],
+      modules: {
+        toolbar: [[{ header: [2, 3, false] }], ['bold', 'italic', 'underline', 'link'],
+                  [{ list: 'ordered' }, { list: 'bullet' }], ['blockquote'], ['clean']]
+      }
+    });
+    // Pasted Word and Google Docs markup is reduced to the formats above by Quill, and the
+    // server sanitises whatever arrives anyway.
+    quill.clipboard.dangerouslyPasteHTML(textarea.value);
+    holder.querySelector('.ql-editor').setAttribute('aria-labelledby', 'body-label');
+    var label = document.querySelector('label[for=body]');
+    if (label) { label.id = 'body-label'; label.addEventListener('click', function () { quill.focus(); }); }
+    textarea.form.addEventListener('submit', function () {
+      textarea.value = quill.getText().trim() ? quill.root.innerHTML : '';
+    });
+  }
+
+  // Suggest existing tags for the part after the last comma.
+  function tagSuggestions() {
+    var input = document.getElementById('tags');
+    var list = document.getElementById('tag-names');
+    if (!input || !list) return;
+    var names = Array.prototype.map.call(list.options, function (o) { return o.value; });
+    input.removeAttribute('list');
+    var box = document.createElement('ul');
+    box.className = 'suggestions';
+    box.setAttribute('role', 'listbox');
+    input.parentNode.insertBefore(box, input.nextSibling);
+    input.addEventListener('input', function () {
+      var parts = input.value.split(',');
+      var last = parts[parts.length - 1].trim().toLowerCase();
+      box.innerHTML = '';
+      if (!last) return;
+      names.filter(function (n) { return n.toLowerCase().indexOf(last) === 0; }).slice(0, 8).forEach(function (n) {
+        var li = document.createElement('li');
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'link';
+        b.textContent = n;
+        b.addEventListener('click', function () {
+          parts[parts.length - 1] = ' ' + n;
+          input.value = parts.join(',').replace(/^\s+/, '') + ', ';
+          box.innerHTML = '';
+          input.focus();
+        });
+        li.appendChild(b);
+        box.appendChild(li);
+      });
+    });
+  }
+
+  function keepAlive() {
+    var ping = document.body.getAttribute('data-ping');
+    if (!ping || !document.getElementById('statement-form')) return;
+    setInterval(function () { fetch(ping, { credentials: 'same-origin' }); }, 5 * 60 * 1000);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    richText();
+    tagSuggestions();
+    keepAlive();
+  });
+})();
