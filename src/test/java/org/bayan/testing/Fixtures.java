@@ -8,6 +8,8 @@ import org.bayan.section.Section;
 import org.bayan.statement.Statement;
 import org.bayan.statement.Status;
 import org.bayan.tag.Tag;
+import org.bayan.user.Staff;
+import org.bayan.user.User;
 
 /** Writes statements straight into the test database, in whatever state a test needs. */
 public final class Fixtures {
@@ -18,6 +20,16 @@ public final class Fixtures {
     public Fixtures(Transactions tx, ZoneId zone) {
         this.tx = tx;
         this.zone = zone;
+    }
+
+    /** A member of staff with the given role (no password: such an account cannot log in). */
+    public Staff staff(String username, User.Role role) {
+        return tx.inTransaction(em -> {
+            User u = new User(username, username.substring(0, 1).toUpperCase() + username.substring(1), role,
+                    Instant.parse("2018-01-01T00:00:00Z"));
+            em.persist(u);
+            return Staff.of(u);
+        });
     }
 
     public long statement(String sectionSlug, String title, Status status, Instant publishedAt, String... tags) {

@@ -1,0 +1,275 @@
+package org.bayan.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.bayan.audit.AuditLog;
+import org.bayan.platform.InvalidInput;
+import org.bayan.section.Sections;
+import org.bayan.testing.Fixtures;
+import org.bayan.testing.MutableClock;
+import org.bayan.testing.TestDatabase;
+import org.bayan.user.Forbidden;
+import org.bayan.user.Staff;
+import org.bayan.user.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The editorial workflow against a real database: roles, revisions, conflicts, sanitising. */
+abstract class StatementServiceContract {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Istanbul");
+    static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    TestDatabase db;
+    MutableClock clock;
+    StatementService service;
+    StatementDesk desk;
+    PublicStatements readers;
+    AuditLog audit;
+    Staff author;
+    Staff otherAuthor;
+    Staff editor;
+    Staff admin;
+    long newsSection;
+
+    abstract TestDatabase open(Path folder);
+
+    @BeforeEach
+    void setUp() {
+        db = open(folder);
+        clock = new MutableClock(NOW);
+        audit = new AuditLog(db.tx(), clock);
+        Sections sections = new Sections(db.tx());
+        service = new StatementService(db.tx(), audit, clock, ZONE);
+        desk = new StatementDesk(db.tx(), sections, clock);
+        readers = new PublicStatements(db.tx(), sections, clock);
+        Fixtures fixtures = new Fixtures(db.tx(), ZONE);
+        author = fixtures.staff("amal", User.Role.AUTHOR);
+        otherAuthor = fixtures.staff("omar", User.Role.AUTHOR);
+        editor = fixtures.staff("eda", User.Role.EDITOR);
+        admin = fixtures.staff("ada", User.Role.ADMIN);
+        newsSection = sections.tree().byPath(Sections.MAIN_SECTION_PATH).orElseThrow().id();
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    AuditLog.Actor as(Staff s) {
+        return new AuditLog.Actor(s.id(), s.username(), "127.0.0.1");
+    }
+
+    StatementForm form(String title, String body, String tags, Long version) {
+        return new StatementForm(title, "", "A lead.", body, newsSection, tags, "Media Department", null, version);
+    }
+
+    long draftBy(Staff who, String title) {
+        return service.create(who, as(who), form(title, "<p>First version.</p>", "Russia, Homs", null), StatementService.Action.SAVE);
+    }
+
+    long version(Staff who, long id) {
+        return desk.current(who, id).orElseThrow().version();
+    }
+
+    @Test
+    void authorWritesAndSubmitsButCannotPublishScheduleOrTrash() {
+        long id = draftBy(author, "Author's draft");
+        service.save(author, as(author), id, form("Author's draft", "<p>Better.</p>", "Russia", version(author, id)),
+                StatementService.Action.SUBMIT);
+        assertEquals(Status.IN_REVIEW, desk.current(author, id).orElseThrow().status());
+
+        for (StatementService.Action forbidden : List.of(StatementService.Action.PUBLISH, StatementService.Action.SCHEDULE,
+                StatementService.Action.UNPUBLISH, StatementService.Action.TRASH)) {
+            long v = version(author, id);
+            assertThrows(Forbidden.class, () -> service.save(author, as(author), id,
+                    form("Author's draft", "<p>Better.</p>", "Russia", v), forbidden), forbidden.name());
+        }
+        assertThrows(Forbidden.class, () -> service.create(author, as(author),
+                form("Straight out", "<p>x</p>", "", null), StatementService.Action.PUBLISH));
+        assertTrue(readers.statement(id).isEmpty(), "nothing an author did is public");
+    }
+
+    @Test
+    void authorCannotTouchAnotherAuthorsStatementOrTheirOwnOncePublished() {
+        long theirs = draftBy(otherAuthor, "Someone else's");
+        assertTrue(desk.current(author, theirs).isEmpty(), "not even visible to another author");
+        assertThrows(Forbidden.class, () -> service.save(author, as(author), theirs,
+                form("Hijacked", "<p>x</p>", "", version(otherAuthor, theirs)), StatementService.Action.SAVE));
+
+        long mine = draftBy(author, "Mine");
+        service.save(editor, as(editor), mine, form("Mine", "<p>First version.</p>", "", version(editor, mine)),
+                StatementService.Action.PUBLISH);
+        assertThrows(Forbidden.class, () -> service.save(author, as(author), mine,
+                form("Changed after publication", "<p>x</p>", "", version(author, mine)), StatementService.Action.SAVE));
+        assertEquals("Mine", readers.statement(mine).orElseThrow().title());
+    }
+
+    @Test
+    void editorPublishesAndTheStatementIsPublicAtOnceInItsDayArchive() {
+        long id = draftBy(author, "Goes out today");
+        service.save(editor, as(editor), id, form("Goes out today", "<p>Final.</p>", "Russia, Astana", version(editor, id)),
+                StatementService.Action.PUBLISH);
+
+        StatementPage page = readers.statement(id).orElseThrow();
+        assertEquals(java.time.LocalDate.ofInstant(NOW, ZONE), page.publishedOn());
+        assertEquals(List.of("Astana", "Russia"), page.tags().stream().map(StatementPage.TagLink::name).toList());
+        assertEquals("<p>Final.</p>", page.bodyHtml());
+    }
+
+    @Test
+    void scheduledStatementWaitsForItsTimeAndAPastTimeCannotBeScheduled() {
+        long id = draftBy(author, "Embargoed");
+        LocalDateTime inTwoHours = LocalDateTime.ofInstant(NOW.plus(Duration.ofHours(2)), ZONE);
+        StatementForm scheduled = new StatementForm("Embargoed", "", null, "<p>Later.</p>", newsSection, "", null, inTwoHours,
+                version(editor, id));
+        service.save(editor, as(editor), id, scheduled, StatementService.Action.SCHEDULE);
+
+        assertTrue(readers.statement(id).isEmpty());
+        clock.advance(Duration.ofHours(2));
+        assertEquals("Embargoed", readers.statement(id).orElseThrow().title());
+
+        long other = draftBy(author, "Too late");
+        StatementForm past = new StatementForm("Too late", "", null, "<p>x</p>", newsSection, "", null,
+                LocalDateTime.ofInstant(NOW.minus(Duration.ofDays(1)), ZONE), version(editor, other));
+        InvalidInput e = assertThrows(InvalidInput.class, () -> service.save(editor, as(editor), other, past, StatementService.Action.SCHEDULE));
+        assertEquals("publishAt", e.field());
+    }
+
+    @Test
+    void trashHidesAtOnceOnlyAnEditorRestoresAndOnlyAnAdminDeletesForGood() {
+        long id = draftBy(author, "Short-lived");
+        service.save(editor, as(editor), id, form("Short-lived", "<p>x</p>", "", version(editor, id)), StatementService.Action.PUBLISH);
+        service.save(editor, as(editor), id, form("Short-lived", "<p>x</p>", "", version(editor, id)), StatementService.Action.TRASH);
+        assertTrue(readers.statement(id).isEmpty());
+
+        assertThrows(Forbidden.class, () -> service.deleteForGood(editor, as(editor), id));
+        service.save(editor, as(editor), id, form("Short-lived", "<p>x</p>", "", version(editor, id)), StatementService.Action.RESTORE);
+        assertEquals(Status.DRAFT, desk.current(editor, id).orElseThrow().status());
+
+        service.save(editor, as(editor), id, form("Short-lived", "<p>x</p>", "", version(editor, id)), StatementService.Action.TRASH);
+        service.deleteForGood(admin, as(admin), id);
+        assertTrue(desk.current(admin, id).isEmpty());
+    }
+
+    @Test
+    void secondSaveOfAStaleVersionIsAConflictAndOverwritesNothing() {
+        long id = draftBy(author, "Contested");
+        long opened = version(editor, id);
+        service.save(editor, as(editor), id, form("Editor's title", "<p>Editor's text.</p>", "", opened), StatementService.Action.SAVE);
+
+        EditConflict conflict = assertThrows(EditConflict.class, () -> service.save(author, as(author), id,
+                form("Author's title", "<p>Author's text.</p>", "", opened), StatementService.Action.SAVE));
+
+        assertEquals("Editor's title", conflict.theirs().title());
+        assertEquals("Author's title", conflict.mine().title());
+        assertEquals("Editor's title", desk.current(editor, id).orElseThrow().title(), "nothing overwritten");
+    }
+
+    @Test
+    void everySaveKeepsARevisionAndRestoringOneIsItselfANewRevision() {
+        long id = draftBy(author, "Version one");
+        service.save(author, as(author), id, form("Version two", "<p>Second.</p>", "Iran", version(author, id)), StatementService.Action.SAVE);
+        service.save(author, as(author), id, form("Version three", "<p>Third.</p>", "Iran", version(author, id)), StatementService.Action.SUBMIT);
+
+        List<Snapshot> revisions = desk.revisions(author, id);
+        assertEquals(List.of(3, 2, 1), revisions.stream().map(Snapshot::revision).toList());
+        assertEquals(List.of("submitted", "saved", "saved"), revisions.stream().map(Snapshot::note).toList());
+        assertEquals("Russia, Homs", revisions.get(2).tags());
+
+        service.restoreRevision(author, as(author), id, 1);
+
+        Snapshot now = desk.current(author, id).orElseThrow();
+        assertEquals("Version one", now.title());
+        assertEquals("<p>First version.</p>", now.body());
+        assertEquals(Status.IN_REVIEW, now.status(), "restoring content keeps the workflow state");
+        assertEquals("restored revision 1", desk.revisions(author, id).get(0).note());
+        assertEquals(4, desk.revisions(author, id).size());
+
+        List<StatementDesk.Change> changes = StatementDesk.compare(revisions.get(2), revisions.get(0));
+        assertTrue(changes.stream().anyMatch(c -> c.field().equals("title") && c.after().equals("Version three")));
+    }
+
+    @Test
+    void hostileBodyIsSanitisedBeforeItIsStored() {
+        String hostile = "<p onclick=\"alert(1)\">Hello <script>alert(2)</script><a href=\"javascript:alert(3)\">x</a>"
+                + "<a href=\"https://example.org\">ok</a></p><img src=x onerror=alert(4)><iframe srcdoc=\"<script>alert(5)</script>\"></iframe>"
+                + "<svg><script>alert(6)</script></svg><h2 style=\"color:red\">Heading</h2>";
+        long id = service.create(author, as(author), form("Hostile", hostile, "", null), StatementService.Action.SAVE);
+
+        String stored = desk.current(author, id).orElseThrow().body();
+        assertFalse(stored.contains("script"), stored);
+        assertFalse(stored.contains("onclick") || stored.contains("onerror"), stored);
+        assertFalse(stored.contains("javascript:"), stored);
+        assertFalse(stored.contains("iframe") || stored.contains("<img") || stored.contains("style="), stored);
+        assertTrue(stored.contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">ok</a>"), stored);
+        assertTrue(stored.contains("<h2>Heading</h2>"), stored);
+    }
+
+    @Test
+    void badInputNamesTheFieldAndSavesNothing() {
+        assertEquals("title", assertThrows(InvalidInput.class, () -> service.create(author, as(author),
+                form("  ", "<p>x</p>", "", null), StatementService.Action.SAVE)).field());
+        assertEquals("body", assertThrows(InvalidInput.class, () -> service.create(author, as(author),
+                form("Empty body", "<script>only this</script>", "", null), StatementService.Action.SAVE)).field());
+        assertEquals("tags", assertThrows(InvalidInput.class, () -> service.create(author, as(author),
+                form("Too many tags", "<p>x</p>", String.join(",", java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "Tag " + i).toList()), null),
+                StatementService.Action.SAVE)).field());
+        assertEquals("sectionId", assertThrows(InvalidInput.class, () -> service.create(author, as(author),
+                new StatementForm("No section", "", null, "<p>x</p>", 999_999L, "", null, null, null), StatementService.Action.SAVE)).field());
+        assertTrue(desk.list(editor, new StatementDesk.Filter(null, null, null, null, null, null, null, null), 0, 10).rows().isEmpty());
+    }
+
+    @Test
+    void slugsAreUniqueAndWorkForArabicAndTurkishTitles() {
+        long a = service.create(author, as(author), form("Bildiri: Çavuşoğlu ile görüşme", "<p>x</p>", "", null), StatementService.Action.SAVE);
+        long b = service.create(author, as(author), form("Bildiri: Çavuşoğlu ile görüşme", "<p>y</p>", "", null), StatementService.Action.SAVE);
+        long c = service.create(author, as(author), form("بيان الائتلاف الوطني", "<p>z</p>", "", null), StatementService.Action.SAVE);
+
+        assertEquals("bildiri-cavusoglu-ile-gorusme", desk.current(author, a).orElseThrow().slug());
+        assertEquals("bildiri-cavusoglu-ile-gorusme-2", desk.current(author, b).orElseThrow().slug());
+        assertEquals("بيان-الائتلاف-الوطني", desk.current(author, c).orElseThrow().slug());
+        assertNotEquals(a, b);
+    }
+
+    @Test
+    void dashboardCountsByStatusAndShowsWhatAwaitsReview() {
+        long draft = draftBy(author, "Still a draft");
+        long submitted = draftBy(author, "Please review");
+        service.save(author, as(author), submitted, form("Please review", "<p>x</p>", "", version(author, submitted)), StatementService.Action.SUBMIT);
+
+        StatementDesk.Dashboard forEditor = desk.dashboard(editor);
+        assertEquals(1L, forEditor.counts().get(Status.DRAFT));
+        assertEquals(1L, forEditor.counts().get(Status.IN_REVIEW));
+        assertEquals(List.of("Please review"), forEditor.awaitingReview().stream().map(StatementDesk.Row::title).toList());
+        assertEquals(List.of("Still a draft"), desk.dashboard(author).myDrafts().stream().map(StatementDesk.Row::title).toList());
+        assertTrue(desk.dashboard(otherAuthor).myDrafts().isEmpty());
+        assertEquals(draft, desk.dashboard(author).myDrafts().get(0).id());
+    }
+
+    @Test
+    void everyChangeIsInTheAuditLogWithWhoAndFromWhere() {
+        long id = draftBy(author, "Audited");
+        service.save(editor, as(editor), id, form("Audited", "<p>x</p>", "", version(editor, id)), StatementService.Action.PUBLISH);
+
+        List<org.bayan.audit.AuditEvent> events = audit.page(new AuditLog.Filter("statement.", null, id), 0, 10).events();
+        assertEquals(List.of("statement.published", "statement.created"), events.stream().map(e -> e.getAction()).toList());
+        assertEquals("eda", events.get(0).getActorName());
+        assertEquals("127.0.0.1", events.get(0).getAddress());
+    }
+}
