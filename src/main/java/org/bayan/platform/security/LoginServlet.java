@@ -99,7 +99,7 @@ public final class LoginServlet extends PageServlet {
      */
     static String safeNext(String next) {
         if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
-                || next.contains("\\") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f) || next.contains("://")) {
+                || next.contains("\\") || next.chars().anyMatch(c -> c < 0x21 || c >= 0x7f) || next.contains("://")) {
             return "/admin";
         }
         return next;

@@ -30,7 +30,19 @@ public abstract class PageServlet extends HttpServlet {
     /** Answers with a permanent redirect to a path of this site (its canonical URL). */
     protected static void redirectPermanently(HttpServletRequest req, HttpServletResponse resp, String path) {
         resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-        resp.setHeader("Location", req.getContextPath() + path);
+        resp.setHeader("Location", encodePath(req.getContextPath() + path));
+    }
+
+    /** Percent-encodes what a Location header cannot carry as is, such as an Arabic slug. */
+    protected static String encodePath(String path) {
+        try {
+            int query = path.indexOf('?');
+            String p = query < 0 ? path : path.substring(0, query);
+            String q = query < 0 ? null : path.substring(query + 1);
+            return new java.net.URI(null, null, p, q, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw HttpError.badRequest("unusable path");
+        }
     }
 
     /** The request path below the context path, undecoded segments decoded by the container. */

@@ -1,0 +1,245 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The editorial roles over HTTP against the deployed WAR: what each role may do, refused with
+ * 403 otherwise; stale edits; revisions; hostile markup. Statements it publishes are trashed
+ * afterwards so the public demo stays as other tests expect it.
+ */
+class EditorialIT {
+
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    static Session admin;
+    static Session editor;
+    static Session author;
+    static Session otherAuthor;
+    static final List<Long> published = new ArrayList<>();
+
+    @BeforeAll
+    static void accounts() {
+        admin = Session.admin();
+        editor = Accounts.createAndLogin(admin, "ed-" + RUN, "EDITOR", "editor-password-" + RUN);
+        author = Accounts.createAndLogin(admin, "au-" + RUN, "AUTHOR", "author-password-" + RUN);
+        otherAuthor = Accounts.createAndLogin(admin, "ot-" + RUN, "AUTHOR", "other-password-" + RUN);
+    }
+
+    @AfterAll
+    static void trashWhatWasPublished() {
+        for (long id : published) {
+            Map<String, String> form = editorForm(admin, id);
+            form.put("action", "trash");
+            admin.post("/admin/statements/" + id, form);
+        }
+    }
+
+    /** Writes a draft as the given staff member; returns its id. */
+    static long draft(Session who, String title, String body) {
+        who.get("/admin/statements/new");
+        Site.Page saved = who.post("/admin/statements/new", Map.of("title", title, "body", body,
+                "sectionId", sectionId(who, "Coalition News"), "tags", "it-" + RUN, "source", "Test desk", "action", "save"));
+        assertEquals(302, saved.status(), "draft saved: " + saved.body());
+        return Long.parseLong(saved.header("Location").replaceAll(".*/admin/statements/(\\d+)$", "$1"));
+    }
+
+    static String sectionId(Session who, String name) {
+        return who.get("/admin/statements/new").html().select("select[name=sectionId] option").stream()
+                .filter(o -> o.text().endsWith(name)).findFirst().orElseThrow().val();
+    }
+
+    /** The editor's fields as the form shows them now (with the version it was opened at). */
+    static Map<String, String> editorForm(Session who, long id) {
+        Document html = who.get("/admin/statements/" + id).html();
+        Map<String, String> form = new HashMap<>();
+        for (String field : List.of("title", "slug", "publishAt", "tags", "source", "version")) {
+            var input = html.selectFirst("input[name=" + field + "]");
+            if (input != null) form.put(field, input.val());
+        }
+        form.put("lead", html.selectFirst("textarea[name=lead]").text());
+        form.put("body", html.selectFirst("textarea[name=body]").wholeText());
+        form.put("sectionId", html.selectFirst("select[name=sectionId] option[selected]").val());
+        return form;
+    }
+
+    static Site.Page act(Session who, long id, String action) {
+        Map<String, String> form = editorForm(admin, id); // fields as they are; the role under test presses the button
+        form.put("action", action);
+        who.get("/admin/statements/" + id); // a fresh CSRF token from a page of its own session
+        return who.post("/admin/statements/" + id, form);
+    }
+
+    @Test
+    void authorWritesAndSubmitsThenEditorPublishesAndReadersSeeIt() {
+        long id = draft(author, "Desk statement " + RUN, "<p>Written by the author.</p>");
+        assertEquals(302, act(author, id, "submit").status());
+        assertTrue(editor.get("/admin").html().select("a").eachText().contains("Desk statement " + RUN), "awaiting review on the dashboard");
+
+        assertEquals(302, act(editor, id, "publish").status());
+        published.add(id);
+
+        Site.Page page = Site.main().get("/media-center/coalition-news/item/" + id);
+        assertEquals(301, page.status());
+        Site.Page statement = Site.main().get(page.header("Location").substring(Site.main().context().length()));
+        assertEquals("Desk statement " + RUN, statement.h1());
+        assertEquals("Written by the author.", statement.html().selectFirst("article .body").text());
+        assertTrue(Site.main().get("/tag/it-" + RUN).html().select(".listing .entry-title").eachText().contains("Desk statement " + RUN));
+    }
+
+    @ParameterizedTest(name = "author may not {0}")
+    @CsvSource({"publish", "schedule", "unpublish", "trash", "restore"})
+    void authorIsRefusedEditorActionsOnTheirOwnDraft(String action) {
+        long id = draft(author, "Author only " + action + " " + RUN, "<p>x</p>");
+        Site.Page refused = act(author, id, action);
+        assertEquals(403, refused.status());
+        assertEquals("Not allowed", refused.h1());
+        assertEquals(404, Site.main().get("/media-center/coalition-news/item/" + id).status(), "still not public");
+    }
+
+    @Test
+    void authorCannotOpenOrChangeAnotherAuthorsStatement() {
+        long theirs = draft(otherAuthor, "Not yours " + RUN, "<p>Theirs.</p>");
+        assertEquals(404, author.get("/admin/statements/" + theirs).status());
+        Map<String, String> form = editorForm(admin, theirs);
+        form.put("title", "Hijacked " + RUN);
+        form.put("action", "save");
+        author.get("/admin/statements/new");
+        assertEquals(403, author.post("/admin/statements/" + theirs, form).status());
+        assertEquals("Not yours " + RUN, editorForm(admin, theirs).get("title"));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} answers {2}")
+    @CsvSource({
+            "author, /admin/tags, 403", "author, /admin/sections, 403", "author, /admin/users, 403", "author, /admin/audit, 403",
+            "editor, /admin/users, 403", "editor, /admin/audit, 403", "editor, /admin/statements, 200",
+            "admin, /admin/users, 200", "admin, /admin/audit, 200", "author, /admin, 200", "author, /admin/statements/new, 200"})
+    void pagesAreOpenOnlyToTheRolesTheyBelongTo(String role, String path, int status) {
+        Session who = switch (role) {
+            case "author" -> author;
+            case "editor" -> editor;
+            default -> admin;
+        };
+        assertEquals(status, who.get(path).status(), role + " " + path);
+    }
+
+    @Test
+    void onlyAnAdminDeletesForGood() {
+        long id = draft(author, "To be deleted " + RUN, "<p>x</p>");
+        assertEquals(302, act(editor, id, "trash").status());
+        editor.get("/admin/statements/" + id);
+        assertEquals(403, editor.post("/admin/statements/" + id + "/delete", Map.of()).status());
+        admin.get("/admin/statements/" + id);
+        assertEquals(302, admin.post("/admin/statements/" + id + "/delete", Map.of()).status());
+        assertEquals(404, admin.get("/admin/statements/" + id).status());
+    }
+
+    @Test
+    void secondSaveOfTheSameVersionIsRefusedWithBothVersionsAndNothingOverwritten() {
+        long id = draft(editor, "Shared " + RUN, "<p>Original.</p>");
+        Map<String, String> first = editorForm(editor, id);
+        Map<String, String> second = editorForm(admin, id);
+
+        first.put("body", "<p>First editor's text.</p>");
+        first.put("action", "save");
+        editor.get("/admin/statements/" + id);
+        assertEquals(302, editor.post("/admin/statements/" + id, first).status());
+
+        second.put("title", "Second editor's title " + RUN);
+        second.put("body", "<p>Second editor's text.</p>");
+        second.put("action", "save");
+        admin.get("/admin/statements/" + id);
+        Site.Page conflict = admin.post("/admin/statements/" + id, second);
+
+        assertEquals(409, conflict.status());
+        assertEquals("Someone else saved this statement meanwhile", conflict.h1());
+        assertEquals("Second editor's title " + RUN, conflict.html().selectFirst("#mine-title").val());
+        assertTrue(conflict.html().selectFirst("#mine-body").text().contains("Second editor's text."));
+        assertTrue(conflict.html().selectFirst(".body-preview").text().contains("First editor's text."));
+        Map<String, String> now = editorForm(admin, id);
+        assertEquals("Shared " + RUN, now.get("title"));
+        assertTrue(now.get("body").contains("First editor's text."));
+    }
+
+    @Test
+    void revisionsListEverySaveShowWhatChangedAndRestoreAsANewRevision() {
+        long id = draft(editor, "Revised " + RUN, "<p>Version one.</p>");
+        Map<String, String> form = editorForm(editor, id);
+        form.put("body", "<p>Version two.</p>");
+        form.put("title", "Revised again " + RUN);
+        form.put("action", "save");
+        assertEquals(302, editor.post("/admin/statements/" + id, form).status());
+
+        Document list = editor.get("/admin/statements/" + id + "/revisions?a=1&b=2").html();
+        assertEquals(2, list.select("table.rows tbody tr").size() - list.select(".comparison table.rows tbody tr").size());
+        assertTrue(list.select(".comparison del").eachText().contains("Revised " + RUN));
+        assertTrue(list.select(".comparison ins").eachText().contains("Revised again " + RUN));
+        assertTrue(list.select(".diff li.removed").text().contains("Version one."));
+        assertTrue(list.select(".diff li.added").text().contains("Version two."));
+
+        assertEquals(302, editor.post("/admin/statements/" + id + "/revisions/1/restore", Map.of()).status());
+        Map<String, String> restored = editorForm(editor, id);
+        assertEquals("Revised " + RUN, restored.get("title"));
+        assertTrue(restored.get("body").contains("Version one."));
+        Document after = editor.get("/admin/statements/" + id + "/revisions").html();
+        assertTrue(after.text().contains("restored revision 1"));
+    }
+
+    @Test
+    void hostileBodyIsStoredSanitisedAndNothingRunsOnThePublicPage() {
+        String hostile = "<p>Safe text</p><script>alert('x')</script><img src=x onerror=alert(1)>"
+                + "<a href=\"jav&#x09;ascript:alert(2)\">link</a><svg><script>alert(3)</script></svg>"
+                + "<iframe srcdoc=\"<script>alert(4)</script>\"></iframe><p onmouseover=\"alert(5)\">Hover</p>";
+        long id = draft(editor, "Hostile " + RUN, hostile);
+        String stored = editorForm(editor, id).get("body");
+        for (String bad : List.of("<script", "onerror", "javascript", "<iframe", "onmouseover", "<svg", "<img")) {
+            assertFalse(stored.toLowerCase().contains(bad), bad + " in " + stored);
+        }
+        assertTrue(stored.contains("Safe text") && stored.contains("Hover"), stored);
+
+        assertEquals(302, act(editor, id, "publish").status());
+        published.add(id);
+        Site.Page page = Site.main().get("/media-center/coalition-news/item/" + id);
+        String html = Site.main().get(page.header("Location").substring(Site.main().context().length())).body();
+        assertFalse(html.contains("alert("), "no script of the author's reaches readers");
+    }
+
+    @Test
+    void arabicTitleGivesAnArabicAddressThatWorks() {
+        String title = "بيان الائتلاف " + RUN;
+        long id = draft(editor, title, "<p>نص البيان.</p>");
+        assertEquals(302, act(editor, id, "publish").status());
+        published.add(id);
+
+        Site.Page redirect = Site.main().get("/media-center/coalition-news/item/" + id);
+        assertEquals(301, redirect.status());
+        String location = redirect.header("Location");
+        assertTrue(location.contains("/item/" + id + "-%D8%A8%D9%8A%D8%A7%D9%86-"), location);
+        Site.Page page = Site.main().get(location.substring(Site.main().context().length()));
+        assertEquals(200, page.status());
+        assertEquals(title, page.h1());
+    }
+
+    @Test
+    void invalidInputKeepsEverythingTypedAndSaysWhatIsWrong() {
+        author.get("/admin/statements/new");
+        Site.Page page = author.post("/admin/statements/new", Map.of("title", "", "body", "<p>Long text kept " + RUN + "</p>",
+                "sectionId", sectionId(author, "Coalition News"), "tags", "kept-tag", "publishAt", "not-a-date", "action", "save"));
+        assertEquals(400, page.status());
+        assertTrue(page.html().selectFirst("textarea[name=body]").wholeText().contains("Long text kept " + RUN));
+        assertEquals("kept-tag", page.html().selectFirst("input[name=tags]").val());
+        assertNotNull(page.html().selectFirst(".error"));
+    }
+}

@@ -1,0 +1,118 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Logging in and out of the admin area, over HTTP against the deployed WAR. */
+class LoginIT {
+
+    @Test
+    void anonymousVisitorOfAnAdminPageIsSentToLoginAndBroughtBackAfterwards() {
+        Session s = new Session(Site.main());
+        Site.Page page = s.get("/admin/statements?status=DRAFT");
+        assertEquals(302, page.status());
+        assertEquals(Site.main().context() + "/login?next=%2Fadmin%2Fstatements%3Fstatus%3DDRAFT", page.header("Location"));
+
+        Site.Page login = s.submitLogin("admin", Session.ADMIN_PASSWORD, "/admin/statements?status=DRAFT");
+        assertEquals(302, login.status());
+        assertEquals(Site.main().context() + "/admin/statements?status=DRAFT", login.header("Location"));
+        assertEquals("Statements", s.get("/admin/statements?status=DRAFT").h1());
+    }
+
+    @Test
+    void sessionIdChangesAtLoginAndTheCookieIsHttpOnlyAndSameSite() {
+        Session s = new Session(Site.main());
+        Site.Page form = s.get("/login");
+        String before = sessionCookie(form.header("Set-Cookie"));
+        assertNotNull(before, "the login form starts a session for its CSRF token");
+        assertTrue(form.header("Set-Cookie").contains("HttpOnly"), form.header("Set-Cookie"));
+        assertTrue(form.header("Set-Cookie").contains("SameSite=Lax"), form.header("Set-Cookie"));
+
+        Site.Page login = s.post("/login", Map.of("username", "admin", "password", Session.ADMIN_PASSWORD, "next", "/admin"));
+        String after = sessionCookie(login.header("Set-Cookie"));
+
+        assertEquals(302, login.status());
+        assertNotNull(after, "a new session id is issued at login");
+        assertNotEquals(before, after);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAccountGetTheSameAnswer() {
+        Site.Page wrong = new Session(Site.main()).submitLogin("admin", "not-the-password-at-all", "/admin");
+        Site.Page unknown = new Session(Site.main()).submitLogin("nobody-" + System.nanoTime(), "not-the-password-at-all", "/admin");
+        assertEquals(401, wrong.status());
+        assertEquals(401, unknown.status());
+        assertEquals(wrong.html().selectFirst("[role=alert]").text(), unknown.html().selectFirst("[role=alert]").text());
+        assertEquals("Wrong username or password.", wrong.html().selectFirst("[role=alert]").text());
+    }
+
+    @Test
+    void loginWithoutCsrfTokenIsRefused() {
+        Session s = new Session(Site.main());
+        s.get("/login");
+        Site.Page page = s.postRaw("/login", Map.of("username", "admin", "password", Session.ADMIN_PASSWORD));
+        assertEquals(403, page.status());
+        assertEquals(302, s.get("/admin").status(), "still not logged in");
+    }
+
+    @Test
+    void postFromAnotherSiteIsRefusedEvenWithTheToken() {
+        Session s = Session.admin();
+        s.get("/admin/statements/new");
+        String body = "_csrf=" + s.csrf() + "&title=Forged&body=%3Cp%3Ex%3C%2Fp%3E&action=save";
+        Site.Page page = s.send(HttpRequest.newBuilder(URI.create(Site.main().url("/admin/statements/new")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(403, page.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example", "/\\evil.example", "https://evil.example", "http:/evil.example", "/%0d%0aLocation:x"})
+    void loginNeverRedirectsToAnotherSite(String next) {
+        Session s = new Session(Site.main());
+        Site.Page login = s.submitLogin("admin", Session.ADMIN_PASSWORD, next);
+        assertEquals(302, login.status());
+        String location = login.header("Location");
+        assertTrue(location.equals(Site.main().context() + "/admin") || location.startsWith(Site.main().context() + "/%"), location);
+        assertFalse(location.contains("evil.example") && !location.startsWith(Site.main().context() + "/"), location);
+    }
+
+    @Test
+    void logoutIsPostOnlyAndEndsTheSession() {
+        Session s = Session.admin();
+        assertEquals(200, s.get("/admin").status());
+        assertEquals(405, s.get("/logout").status(), "a link or an image cannot log anyone out");
+        assertEquals(200, s.get("/admin").status());
+
+        Site.Page out = s.post("/logout", Map.of());
+        assertEquals(302, out.status());
+        assertEquals(302, s.get("/admin").status());
+        assertTrue(s.get("/login?bye").html().text().contains("You have logged out."));
+    }
+
+    @Test
+    void publicPagesStartNoSessionAndAdminPagesAreNeverCached() {
+        for (String path : List.of("/", "/media-center/coalition-news", "/media-center/coalition-news/2018/05/02", "/tag/russia")) {
+            assertNull(Site.main().get(path).header("Set-Cookie"), path);
+        }
+        Session s = Session.admin();
+        assertEquals("no-store", s.get("/admin").header("Cache-Control"));
+    }
+
+    private static String sessionCookie(String setCookie) {
+        if (setCookie == null || !setCookie.startsWith("JSESSIONID=")) return null;
+        return setCookie.substring("JSESSIONID=".length(), setCookie.indexOf(';'));
+    }
+}

@@ -1,0 +1,119 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Staff as they work, in headless Chromium: an author writes a statement with two tags in the
+ * rich-text editor and submits it; an editor finds it awaiting review and publishes it; a
+ * reader then finds it on its day archive, both tag pages and the section page.
+ */
+class StaffBrowsingIT {
+
+    /** The test Tomcat runs with -Dbayan.timezone=Europe/Istanbul. */
+    static final ZoneId SITE_ZONE = ZoneId.of("Europe/Istanbul");
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) browser.quit();
+    }
+
+    void login(String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(Site.main().url("/admin"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
+    }
+
+    void logout() {
+        browser.findElement(By.cssSelector(".whoami button")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Staff login"));
+    }
+
+    @Test
+    void authorSubmitsEditorPublishesReaderFindsIt() throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Session admin = Session.admin();
+        Accounts.createAndLogin(admin, "wa-" + run, "AUTHOR", "author-words-" + run);
+        Accounts.createAndLogin(admin, "we-" + run, "EDITOR", "editor-words-" + run);
+        String title = "Coalition welcomes aid convoy " + run;
+        String tagA = "Convoy " + run;
+        String tagB = "Aid " + run;
+
+        login("wa-" + run, "author-words-" + run);
+        browser.findElement(By.linkText("New statement")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ql-editor")));
+        browser.findElement(By.id("title")).sendKeys(title);
+        WebElement body = browser.findElement(By.cssSelector(".ql-editor"));
+        body.click();
+        body.sendKeys("The Coalition welcomed the arrival of an aid convoy in the north.");
+        browser.findElement(By.id("tags")).sendKeys(tagA + ", " + tagB);
+        Files.write(Browser.screenshotFolder().resolve("editor.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertTrue(browser.findElements(By.cssSelector("button[value=publish]")).isEmpty(), "an author has no publish button");
+        browser.findElement(By.cssSelector("button[value=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Submitted for review"));
+        assertEquals("In review", browser.findElement(By.cssSelector(".meta .status")).getText());
+        logout();
+
+        login("we-" + run, "editor-words-" + run);
+        Files.write(Browser.screenshotFolder().resolve("dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+        WebElement awaiting = browser.findElements(By.cssSelector(".panel")).stream()
+                .filter(p -> p.findElement(By.tagName("h2")).getText().equals("Awaiting review")).findFirst().orElseThrow();
+        awaiting.findElement(By.linkText(title)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button[value=publish]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Published"));
+        logout();
+
+        LocalDate today = LocalDate.now(SITE_ZONE);
+        browser.get(Site.main().url(String.format("/media-center/coalition-news/%04d/%02d/%02d",
+                today.getYear(), today.getMonthValue(), today.getDayOfMonth())));
+        assertTrue(titles().contains(title), "on its day archive");
+        for (String tag : List.of(tagA, tagB)) {
+            browser.get(Site.main().url("/tag/" + tag.toLowerCase().replace(' ', '-')));
+            assertEquals("Items tagged with: " + tag, browser.findElement(By.tagName("h1")).getText());
+            assertTrue(titles().contains(title), "on the tag page of " + tag);
+        }
+        browser.get(Site.main().url("/media-center/coalition-news"));
+        assertTrue(titles().contains(title), "on the section page");
+        browser.findElement(By.linkText(title)).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), title));
+        assertEquals("The Coalition welcomed the arrival of an aid convoy in the north.",
+                browser.findElement(By.cssSelector("article .body")).getText());
+
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/item/(\\d+)-.*", "$1"));
+        Map<String, String> form = EditorialIT.editorForm(admin, id);
+        form.put("action", "trash");
+        assertEquals(302, admin.post("/admin/statements/" + id, form).status(), "cleaned up");
+    }
+
+    private List<String> titles() {
+        return browser.findElements(By.cssSelector(".listing .entry-title")).stream().map(WebElement::getText).toList();
+    }
+}
