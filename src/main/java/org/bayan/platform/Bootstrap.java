@@ -18,6 +18,9 @@ import org.bayan.admin.DashboardServlet;
 import org.bayan.admin.SectionAdminServlet;
 import org.bayan.admin.TagAdminServlet;
 import org.bayan.admin.UserAdminServlet;
+import org.bayan.admin.SearchAdminServlet;
+import org.bayan.search.SearchService;
+import org.bayan.search.SearchServlet;
 import org.bayan.section.SectionService;
 import org.bayan.admin.StatementAdminServlet;
 import org.bayan.audit.AuditEvent;
@@ -109,6 +112,8 @@ public final class Bootstrap implements ServletContextListener {
         StatementService statementService = new StatementService(tx, audit, clock, settings.timezone());
         StatementDesk desk = new StatementDesk(tx, sections, clock);
         TagService tags = new TagService(tx, audit);
+        SearchService search = new SearchService(tx, sections, clock);
+        search.rebuildIfEmpty();
 
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
@@ -133,6 +138,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
         ctx.addServlet("tags", new TagServlet(renderer, statements, tags)).addMapping("/tag/*");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
+        ctx.addServlet("search", new SearchServlet(renderer, search, sections)).addMapping("/search");
+        ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, search)).addMapping("/admin/search/rebuild");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.
         ctx.addServlet("site", new SiteServlet(renderer, sections, statements, clock, settings.timezone()))

@@ -19,12 +19,30 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import jakarta.persistence.Transient;
+import org.bayan.search.SearchAnalysis;
 import org.bayan.section.Section;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.bayan.tag.Tag;
 import org.bayan.user.User;
 
-/** A statement: the thing Bayan publishes. The body is sanitised HTML. */
+/**
+ * A statement: the thing Bayan publishes. The body is sanitised HTML. Indexed for full-text
+ * search (Hibernate Search keeps the index in step with every change it commits).
+ */
 @Entity
+@Indexed(index = "statement")
 public class Statement {
 
     @Id
@@ -32,12 +50,14 @@ public class Statement {
     private Long id;
 
     @Column(nullable = false, length = 300)
+    @FullTextField(analyzer = SearchAnalysis.ENGLISH, highlightable = Highlightable.ANY, projectable = Projectable.YES)
     private String title;
 
     @Column(nullable = false, length = 200)
     private String slug;
 
     @Column(length = 2000)
+    @FullTextField(analyzer = SearchAnalysis.ENGLISH, highlightable = Highlightable.ANY)
     private String lead;
 
     @Column(nullable = false, length = 200000)
@@ -48,6 +68,7 @@ public class Statement {
     private String source;
 
     @Column(nullable = false, length = 8)
+    @KeywordField
     private String language;
 
     /** The original this statement translates, so translations can be linked to each other. */
@@ -57,13 +78,16 @@ public class Statement {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
+    @KeywordField
     private Status status;
 
     @Column(name = "published_at")
+    @GenericField(sortable = Sortable.YES)
     private Instant publishedAt;
 
     /** The day of {@link #publishedAt} in the site's time zone; see {@link #schedule}. */
     @Column(name = "published_on")
+    @GenericField
     private LocalDate publishedOn;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -75,6 +99,9 @@ public class Statement {
             joinColumns = @JoinColumn(name = "statement_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     @OrderBy("name")
+    @IndexedEmbedded(includePaths = {"name", "slug"})
+    // A renamed tag is re-indexed through the admin's "rebuild index", not by loading every statement.
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Tag> tags = new LinkedHashSet<>();
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -119,6 +146,22 @@ public class Statement {
     public void schedule(Instant publishedAt, ZoneId zone) {
         this.publishedAt = publishedAt;
         this.publishedOn = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, zone);
+    }
+
+    /** The body as plain text, which is what search looks into. */
+    @Transient
+    @FullTextField(name = "text", analyzer = SearchAnalysis.ENGLISH, highlightable = Highlightable.ANY)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
+    public String getBodyText() {
+        return org.jsoup.Jsoup.parseBodyFragment(body == null ? "" : body).text();
+    }
+
+    /** The section's id, for filtering search results by section. */
+    @Transient
+    @GenericField(name = "sectionId")
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "section")))
+    public Long getSectionId() {
+        return section == null ? null : section.getId();
     }
 
     /** Whether a reader may see this statement at the given moment. */

@@ -33,13 +33,14 @@ public final class Database implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final boolean h2;
 
-    private Database(DataSource dataSource, HikariDataSource ownPool, List<Class<?>> entities, boolean h2) {
+    private Database(DataSource dataSource, HikariDataSource ownPool, List<Class<?>> entities, boolean h2,
+                     java.nio.file.Path searchIndex) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.h2 = h2;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .failOnMissingLocations(true).load().migrate();
-        this.sessionFactory = hibernate(dataSource, entities);
+        this.sessionFactory = hibernate(dataSource, entities, searchIndex);
     }
 
     /** Opens the database the settings name: Tomcat's JNDI DataSource if present, else a pool. */
@@ -47,7 +48,7 @@ public final class Database implements AutoCloseable {
         DataSource jndi = lookupJndi();
         if (jndi != null) {
             log.info("Database: JNDI DataSource {}", JNDI_NAME);
-            return new Database(jndi, null, entities, isH2(jndi));
+            return new Database(jndi, null, entities, isH2(jndi), settings.home().resolve("search-index"));
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
@@ -59,7 +60,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("bayan");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return new Database(pool, pool, entities, settings.isH2());
+            return new Database(pool, pool, entities, settings.isH2(), settings.home().resolve("search-index"));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -70,7 +71,7 @@ public final class Database implements AutoCloseable {
     public SessionFactory sessionFactory() { return sessionFactory; }
     public DataSource dataSource() { return dataSource; }
 
-    private static SessionFactory hibernate(DataSource dataSource, List<Class<?>> entities) {
+    private static SessionFactory hibernate(DataSource dataSource, List<Class<?>> entities, java.nio.file.Path searchIndex) {
         HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("bayan")
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .managedClasses(entities)
@@ -81,7 +82,12 @@ public final class Database implements AutoCloseable {
                 // Paging a collection fetch in memory would read every row: make it an error.
                 .property(AvailableSettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true)
                 .property(AvailableSettings.GENERATE_STATISTICS, true)
-                .property(AvailableSettings.SHOW_SQL, false);
+                .property(AvailableSettings.SHOW_SQL, false)
+                // Full-text search: a Lucene index in the data folder, rebuilt from the database at will.
+                .property("hibernate.search.backend.directory.root", searchIndex.toString())
+                .property("hibernate.search.backend.analysis.configurer", "class:org.bayan.search.SearchAnalysis")
+                // A committed change is searchable when the transaction returns.
+                .property("hibernate.search.indexing.plan.synchronization.strategy", "sync");
         return config.createEntityManagerFactory().unwrap(SessionFactory.class);
     }
 

@@ -1,0 +1,24 @@
+package org.bayan.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.bayan.platform.web.Renderer;
+import org.bayan.search.SearchService;
+
+/** {@code POST /admin/search/rebuild}: rebuilds the search index from the database (admins only). */
+public final class SearchAdminServlet extends AdminServlet {
+
+    private final SearchService search;
+
+    public SearchAdminServlet(Renderer renderer, SearchService search) {
+        super(renderer);
+        this.search = search;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        search.rebuild(staff(req));
+        redirect(req, resp, "/admin", Flash.ok("search.rebuilt", null));
+    }
+}

@@ -1,0 +1,130 @@
+package org.bayan.search;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.bayan.platform.persistence.Transactions;
+import org.bayan.section.SectionNode;
+import org.bayan.section.SectionTree;
+import org.bayan.section.Sections;
+import org.bayan.statement.PublicStatements;
+import org.bayan.statement.Statement;
+import org.bayan.statement.Status;
+import org.bayan.user.Policy;
+import org.bayan.user.Staff;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Full-text search over public statements: title (weighted most), tags, lead and text, with
+ * quoted phrases, highlighted snippets and filters. Visibility is part of every query, so a
+ * draft or a statement scheduled for later is never found.
+ */
+public final class SearchService {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    private final Transactions tx;
+    private final Sections sections;
+    private final Clock clock;
+
+    public SearchService(Transactions tx, Sections sections, Clock clock) {
+        this.tx = tx;
+        this.sections = sections;
+        this.clock = clock;
+    }
+
+    /** What a reader asked for; every filter may be null. */
+    public record Query(String text, SectionNode section, String tagSlug, LocalDate from, LocalDate to) {
+    }
+
+    /** One hit: the statement's address and date line, and snippets with {@code <mark>} around matches. */
+    public record Hit(long id, String title, String titleHtml, String url, LocalDate publishedOn, SectionNode section,
+                      String snippetHtml) {
+    }
+
+    public record Results(List<Hit> hits, long total) {
+    }
+
+    public Results search(Query q, int offset, int limit) {
+        Instant now = clock.instant();
+        SectionTree tree = sections.tree();
+        return tx.inTransaction(em -> {
+            SearchSession session = Search.session(em);
+            SearchResult<Hit> result = session.search(Statement.class)
+                    .select(f -> f.composite()
+                            .from(f.entity(Statement.class), f.highlight("title"), f.highlight("text"))
+                            .as((s, titleHl, textHl) -> hit(tree, s, titleHl, textHl)))
+                    .where(f -> f.bool(b -> {
+                        b.must(f.simpleQueryString()
+                                .field("title").boost(4f)
+                                .field("tags.name").boost(2f)
+                                .field("lead").boost(1.5f)
+                                .field("text")
+                                .matching(q.text())
+                                .defaultOperator(BooleanOperator.AND)
+                                .flags(SimpleQueryFlag.AND, SimpleQueryFlag.OR, SimpleQueryFlag.NOT,
+                                        SimpleQueryFlag.PHRASE, SimpleQueryFlag.PREFIX, SimpleQueryFlag.WHITESPACE));
+                        b.filter(f.terms().field("status").matchingAny(Status.RELEASED));
+                        b.filter(f.range().field("publishedAt").atMost(now));
+                        if (q.section() != null) {
+                            b.filter(f.terms().field("sectionId").matchingAny(tree.subtreeIds(q.section())));
+                        }
+                        if (q.tagSlug() != null) {
+                            b.filter(f.match().field("tags.slug").matching(q.tagSlug()));
+                        }
+                        if (q.from() != null || q.to() != null) {
+                            b.filter(f.range().field("publishedOn").between(q.from(), q.to()));
+                        }
+                    }))
+                    .highlighter(h -> h.plain().tag("<mark>", "</mark>").fragmentSize(180).numberOfFragments(1)
+                            .noMatchSize(180).encoder(HighlighterEncoder.HTML))
+                    .sort(f -> f.score().then().field("publishedAt").desc())
+                    .fetch(offset, limit);
+            return new Results(result.hits(), result.total().hitCount());
+        });
+    }
+
+    private static Hit hit(SectionTree tree, Statement s, List<String> title, List<String> snippet) {
+        SectionNode section = tree.byId(s.getSection().getId()).orElseThrow();
+        return new Hit(s.getId(), s.getTitle(), title.isEmpty() ? null : title.get(0),
+                PublicStatements.url(section, s), s.getPublishedOn(), section, snippet.isEmpty() ? null : snippet.get(0));
+    }
+
+    /** Rebuilds the whole index from the database (admins only); returns when it is done. */
+    public void rebuild(Staff who) {
+        Policy.require(Policy.canManageUsers(who), "rebuild the search index");
+        rebuild();
+    }
+
+    void rebuild() {
+        tx.run(em -> {
+            try {
+                Search.session(em).massIndexer(Statement.class).threadsToLoadObjects(2).startAndWait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("index rebuild interrupted", e);
+            }
+        });
+        log.info("Search index rebuilt");
+    }
+
+    /** At start-up: an index that is empty while the database has statements is rebuilt (e.g. after a restore). */
+    public void rebuildIfEmpty() {
+        boolean empty = tx.inTransaction(em -> Search.session(em).search(Statement.class)
+                .where(f -> f.matchAll()).fetchTotalHitCount() == 0
+                && em.createQuery("select count(s) from Statement s", Long.class).getSingleResult() > 0);
+        if (empty) {
+            log.info("Search index is empty: building it from the database");
+            rebuild();
+        }
+    }
+}

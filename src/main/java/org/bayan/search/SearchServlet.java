@@ -1,0 +1,118 @@
+package org.bayan.search;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bayan.platform.web.Crumb;
+import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageServlet;
+import org.bayan.platform.web.Pager;
+import org.bayan.platform.web.Renderer;
+import org.bayan.section.SectionNode;
+import org.bayan.section.Sections;
+
+/**
+ * {@code /search?q=...}: the search page, with optional filters {@code section} (a section
+ * path such as {@code /media-center/coalition-news}), {@code tag} (a tag slug), {@code from} and
+ * {@code to} (dates) and {@code page}. An empty query shows the form; a malformed one is a 400.
+ */
+public final class SearchServlet extends PageServlet {
+
+    static final int PAGE_SIZE = 10;
+
+    private final SearchService search;
+    private final Sections sections;
+
+    public SearchServlet(Renderer renderer, SearchService search, Sections sections) {
+        super(renderer);
+        this.search = search;
+        this.sections = sections;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String text = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
+        if (text.length() > SearchService.MAX_QUERY_LENGTH) {
+            throw HttpError.badRequest("query too long");
+        }
+        String sectionPath = blankToNull(req.getParameter("section"));
+        SectionNode section = sectionPath == null ? null
+                : sections.tree().byPath(sectionPath).orElseThrow(() -> HttpError.badRequest("no such section"));
+        String tag = blankToNull(req.getParameter("tag"));
+        if (tag != null && tag.length() > 120) {
+            throw HttpError.badRequest("tag too long");
+        }
+        LocalDate from = date(req.getParameter("from"));
+        LocalDate to = date(req.getParameter("to"));
+        int page = Pager.parse(req.getParameter("page"));
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", text);
+        model.put("section", sectionPath);
+        model.put("tag", tag);
+        model.put("from", from);
+        model.put("to", to);
+        model.put("sectionOptions", options());
+        if (!text.isEmpty()) {
+            SearchService.Results results = search.search(new SearchService.Query(text, section, tag, from, to),
+                    Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
+            model.put("hits", results.hits());
+            model.put("total", results.total());
+            model.put("pager", new Pager(page, PAGE_SIZE, results.total()).requireExists());
+            model.put("pageQuery", query(text, sectionPath, tag, from, to));
+        }
+        String heading = text.isEmpty() ? renderer.message("search.title") : renderer.message("search.resultsFor") + " " + text;
+        model.put("title", heading);
+        model.put("description", renderer.message("search.title"));
+        List<Crumb> trail = new ArrayList<>(renderer.siteTrail());
+        trail.add(Crumb.current(heading));
+        resp.setHeader("X-Robots-Tag", "noindex");
+        renderer.render(req, resp, new Page("search", model, trail, "/search"));
+    }
+
+    private List<Map<String, Object>> options() {
+        List<Map<String, Object>> options = new ArrayList<>();
+        sections.tree().roots().forEach(r -> add(options, r, 0));
+        return options;
+    }
+
+    private static void add(List<Map<String, Object>> options, SectionNode n, int depth) {
+        options.add(Map.of("path", n.path(), "label", "— ".repeat(depth) + n.name()));
+        n.children().forEach(c -> add(options, c, depth + 1));
+    }
+
+    private static String query(String text, String section, String tag, LocalDate from, LocalDate to) {
+        StringBuilder q = new StringBuilder("q=").append(enc(text));
+        if (section != null) q.append("&section=").append(enc(section));
+        if (tag != null) q.append("&tag=").append(enc(tag));
+        if (from != null) q.append("&from=").append(from);
+        if (to != null) q.append("&to=").append(to);
+        return q.toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw HttpError.badRequest("not a date");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,145 @@
+package org.bayan.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.bayan.section.Sections;
+import org.bayan.statement.Status;
+import org.bayan.testing.Fixtures;
+import org.bayan.testing.MutableClock;
+import org.bayan.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search over a known corpus, on a real database with a real Lucene index in a temporary folder. */
+abstract class SearchServiceContract {
+
+    static final ZoneId ZONE = ZoneId.of("UTC");
+    static final Instant NOW = Instant.parse("2018-06-01T12:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    TestDatabase db;
+    MutableClock clock;
+    Sections sections;
+    SearchService search;
+    Fixtures fixtures;
+
+    abstract TestDatabase open(Path folder);
+
+    @BeforeEach
+    void setUp() {
+        db = open(folder);
+        clock = new MutableClock(NOW);
+        sections = new Sections(db.tx());
+        search = new SearchService(db.tx(), sections, clock);
+        fixtures = new Fixtures(db.tx(), ZONE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    List<String> titles(String q) {
+        return titles(new SearchService.Query(q, null, null, null, null));
+    }
+
+    List<String> titles(SearchService.Query q) {
+        return search.search(q, 0, 20).hits().stream().map(SearchService.Hit::title).toList();
+    }
+
+    @Test
+    void titleMatchesRankAboveBodyMatches() {
+        // Fixtures write "Body of <title>. Second paragraph." as the body.
+        fixtures.statement("coalition-news", "Meeting on reconstruction", Status.PUBLISHED, NOW.minusSeconds(500));
+        fixtures.statement("coalition-news", "Homs violations condemned", Status.PUBLISHED, NOW.minusSeconds(900));
+        long withBodyOnly = fixtures.statement("coalition-news", "Weekly summary", Status.PUBLISHED, NOW.minusSeconds(100));
+        db.tx().run(em -> em.find(org.bayan.statement.Statement.class, withBodyOnly)
+                .setBody("<p>The committee discussed Homs among other topics.</p>"));
+
+        assertEquals(List.of("Homs violations condemned", "Weekly summary"), titles("homs"));
+    }
+
+    @Test
+    void stemmingAndPhrasesWork() {
+        fixtures.statement("coalition-news", "De-escalation zones must be respected", Status.PUBLISHED, NOW.minusSeconds(100));
+        fixtures.statement("coalition-news", "Zones of de-escalation and other matters", Status.PUBLISHED, NOW.minusSeconds(200));
+
+        assertEquals(2, titles("zone").size(), "zone finds zones");
+        assertEquals(List.of("De-escalation zones must be respected"), titles("\"de-escalation zones\""));
+    }
+
+    @Test
+    void onlyPublicStatementsAreEverFound() {
+        fixtures.statement("coalition-news", "Ceasefire published", Status.PUBLISHED, NOW.minusSeconds(100));
+        fixtures.statement("coalition-news", "Ceasefire draft", Status.DRAFT, NOW.minusSeconds(100));
+        fixtures.statement("coalition-news", "Ceasefire in review", Status.IN_REVIEW, NOW.minusSeconds(100));
+        fixtures.statement("coalition-news", "Ceasefire trashed", Status.TRASHED, NOW.minusSeconds(100));
+        fixtures.statement("coalition-news", "Ceasefire embargoed", Status.SCHEDULED, NOW.plus(Duration.ofHours(1)));
+
+        assertEquals(List.of("Ceasefire published"), titles("ceasefire"));
+
+        clock.advance(Duration.ofHours(2));
+        assertEquals(2, titles("ceasefire").size(), "the scheduled one appears when its time comes");
+    }
+
+    @Test
+    void filtersBySectionTagAndDates() {
+        fixtures.statement("coalition-news", "Aid in April", Status.PUBLISHED, Instant.parse("2018-04-10T10:00:00Z"), "Humanitarian aid");
+        fixtures.statement("press-releases", "Aid in May", Status.PUBLISHED, Instant.parse("2018-05-10T10:00:00Z"), "Refugees");
+
+        assertEquals(List.of("Aid in April"), titles(new SearchService.Query("aid",
+                sections.tree().byPath("/media-center/coalition-news").orElseThrow(), null, null, null)));
+        assertEquals(2, titles(new SearchService.Query("aid", sections.tree().byPath("/media-center").orElseThrow(),
+                null, null, null)).size(), "a parent section includes its subsections");
+        assertEquals(List.of("Aid in May"), titles(new SearchService.Query("aid", null, "refugees", null, null)));
+        assertEquals(List.of("Aid in May"), titles(new SearchService.Query("aid", null, null,
+                LocalDate.of(2018, 5, 1), LocalDate.of(2018, 5, 31))));
+    }
+
+    @Test
+    void tagsAreSearchedToo() {
+        fixtures.statement("coalition-news", "A statement", Status.PUBLISHED, NOW.minusSeconds(100), "Astana");
+        assertEquals(List.of("A statement"), titles("astana"));
+    }
+
+    @Test
+    void snippetsMarkTheMatchAndEscapeEverythingElse() {
+        long id = fixtures.statement("coalition-news", "Plain", Status.PUBLISHED, NOW.minusSeconds(100));
+        db.tx().run(em -> em.find(org.bayan.statement.Statement.class, id)
+                .setBody("<p>Text about &lt;script&gt;alert(1)&lt;/script&gt; and the Astana talks.</p>"));
+
+        SearchService.Hit hit = search.search(new SearchService.Query("astana", null, null, null, null), 0, 10).hits().get(0);
+
+        assertTrue(hit.snippetHtml().contains("<mark>Astana</mark>"), hit.snippetHtml());
+        assertFalse(hit.snippetHtml().contains("<script>"), hit.snippetHtml());
+        assertTrue(hit.snippetHtml().contains("&lt;script&gt;"), hit.snippetHtml());
+    }
+
+    @Test
+    void oddQueriesNeverFail() {
+        fixtures.statement("coalition-news", "Something", Status.PUBLISHED, NOW.minusSeconds(100));
+        for (String q : List.of("\"unclosed", "((", "*", "-", "AND OR NOT", "title:x", "\\", "~~~", "a\"b\"c", "🙂", "بيان")) {
+            search.search(new SearchService.Query(q, null, null, null, null), 0, 10);
+        }
+        assertTrue(titles("nothing-like-this").isEmpty());
+    }
+
+    @Test
+    void rebuildingTheIndexFindsTheSameStatements() {
+        fixtures.statement("coalition-news", "Rebuilt Geneva", Status.PUBLISHED, NOW.minusSeconds(100));
+        search.rebuild();
+        assertEquals(List.of("Rebuilt Geneva"), titles("geneva"));
+    }
+}
