@@ -18,7 +18,10 @@ import org.bayan.admin.DashboardServlet;
 import org.bayan.admin.SectionAdminServlet;
 import org.bayan.admin.TagAdminServlet;
 import org.bayan.admin.UserAdminServlet;
+import org.bayan.admin.BackupServlet;
 import org.bayan.admin.SearchAdminServlet;
+import org.bayan.backup.BackupSchedule;
+import org.bayan.backup.BackupService;
 import org.bayan.search.SearchService;
 import org.bayan.search.SearchServlet;
 import org.bayan.section.SectionService;
@@ -74,6 +77,7 @@ public final class Bootstrap implements ServletContextListener {
             Statement.class, Revision.class, AuditEvent.class, TagRedirect.class);
 
     private Database database;
+    private BackupSchedule backupSchedule;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -138,6 +142,11 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
         ctx.addServlet("tags", new TagServlet(renderer, statements, tags)).addMapping("/tag/*");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
+        BackupService backups = new BackupService(database.dataSource(), database.isH2(), settings.home(), clock);
+        if (backups.available() && !settings.backupInterval().isZero()) {
+            backupSchedule = new BackupSchedule(backups, settings.backupInterval(), settings.backupKeep());
+        }
+        ctx.addServlet("backup", new BackupServlet(renderer, backups, audit)).addMapping("/admin/backup");
         ctx.addServlet("search", new SearchServlet(renderer, search, sections)).addMapping("/search");
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, search)).addMapping("/admin/search/rebuild");
         // Section paths come from the data, so the section router takes every other path;
@@ -149,6 +158,9 @@ public final class Bootstrap implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (backupSchedule != null) {
+            backupSchedule.close();
+        }
         if (database != null) {
             database.close();
         }

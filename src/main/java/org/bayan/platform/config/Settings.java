@@ -3,6 +3,7 @@ package org.bayan.platform.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class Settings {
     private final boolean demo;
     private final Optional<String> baseUrl;
     private final Optional<String> adminPassword;
+    private Duration backupInterval = Duration.ofHours(24);
+    private int backupKeep = 7;
 
     private Settings(Path home, Optional<String> dbUrl, String dbUser, String dbPassword,
                      ZoneId timezone, boolean demo, Optional<String> baseUrl, Optional<String> adminPassword) {
@@ -55,10 +58,16 @@ public final class Settings {
             }
         });
         Optional<String> baseUrl = optional(source, "base.url").map(Settings::baseUrl);
-        return new Settings(home.toAbsolutePath().normalize(), dbUrl,
+        Duration backupInterval = optional(source, "backup.interval").map(v -> parse("backup.interval", v, Settings::duration))
+                .orElse(Duration.ofHours(24));
+        int backupKeep = optional(source, "backup.keep").map(v -> parse("backup.keep", v, Settings::positive)).orElse(7);
+        Settings settings = new Settings(home.toAbsolutePath().normalize(), dbUrl,
                 optional(source, "db.user").orElse(dbUrl.isPresent() ? "" : "sa"),
                 optional(source, "db.password").orElse(""),
                 zone, demo, baseUrl, Optional.ofNullable(source.apply("admin.password")).filter(p -> !p.isEmpty()));
+        settings.backupInterval = backupInterval;
+        settings.backupKeep = backupKeep;
+        return settings;
     }
 
     /** The settings of this JVM: system properties first, then the environment. */
@@ -104,6 +113,12 @@ public final class Settings {
     /** The public address of the site (scheme, host, port and context path), if configured. */
     public Optional<String> baseUrl() { return baseUrl; }
 
+    /** How often a backup is taken into BAYAN_HOME/backups; zero turns scheduled backups off. */
+    public Duration backupInterval() { return backupInterval; }
+
+    /** How many scheduled backups are kept. */
+    public int backupKeep() { return backupKeep; }
+
     /** The first admin's password, used only when the database has no users yet. */
     public Optional<String> adminPassword() { return adminPassword; }
 
@@ -123,6 +138,25 @@ public final class Settings {
         } catch (DateTimeException | IllegalArgumentException e) {
             throw new SettingsException(name, "'" + value + "' is not valid: " + e.getMessage());
         }
+    }
+
+    /** "24h", "90m", "7d" or "0" (off). */
+    private static Duration duration(String value) {
+        if (value.equals("0")) return Duration.ZERO;
+        var m = java.util.regex.Pattern.compile("([0-9]{1,6})([mhd])").matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) throw new IllegalArgumentException("expected a number with m, h or d, like 24h, or 0 for off");
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static int positive(String value) {
+        int n = Integer.parseInt(value);
+        if (n < 1) throw new IllegalArgumentException("must be at least 1");
+        return n;
     }
 
     private static boolean bool(String value) {

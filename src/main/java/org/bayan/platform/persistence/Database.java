@@ -70,6 +70,7 @@ public final class Database implements AutoCloseable {
     public EntityManagerFactory entityManagerFactory() { return sessionFactory; }
     public SessionFactory sessionFactory() { return sessionFactory; }
     public DataSource dataSource() { return dataSource; }
+    public boolean isH2() { return h2; }
 
     private static SessionFactory hibernate(DataSource dataSource, List<Class<?>> entities, java.nio.file.Path searchIndex) {
         HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("bayan")

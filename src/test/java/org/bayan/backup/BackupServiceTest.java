@@ -1,0 +1,105 @@
+package org.bayan.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.bayan.audit.AuditLog;
+import org.bayan.platform.persistence.Transactions;
+import org.bayan.section.Sections;
+import org.bayan.statement.StatementForm;
+import org.bayan.statement.StatementService;
+import org.bayan.testing.Fixtures;
+import org.bayan.testing.TestDatabase;
+import org.bayan.user.Staff;
+import org.bayan.user.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A backup restored into an empty data folder is the same site again. */
+class BackupServiceTest {
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path restoredHome;
+
+    @Test
+    void backupRestoredIntoAnEmptyHomeHasTheSameContentUsersAndRevisions() throws IOException {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+        Path zip;
+        String before;
+        try (TestDatabase db = TestDatabase.h2(home)) {
+            Fixtures fixtures = new Fixtures(db.tx(), ZoneId.of("UTC"));
+            Staff editor = fixtures.staff("eda", User.Role.EDITOR);
+            StatementService service = new StatementService(db.tx(), new AuditLog(db.tx(), clock), clock, ZoneId.of("UTC"));
+            long section = new Sections(db.tx()).tree().byPath(Sections.MAIN_SECTION_PATH).orElseThrow().id();
+            AuditLog.Actor actor = new AuditLog.Actor(editor.id(), "eda", "127.0.0.1");
+            long id = service.create(editor, actor, new StatementForm("Backed up", "", "Lead", "<p>Body – “quoted”.</p>",
+                    section, "Russia, Homs", "Media Department", null, null), StatementService.Action.SAVE);
+            service.save(editor, actor, id, new StatementForm("Backed up twice", "", "Lead", "<p>Second body.</p>",
+                    section, "Russia", "Media Department", null, 0L), StatementService.Action.PUBLISH);
+
+            before = fingerprint(db.tx());
+            zip = new BackupService(db.database().dataSource(), true, home, clock).create();
+        }
+
+        assertTrue(Files.size(zip) > 0);
+        unzip(zip, restoredHome);
+        try (TestDatabase restored = TestDatabase.h2(restoredHome)) {
+            assertEquals(before, fingerprint(restored.tx()));
+        }
+    }
+
+    @Test
+    void olderBackupsBeyondTheRetentionAreDeleted() throws IOException {
+        try (TestDatabase db = TestDatabase.h2(home)) {
+            for (int i = 1; i <= 4; i++) {
+                Clock clock = Clock.fixed(Instant.parse("2026-03-0" + i + "T10:00:00Z"), ZoneOffset.UTC);
+                new BackupService(db.database().dataSource(), true, home, clock).create();
+            }
+            BackupService backups = new BackupService(db.database().dataSource(), true, home, Clock.systemUTC());
+            backups.prune(2);
+            List<String> kept = backups.list().stream().map(p -> p.getFileName().toString()).toList();
+            assertEquals(List.of("bayan-backup-20260304-100000.zip", "bayan-backup-20260303-100000.zip"), kept);
+        }
+    }
+
+    /** Everything a restore must bring back, as one comparable text. */
+    static String fingerprint(Transactions tx) {
+        return tx.inTransaction(em -> String.join("\n",
+                em.createQuery("select concat(s.id, '|', s.title, '|', s.slug, '|', s.body, '|', s.status, '|', s.publishedAt, '|', s.version) "
+                        + "from Statement s order by s.id", String.class).getResultList().toString(),
+                em.createQuery("select concat(s.id, '|', t.name) from Statement s join s.tags t order by s.id, t.name", String.class)
+                        .getResultList().toString(),
+                em.createQuery("select concat(r.number, '|', r.title, '|', r.body, '|', r.note) from Revision r order by r.id", String.class)
+                        .getResultList().toString(),
+                em.createQuery("select concat(u.username, '|', u.role, '|', u.enabled) from User u order by u.id", String.class)
+                        .getResultList().toString(),
+                em.createQuery("select concat(s.id, '|', s.slug, '|', s.name) from Section s order by s.id", String.class)
+                        .getResultList().toString(),
+                em.createQuery("select count(e) from AuditEvent e", Long.class).getSingleResult().toString()));
+    }
+
+    static void unzip(Path zip, Path into) throws IOException {
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                Path target = into.resolve(e.getName()).normalize();
+                if (!target.startsWith(into)) throw new IOException("unsafe entry " + e.getName());
+                Files.createDirectories(target.getParent());
+                Files.copy(z, target);
+            }
+        }
+    }
+}
