@@ -34,7 +34,11 @@ final class Session {
 
     /** A new session logged in as the given account; fails the test if the login is refused. */
     static Session login(String username, String password) {
-        Session s = new Session(Site.main());
+        return login(Site.main(), username, password);
+    }
+
+    static Session login(Site site, String username, String password) {
+        Session s = new Session(site);
         Site.Page answer = s.submitLogin(username, password, "/admin");
         if (answer.status() != 302) {
             throw new AssertionError("login as " + username + " answered " + answer.status());

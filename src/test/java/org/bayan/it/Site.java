@@ -25,9 +25,16 @@ final class Site {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private final String root;
     private final String context;
 
     Site(String context) {
+        this(ROOT, context);
+    }
+
+    /** Another Tomcat than the one of the test run, e.g. one a test starts and kills itself. */
+    Site(String root, String context) {
+        this.root = root;
         this.context = context;
     }
 
@@ -36,7 +43,7 @@ final class Site {
     }
 
     String url(String path) {
-        return ROOT + context + path;
+        return root + context + path;
     }
 
     String context() {
