@@ -51,6 +51,7 @@ import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.web.ErrorServlet;
 import org.bayan.platform.web.Renderer;
 import org.bayan.platform.web.SecurityHeadersFilter;
+import org.bayan.platform.web.SqlCountFilter;
 import org.bayan.section.Section;
 import org.bayan.section.Sections;
 import org.bayan.section.SiteServlet;
@@ -121,6 +122,9 @@ public final class Bootstrap implements ServletContextListener {
 
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
+        if (settings.debugSqlCount()) {
+            ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        }
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(users, passwords))).addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403)))

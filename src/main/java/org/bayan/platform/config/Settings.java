@@ -28,6 +28,7 @@ public final class Settings {
     private final Optional<String> adminPassword;
     private Duration backupInterval = Duration.ofHours(24);
     private int backupKeep = 7;
+    private boolean debugSqlCount;
 
     private Settings(Path home, Optional<String> dbUrl, String dbUser, String dbPassword,
                      ZoneId timezone, boolean demo, Optional<String> baseUrl, Optional<String> adminPassword) {
@@ -67,6 +68,7 @@ public final class Settings {
                 zone, demo, baseUrl, Optional.ofNullable(source.apply("admin.password")).filter(p -> !p.isEmpty()));
         settings.backupInterval = backupInterval;
         settings.backupKeep = backupKeep;
+        settings.debugSqlCount = optional(source, "debug.sql.count").map(v -> parse("debug.sql.count", v, Settings::bool)).orElse(false);
         return settings;
     }
 
@@ -115,6 +117,9 @@ public final class Settings {
 
     /** How often a backup is taken into BAYAN_HOME/backups; zero turns scheduled backups off. */
     public Duration backupInterval() { return backupInterval; }
+
+    /** Whether answers say how many SQL statements they took (tests and benchmarks). */
+    public boolean debugSqlCount() { return debugSqlCount; }
 
     /** How many scheduled backups are kept. */
     public int backupKeep() { return backupKeep; }

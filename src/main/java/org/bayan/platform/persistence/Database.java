@@ -84,6 +84,7 @@ public final class Database implements AutoCloseable {
                 .property(AvailableSettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true)
                 .property(AvailableSettings.GENERATE_STATISTICS, true)
                 .property(AvailableSettings.SHOW_SQL, false)
+                .property(AvailableSettings.STATEMENT_INSPECTOR, new SqlCounter())
                 // Full-text search: a Lucene index in the data folder, rebuilt from the database at will.
                 .property("hibernate.search.backend.directory.root", searchIndex.toString())
                 .property("hibernate.search.backend.analysis.configurer", "class:org.bayan.search.SearchAnalysis")
