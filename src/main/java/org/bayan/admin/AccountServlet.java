@@ -2,11 +2,17 @@ package org.bayan.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.bayan.platform.web.HttpError;
+import java.io.IOException;
+import java.util.Map;
+import org.bayan.platform.InvalidInput;
+import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.Renderer;
 import org.bayan.user.UserService;
 
-/** {@code /admin/account}: placeholder until the account page lands. */
+/**
+ * {@code /admin/account}: every member of staff changes their own password here, and must do
+ * so first after logging in with a one-time password ({@code StaffFilter} sends them here).
+ */
 public final class AccountServlet extends AdminServlet {
 
     private final UserService users;
@@ -17,7 +23,27 @@ public final class AccountServlet extends AdminServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
-        throw HttpError.notFound("account page not built yet");
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        form(req, resp, 200, Map.of());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // Passwords are taken exactly as typed: spaces may be part of them.
+        try {
+            users.changeOwnPassword(staff(req), actor(req), req.getParameter("currentPassword"),
+                    req.getParameter("newPassword"), req.getParameter("repeatPassword"));
+        } catch (InvalidInput e) {
+            form(req, resp, 400, Map.of(e.field(), e.messageKey()));
+            return;
+        }
+        redirect(req, resp, "/admin", Flash.ok("account.flash.passwordChanged", null));
+    }
+
+    /** The form, always empty: a password typed once is never sent back to the browser. */
+    private void form(HttpServletRequest req, HttpServletResponse resp, int status, Map<String, String> errors)
+            throws IOException {
+        render(req, resp, status, "admin/account", Map.of("errors", errors),
+                Crumb.current(renderer.message("admin.account")));
     }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.bayan.platform.persistence.Transactions;
+import org.bayan.user.Policy;
+import org.bayan.user.Staff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +50,24 @@ public final class AuditLog {
     public record Page(List<AuditEvent> events, long total) {
     }
 
-    /** Newest first, filtered by action prefix, actor name and target id. */
+    /** A page of the log for a member of staff: admins only. */
+    public Page page(Staff who, Filter filter, int offset, int limit) {
+        Policy.require(Policy.canReadAudit(who), "read the audit log");
+        return page(filter, offset, limit);
+    }
+
+    /**
+     * Newest first, filtered by action prefix, actor name and target id. Checks no one's
+     * rights: for callers that already did, and for tests.
+     */
     public Page page(Filter filter, int offset, int limit) {
         return tx.inTransaction(em -> {
             StringBuilder where = new StringBuilder(" where 1 = 1");
             List<Object[]> params = new ArrayList<>();
             if (filter.action() != null) {
-                where.append(" and e.action like :action");
-                params.add(new Object[]{"action", filter.action() + "%"});
+                // A prefix, not a pattern: "user_" must not match "user.created".
+                where.append(" and e.action like :action escape '!'");
+                params.add(new Object[]{"action", filter.action().replaceAll("[!%_]", "!$0") + "%"});
             }
             if (filter.actor() != null) {
                 where.append(" and e.actorName = :actor");

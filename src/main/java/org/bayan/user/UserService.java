@@ -4,11 +4,13 @@ import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.shiro.authc.credential.PasswordService;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.persistence.Transactions;
+import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,17 @@ public final class UserService {
     public record Credentials(long id, String passwordHash) {
     }
 
+    /**
+     * A freshly generated password for an account, to be handed to its owner once. Not
+     * serialisable on purpose, so a server that saves its sessions never writes it to disk.
+     */
+    public record OneTimePassword(long userId, String username, String password) {
+        @Override
+        public String toString() {
+            return "OneTimePassword[" + username + "]"; // never the password itself, in any log
+        }
+    }
+
     /** The password hash of an enabled account, for the realm. */
     public Optional<Credentials> credentials(String username) {
         if (username == null) {
@@ -43,7 +56,7 @@ public final class UserService {
         }
         return tx.inTransaction(em -> em.createQuery(
                         "select u from User u where u.username = :name and u.enabled = true and u.passwordHash is not null", User.class)
-                .setParameter("name", username.strip().toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst()
+                .setParameter("name", canonical(username)).getResultStream().findFirst()
                 .map(u -> new Credentials(u.getId(), u.getPasswordHash())));
     }
 
@@ -91,9 +104,9 @@ public final class UserService {
     }
 
     /** Creates an account with a one-time password, which is returned to be handed over. */
-    public String create(Staff who, AuditLog.Actor actor, String username, String displayName, User.Role role) {
+    public OneTimePassword create(Staff who, AuditLog.Actor actor, String username, String displayName, User.Role role) {
         Policy.require(Policy.canManageUsers(who), "create users");
-        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = canonical(username);
         if (!name.matches(USERNAME)) {
             throw new InvalidInput("username", "user.username.invalid");
         }
@@ -101,49 +114,79 @@ public final class UserService {
         if (display.length() > 200) {
             throw new InvalidInput("displayName", "field.tooLong");
         }
+        if (display.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput("displayName", "user.displayName.invalid");
+        }
+        if (role == null) {
+            throw new InvalidInput("role", "user.role.invalid");
+        }
         String oneTime = randomPassword();
-        tx.run(em -> {
+        String hash = passwords.encryptPassword(oneTime); // slow on purpose: outside the transaction
+        long id = tx.inTransaction(em -> {
             if (!em.createQuery("select u from User u where u.username = :n", User.class).setParameter("n", name)
                     .getResultList().isEmpty()) {
                 throw new InvalidInput("username", "user.username.taken");
             }
             User u = new User(name, display, role, clock.instant());
-            u.setPasswordHash(passwords.encryptPassword(oneTime));
+            u.setPasswordHash(hash);
             u.setMustChangePassword(true);
-            em.persist(u);
+            try {
+                em.persist(u);
+            } catch (ConstraintViolationException e) {
+                throw new InvalidInput("username", "user.username.taken"); // created by someone else meanwhile
+            }
             audit.record(em, actor, "user.created", "user", u.getId(), name + " (" + role + ")");
+            return u.getId();
         });
-        return oneTime;
+        return new OneTimePassword(id, name, oneTime);
     }
 
-    public void setEnabled(Staff who, AuditLog.Actor actor, long id, boolean enabled) {
+    /** Disables or re-enables an account; a disabled one's open sessions end at their next request. Returns its username. */
+    public String setEnabled(Staff who, AuditLog.Actor actor, long id, boolean enabled) {
         Policy.require(Policy.canManageUsers(who), "disable users");
         if (!enabled && id == who.id()) {
             throw new InvalidInput("enabled", "user.cannotDisableSelf");
         }
-        change(id, actor, enabled ? "user.enabled" : "user.disabled", (em, u) -> u.setEnabled(enabled));
+        return change(id, actor, enabled ? "user.enabled" : "user.disabled", (em, u) -> u.setEnabled(enabled));
     }
 
-    public void changeRole(Staff who, AuditLog.Actor actor, long id, User.Role role) {
+    /** Gives an account another role, in force from its next request. Returns its username. */
+    public String changeRole(Staff who, AuditLog.Actor actor, long id, User.Role role) {
         Policy.require(Policy.canManageUsers(who), "change roles");
+        if (role == null) {
+            throw new InvalidInput("role", "user.role.invalid");
+        }
+        // The acting admin always stays one, so there is always an admin left.
         if (id == who.id() && role != User.Role.ADMIN) {
             throw new InvalidInput("role", "user.cannotDemoteSelf");
         }
-        change(id, actor, "user.role", (em, u) -> u.setRole(role));
+        return change(id, actor, "user.role", (em, u) -> u.setRole(role));
     }
 
     /** Sets a new one-time password, returned to be handed over; it must be changed at next login. */
-    public String resetPassword(Staff who, AuditLog.Actor actor, long id) {
+    public OneTimePassword resetPassword(Staff who, AuditLog.Actor actor, long id) {
         Policy.require(Policy.canManageUsers(who), "reset passwords");
+        if (id == who.id()) {
+            // A lost one-time password would lock the admin out: their own goes through the account page.
+            throw new InvalidInput("id", "user.resetOwnPassword");
+        }
         String oneTime = randomPassword();
-        change(id, actor, "user.passwordReset", (em, u) -> {
-            u.setPasswordHash(passwords.encryptPassword(oneTime));
+        String hash = passwords.encryptPassword(oneTime);
+        String name = change(id, actor, "user.passwordReset", (em, u) -> {
+            u.setPasswordHash(hash);
             u.setMustChangePassword(true);
         });
-        return oneTime;
+        return new OneTimePassword(id, name, oneTime);
     }
 
+    /**
+     * Replaces the staff member's own password after checking the current one. Refusals name
+     * the field to show them beside; nothing is changed then.
+     */
     public void changeOwnPassword(Staff who, AuditLog.Actor actor, String current, String next, String repeated) {
+        if (current == null || current.isEmpty()) {
+            throw new InvalidInput("currentPassword", "password.currentWrong");
+        }
         rules.problem(next).ifPresent(p -> {
             throw new InvalidInput("newPassword", p);
         });
@@ -151,7 +194,8 @@ public final class UserService {
             throw new InvalidInput("repeatPassword", "password.mismatch");
         }
         change(who.id(), actor, "user.passwordChanged", (em, u) -> {
-            if (current == null || !passwords.passwordsMatch(current, u.getPasswordHash())) {
+            // No stored password is longer than the rules allow: a longer one is wrong without hashing it.
+            if (current.length() > PasswordRules.MAX || !passwords.passwordsMatch(current, u.getPasswordHash())) {
                 throw new InvalidInput("currentPassword", "password.currentWrong");
             }
             if (passwords.passwordsMatch(next, u.getPasswordHash())) {
@@ -166,15 +210,22 @@ public final class UserService {
         void apply(EntityManager em, User u);
     }
 
-    private void change(long id, AuditLog.Actor actor, String action, Change change) {
-        tx.run(em -> {
+    /** Applies a change to one account and records it, in one transaction; returns the username. */
+    private String change(long id, AuditLog.Actor actor, String action, Change change) {
+        return tx.inTransaction(em -> {
             User u = em.find(User.class, id);
             if (u == null) {
                 throw new InvalidInput("id", "user.notFound");
             }
             change.apply(em, u);
             audit.record(em, actor, action, "user", id, u.getUsername() + (action.equals("user.role") ? " → " + u.getRole() : ""));
+            return u.getUsername();
         });
+    }
+
+    /** Usernames are stored, and looked up, stripped and in lower case. */
+    static String canonical(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
     /** 20 characters from an alphabet without look-alikes: about 115 bits. */

@@ -1,0 +1,112 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /admin/account} and logging in, as a member of staff meets them. Every test uses
+ * accounts of its own: the admin's password is never changed and the admin never locked out.
+ */
+class AccountIT {
+
+    static Session admin;
+
+    @BeforeAll
+    static void logIn() {
+        admin = Session.admin();
+    }
+
+    static Map<String, String> change(String current, String next, String repeat) {
+        return Map.of("currentPassword", current, "newPassword", next, "repeatPassword", repeat);
+    }
+
+    @Test
+    void anAuthorChangesTheirPasswordAndIsToldSoOnTheDashboard() {
+        String username = Accounts.unique("author");
+        Session author = Accounts.createAndLogin(admin, username, "AUTHOR", "author's first passphrase");
+        Site.Page form = author.get("/admin/account");
+        assertEquals(200, form.status());
+        assertEquals(username, form.html().selectFirst("dd").text());
+
+        Site.Page changed = author.post("/admin/account", change("author's first passphrase", "author's second passphrase",
+                "author's second passphrase"));
+        assertEquals(302, changed.status());
+        assertEquals(admin.site.context() + "/admin", changed.header("Location"));
+        Site.Page dashboard = author.get("/admin");
+        assertEquals("Your password has been changed.", dashboard.html().selectFirst(".flash").text());
+        assertEquals(null, author.get("/admin").html().selectFirst(".flash"), "the message is shown once");
+
+        assertEquals(401, new Session(admin.site).submitLogin(username, "author's first passphrase", "/admin").status());
+        assertEquals(302, new Session(admin.site).submitLogin(username, "author's second passphrase", "/admin").status());
+    }
+
+    @Test
+    void aRefusedChangeSaysWhyBesideTheFieldAndNeverEchoesAPassword() {
+        String username = Accounts.unique("careful");
+        Session s = Accounts.createAndLogin(admin, username, "EDITOR", "careful's first passphrase");
+        String current = "careful's first passphrase";
+        String candidate = "careful's candidate passphrase";
+
+        assertRefused(s, change(current, "Short-9", "Short-9"), "newPassword", "at least 12 characters");
+        assertRefused(s, change(current, "qwerty123456", "qwerty123456"), "newPassword", "too common");
+        assertRefused(s, change(current, candidate, candidate + " typo"), "repeatPassword", "differ");
+        assertRefused(s, change("Wrong-Current-Guess", candidate, candidate), "currentPassword", "wrong");
+        assertRefused(s, change(current, current, current), "newPassword", "must differ");
+
+        assertEquals(302, new Session(admin.site).submitLogin(username, current, "/admin").status(), "nothing was changed");
+    }
+
+    static void assertRefused(Session s, Map<String, String> fields, String field, String words) {
+        s.get("/admin/account");
+        Site.Page page = s.post("/admin/account", fields);
+        assertEquals(400, page.status(), field);
+        Document html = page.html();
+        Element error = html.selectFirst("#" + field + "-error");
+        assertNotNull(error, "a message beside " + field);
+        assertTrue(error.text().contains(words), error.text());
+        assertEquals("true", html.selectFirst("input#" + field).attr("aria-invalid"));
+        assertNotNull(html.selectFirst("label[for=" + field + "]"));
+        for (String typed : fields.values()) {
+            assertFalse(page.body().contains(typed), "the page must not contain a typed password: " + typed);
+        }
+        for (Element input : html.select("input[type=password]")) {
+            assertEquals("", input.val());
+        }
+    }
+
+    @Test
+    void aChangeWithoutTheTokenIsRefused() {
+        String username = Accounts.unique("forged");
+        Session s = Accounts.createAndLogin(admin, username, "AUTHOR", "forged's first passphrase");
+        assertEquals(403, s.postRaw("/admin/account", change("forged's first passphrase", "attacker's chosen passphrase",
+                "attacker's chosen passphrase")).status());
+        assertEquals(302, new Session(admin.site).submitLogin(username, "forged's first passphrase", "/admin").status());
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+        String username = Accounts.unique("guessed");
+        Accounts.createAndLogin(admin, username, "AUTHOR", "guessed's real passphrase");
+        Session attacker = new Session(admin.site);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, attacker.submitLogin(username, "guess number " + i, "/admin").status(), "guess " + i);
+        }
+        Site.Page locked = new Session(admin.site).submitLogin(username, "guessed's real passphrase", "/admin");
+        assertEquals(429, locked.status());
+        assertTrue(locked.html().selectFirst("[role=alert]").text().contains("Too many failed attempts"));
+        assertEquals(302, new Session(admin.site).submitLogin("admin", Session.ADMIN_PASSWORD, "/admin").status(),
+                "other accounts are not locked");
+
+        Document audit = admin.get("/admin/audit?actor=" + username).html();
+        assertEquals("login.locked", audit.selectFirst("tr.event .action").text());
+        assertEquals(5, audit.select("tr.event .action").eachText().stream().filter("login.failed"::equals).count());
+    }
+}
