@@ -2,11 +2,22 @@ package org.bayan.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bayan.platform.InvalidInput;
+import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;
+import org.bayan.section.SectionForm;
 import org.bayan.section.SectionService;
 
-/** {@code /admin/sections}: placeholder until the section admin lands. */
+/**
+ * {@code /admin/sections}: the section tree with statement counts, moving sections up and down,
+ * and a form for a new one; {@code /admin/sections/{id}}: one section, to rename, move or
+ * delete. A refused change shows the form again with the reason and what was typed.
+ */
 public final class SectionAdminServlet extends AdminServlet {
 
     private final SectionService sections;
@@ -17,7 +28,100 @@ public final class SectionAdminServlet extends AdminServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
-        throw HttpError.notFound("section admin not built yet");
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> path = segments(req);
+        if (path.isEmpty()) {
+            tree(req, resp, 200, SectionForm.empty(), Map.of());
+        } else if (path.size() == 1) {
+            section(req, resp, 200, id(path.get(0)), Map.of(), Map.of());
+        } else {
+            throw HttpError.notFound("no such admin page");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> path = segments(req);
+        if (path.isEmpty()) {
+            create(req, resp);
+        } else if (path.size() == 2) {
+            change(req, resp, id(path.get(0)), path.get(1));
+        } else {
+            throw HttpError.notFound("no such admin action");
+        }
+    }
+
+    private void create(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        SectionForm form = new SectionForm(req.getParameter("name"), req.getParameter("slug"), null);
+        try {
+            form = new SectionForm(form.name(), form.slug(), parentId(req));
+            sections.create(staff(req), actor(req), form);
+            redirect(req, resp, "/admin/sections", Flash.ok("sectionAdmin.flash.created", form.name().strip()));
+        } catch (InvalidInput e) {
+            tree(req, resp, 400, form, Map.of(e.field(), e.messageKey()));
+        }
+    }
+
+    private void change(HttpServletRequest req, HttpServletResponse resp, long id, String action) throws IOException {
+        try {
+            Flash done = switch (action) {
+                case "rename" -> Flash.ok("sectionAdmin.flash.renamed", sections.rename(staff(req), actor(req), id,
+                        req.getParameter("name"), req.getParameter("slug")));
+                case "move" -> Flash.ok("sectionAdmin.flash.moved", sections.move(staff(req), actor(req), id, parentId(req)));
+                case "up" -> Flash.ok("sectionAdmin.flash.reordered", sections.reorder(staff(req), actor(req), id, true));
+                case "down" -> Flash.ok("sectionAdmin.flash.reordered", sections.reorder(staff(req), actor(req), id, false));
+                case "delete" -> Flash.ok("sectionAdmin.flash.deleted", sections.delete(staff(req), actor(req), id));
+                default -> throw HttpError.notFound("no such admin action");
+            };
+            redirect(req, resp, "/admin/sections", done);
+        } catch (InvalidInput e) {
+            if (e.field().equals("id")) {
+                throw e; // the section itself is gone: there is no page to show again
+            }
+            Map<String, String> typed = new HashMap<>();
+            for (String field : List.of("name", "slug", "parentId")) {
+                if (req.getParameter(field) != null) typed.put(field, req.getParameter(field));
+            }
+            section(req, resp, 400, id, typed, Map.of(e.field(), e.messageKey()));
+        }
+    }
+
+    private void tree(HttpServletRequest req, HttpServletResponse resp, int status, SectionForm form,
+                      Map<String, String> errors) throws IOException {
+        render(req, resp, status, "admin/sections",
+                Map.of("sections", sections.overview(staff(req)), "form", form, "errors", errors),
+                Crumb.current(renderer.message("admin.sections")));
+    }
+
+    /** The section's page; after a refused change, with the fields as typed. */
+    private void section(HttpServletRequest req, HttpServletResponse resp, int status, long id, Map<String, String> typed,
+                         Map<String, String> errors) throws IOException {
+        SectionService.Detail detail = sections.detail(staff(req), id).orElseThrow(() -> HttpError.notFound("no section"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("section", detail.section());
+        model.put("parents", detail.parents());
+        model.put("name", typed.getOrDefault("name", detail.section().name()));
+        model.put("slug", typed.getOrDefault("slug", detail.section().slug()));
+        model.put("errors", errors);
+        render(req, resp, status, "admin/section", model,
+                new Crumb(renderer.message("admin.sections"), "/admin/sections"), Crumb.current(detail.section().name()));
+    }
+
+    /** The parent chosen in a select: empty for the top level. */
+    private static Long parentId(HttpServletRequest req) {
+        String parent = param(req, "parentId");
+        if (parent == null) {
+            return null;
+        }
+        if (!parent.matches("[0-9]{1,18}")) {
+            throw new InvalidInput("parentId", "sectionAdmin.parentNotFound");
+        }
+        return Long.parseLong(parent);
+    }
+
+    private static List<String> segments(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        if (info == null || info.equals("/")) return List.of();
+        return List.of(info.substring(1).split("/"));
     }
 }

@@ -2,11 +2,21 @@ package org.bayan.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bayan.platform.InvalidInput;
+import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;
 import org.bayan.tag.TagService;
 
-/** {@code /admin/tags}: placeholder until the tag admin lands. */
+/**
+ * {@code /admin/tags}: every tag with its number of statements; {@code /admin/tags/{id}}: one
+ * tag, to rename, merge into another, or delete ({@code POST /admin/tags/{id}/rename},
+ * {@code /merge}, {@code /delete}). A refused change shows the tag's page again with the reason.
+ */
 public final class TagAdminServlet extends AdminServlet {
 
     private final TagService tags;
@@ -17,7 +27,67 @@ public final class TagAdminServlet extends AdminServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
-        throw HttpError.notFound("tag admin not built yet");
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> path = segments(req);
+        if (path.isEmpty()) {
+            render(req, resp, 200, "admin/tags", Map.of("tags", tags.overview(staff(req))),
+                    Crumb.current(renderer.message("admin.tags")));
+        } else if (path.size() == 1) {
+            tag(req, resp, 200, id(path.get(0)), null, Map.of());
+        } else {
+            throw HttpError.notFound("no such admin page");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> path = segments(req);
+        if (path.size() != 2) {
+            throw HttpError.notFound("no such admin action");
+        }
+        long id = id(path.get(0));
+        try {
+            Flash done = switch (path.get(1)) {
+                case "rename" -> Flash.ok("tagAdmin.flash.renamed", tags.rename(staff(req), actor(req), id, req.getParameter("name")));
+                case "merge" -> Flash.ok("tagAdmin.flash.merged", tags.merge(staff(req), actor(req), id, into(req)));
+                case "delete" -> Flash.ok("tagAdmin.flash.deleted", tags.delete(staff(req), actor(req), id));
+                default -> throw HttpError.notFound("no such admin action");
+            };
+            redirect(req, resp, "/admin/tags", done);
+        } catch (InvalidInput e) {
+            if (e.field().equals("id")) {
+                throw e; // the tag itself is gone: there is no page to show again
+            }
+            tag(req, resp, 400, id, req.getParameter("name"), Map.of(e.field(), e.messageKey()));
+        }
+    }
+
+    /** The tag's page; after a refused rename, with the name as typed and, if it names another tag, the offer to merge. */
+    private void tag(HttpServletRequest req, HttpServletResponse resp, int status, long id, String typedName,
+                     Map<String, String> errors) throws IOException {
+        TagService.Detail detail = tags.detail(staff(req), id).orElseThrow(() -> HttpError.notFound("no tag"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("tag", detail.tag());
+        model.put("others", detail.others());
+        model.put("name", typedName == null ? detail.tag().name() : typedName);
+        model.put("errors", errors);
+        model.put("clash", errors.containsKey("name") && typedName != null ? detail.owner(typedName).orElse(null) : null);
+        render(req, resp, status, "admin/tag", model,
+                new Crumb(renderer.message("admin.tags"), "/admin/tags"), Crumb.current(detail.tag().name()));
+    }
+
+    /** The tag that stays, from the merge form's select. */
+    private static long into(HttpServletRequest req) {
+        String into = param(req, "into");
+        if (into == null || !into.matches("[0-9]{1,18}")) {
+            throw new InvalidInput("into", "tagAdmin.mergeTarget");
+        }
+        return Long.parseLong(into);
+    }
+
+    private static List<String> segments(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        if (info == null || info.equals("/")) return List.of();
+        return List.of(info.substring(1).split("/"));
     }
 }

@@ -40,6 +40,26 @@ public class Section {
     protected Section() {
     }
 
+    public Section(Section parent, String slug, String name, int position) {
+        this.parent = parent;
+        this.slug = slug;
+        this.name = name;
+        this.position = position;
+    }
+
+    public void rename(String name, String slug) {
+        this.name = name;
+        this.slug = slug;
+    }
+
+    /** Puts the section under another parent (null: top level), at the given place among its children. */
+    public void moveUnder(Section parent, int position) {
+        this.parent = parent;
+        this.position = position;
+    }
+
+    public void setPosition(int position) { this.position = position; }
+
     public Long getId() { return id; }
     public Section getParent() { return parent; }
     public String getSlug() { return slug; }

@@ -1,10 +1,35 @@
 package org.bayan.section;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.bayan.audit.AuditLog;
+import org.bayan.platform.InvalidInput;
 import org.bayan.platform.persistence.Transactions;
+import org.bayan.platform.text.Slugs;
+import org.bayan.user.Policy;
+import org.bayan.user.Staff;
 
-/** Changes to the section tree (placeholder until the section admin lands). */
+/**
+ * Changes to the section tree. Each is one transaction, checked against {@link Policy} and
+ * audited with the change; afterwards the cached tree is reloaded, so the public site follows
+ * a new name or place at once.
+ */
 public final class SectionService {
+
+    static final int MAX_NAME = 200;
+
+    /** First segments of the site's own addresses: a top-level section there would hide them or be hidden by them. */
+    static final Set<String> RESERVED_TOP_LEVEL = Set.of("admin", "login", "logout", "tag", "static", "webjars",
+            "error", "search", "feeds", "sitemap.xml", "robots.txt");
 
     private final Transactions tx;
     private final Sections sections;
@@ -14,5 +39,258 @@ public final class SectionService {
         this.tx = tx;
         this.sections = sections;
         this.audit = audit;
+    }
+
+    /** Every section in tree order, with how many statements each holds. */
+    public List<SectionRow> overview(Staff who) {
+        require(who, "manage sections");
+        return tx.inTransaction(SectionService::rows);
+    }
+
+    /** One section with the sections it could move under (not itself, not its own subsections). */
+    public record Detail(SectionRow section, List<SectionRow> parents) {
+    }
+
+    public Optional<Detail> detail(Staff who, long id) {
+        List<SectionRow> all = overview(who);
+        for (int i = 0; i < all.size(); i++) {
+            SectionRow section = all.get(i);
+            if (section.id() == id) {
+                // Tree order: the subsections follow the section, deeper than it.
+                int end = i + 1;
+                while (end < all.size() && all.get(end).depth() > section.depth()) end++;
+                List<SectionRow> parents = new ArrayList<>(all.subList(0, i));
+                parents.addAll(all.subList(end, all.size()));
+                return Optional.of(new Detail(section, List.copyOf(parents)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds a section as the last child of its parent (or last at the top level); returns its id. */
+    public long create(Staff who, AuditLog.Actor actor, SectionForm form) {
+        require(who, "create sections");
+        String name = name(form.name());
+        String slug = slug(form.slug(), name);
+        long id = tx.inTransaction(em -> {
+            Section parent = parent(em, form.parentId());
+            checkSlug(em, parent, slug, null);
+            Section s = new Section(parent, slug, name, nextPosition(em, parent));
+            em.persist(s);
+            audit.record(em, actor, "section.created", "section", s.getId(), name + " (" + path(s) + ")");
+            return s.getId();
+        });
+        sections.reload();
+        return id;
+    }
+
+    /** Gives a section a new name and slug (from the name when empty); returns its new public path. */
+    public String rename(Staff who, AuditLog.Actor actor, long id, String newName, String newSlug) {
+        require(who, "rename sections");
+        String name = name(newName);
+        String slug = slug(newSlug, name);
+        String path = tx.inTransaction(em -> {
+            Section s = find(em, id);
+            if (s.getName().equals(name) && s.getSlug().equals(slug)) {
+                return path(s);
+            }
+            checkSlug(em, s.getParent(), slug, id);
+            String before = s.getName() + " (" + path(s) + ")";
+            s.rename(name, slug);
+            String after = path(s);
+            audit.record(em, actor, "section.renamed", "section", id, before + " → " + name + " (" + after + ")");
+            return after;
+        });
+        sections.reload();
+        return path;
+    }
+
+    /** Moves a section, with everything below it, under another parent (null: the top level); returns its new path. */
+    public String move(Staff who, AuditLog.Actor actor, long id, Long parentId) {
+        require(who, "move sections");
+        String path = tx.inTransaction(em -> {
+            Section s = find(em, id);
+            Section parent = parent(em, parentId);
+            if (Objects.equals(parentId, s.getParent() == null ? null : s.getParent().getId())) {
+                return path(s);
+            }
+            for (Section p = parent; p != null; p = p.getParent()) {
+                if (p.getId() == id) {
+                    throw new InvalidInput("parentId", "sectionAdmin.moveUnderItself");
+                }
+            }
+            checkSlug(em, parent, s.getSlug(), id);
+            String before = path(s);
+            s.moveUnder(parent, nextPosition(em, parent));
+            String after = path(s);
+            audit.record(em, actor, "section.moved", "section", id, s.getName() + ": " + before + " → " + after);
+            return after;
+        });
+        sections.reload();
+        return path;
+    }
+
+    /**
+     * Swaps a section's place with its neighbour among its siblings, upwards or downwards.
+     * The first cannot go up nor the last down: then nothing changes.
+     *
+     * @return the section's name
+     */
+    public String reorder(Staff who, AuditLog.Actor actor, long id, boolean up) {
+        require(who, "reorder sections");
+        String name = tx.inTransaction(em -> {
+            Section s = find(em, id);
+            List<Section> siblings = children(em, s.getParent());
+            int from = siblings.indexOf(s);
+            int to = up ? from - 1 : from + 1;
+            if (to < 0 || to >= siblings.size()) {
+                return s.getName();
+            }
+            Collections.swap(siblings, from, to);
+            // Numbered afresh, so equal positions left by older data cannot make a swap a no-op.
+            for (int i = 0; i < siblings.size(); i++) {
+                siblings.get(i).setPosition(i);
+            }
+            audit.record(em, actor, "section.reordered", "section", id,
+                    s.getName() + (up ? " up" : " down") + " to place " + (to + 1) + " of " + siblings.size());
+            return s.getName();
+        });
+        sections.reload();
+        return name;
+    }
+
+    /**
+     * Deletes an empty section. Refused while it has subsections or statements (of any status,
+     * trashed too), or while revisions of a statement once filed there still name it.
+     *
+     * @return the deleted section's name
+     */
+    public String delete(Staff who, AuditLog.Actor actor, long id) {
+        require(who, "delete sections");
+        String name = tx.inTransaction(em -> {
+            Section s = find(em, id);
+            if (!children(em, s).isEmpty()) {
+                throw new InvalidInput("delete", "sectionAdmin.hasSubsections");
+            }
+            if (count(em, "select count(*) from statement where section_id = :id", id) > 0) {
+                throw new InvalidInput("delete", "sectionAdmin.hasStatements");
+            }
+            if (count(em, "select count(*) from statement_revision where section_id = :id", id) > 0) {
+                throw new InvalidInput("delete", "sectionAdmin.inRevisions");
+            }
+            String detail = s.getName() + " (" + path(s) + ")";
+            em.remove(s);
+            audit.record(em, actor, "section.deleted", "section", id, detail);
+            return s.getName();
+        });
+        sections.reload();
+        return name;
+    }
+
+    private static void require(Staff who, String what) {
+        Policy.require(Policy.canManageTaxonomy(who), what);
+    }
+
+    /** Two queries whatever the size of the tree: the sections, and the statement counts grouped. */
+    private static List<SectionRow> rows(EntityManager em) {
+        SectionTree tree = new SectionTree(em.createQuery("select s from Section s", Section.class).getResultList());
+        Map<Long, Long> counts = new HashMap<>();
+        List<?> grouped = em.createNativeQuery("select section_id, count(*) from statement group by section_id")
+                .getResultList();
+        for (Object row : grouped) {
+            Object[] r = (Object[]) row;
+            counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+        }
+        List<SectionRow> rows = new ArrayList<>();
+        addRows(rows, tree.roots(), 0, counts);
+        return List.copyOf(rows);
+    }
+
+    private static void addRows(List<SectionRow> rows, List<SectionNode> level, int depth, Map<Long, Long> counts) {
+        for (int i = 0; i < level.size(); i++) {
+            SectionNode n = level.get(i);
+            rows.add(new SectionRow(n.id(), n.parentId(), n.name(), n.slug(), n.path(), depth,
+                    counts.getOrDefault(n.id(), 0L), i == 0, i == level.size() - 1, n.hasChildren()));
+            addRows(rows, n.children(), depth + 1, counts);
+        }
+    }
+
+    /**
+     * Refuses a slug that would make two sections share an address, or that the router would
+     * read as something else: a statement ({@code item}), a date archive (digits), or at the
+     * top level one of the site's own paths.
+     */
+    private static void checkSlug(EntityManager em, Section parent, String slug, Long ownId) {
+        if ((parent == null && RESERVED_TOP_LEVEL.contains(slug)) || slug.equals("item") || slug.matches("[0-9]+")) {
+            throw new InvalidInput("slug", "sectionAdmin.slugReserved");
+        }
+        boolean taken = children(em, parent).stream()
+                .anyMatch(s -> s.getSlug().equals(slug) && !s.getId().equals(ownId));
+        if (taken) {
+            throw new InvalidInput("slug", "sectionAdmin.slugTaken");
+        }
+    }
+
+    /** The children of a section (of the top level for null), in the order the site shows them. */
+    private static List<Section> children(EntityManager em, Section parent) {
+        TypedQuery<Section> q = parent == null
+                ? em.createQuery("select s from Section s where s.parent is null", Section.class)
+                : em.createQuery("select s from Section s where s.parent = :parent", Section.class)
+                        .setParameter("parent", parent);
+        List<Section> list = new ArrayList<>(q.getResultList());
+        list.sort(Comparator.comparingInt(Section::getPosition).thenComparing(Section::getName));
+        return list;
+    }
+
+    private static int nextPosition(EntityManager em, Section parent) {
+        return children(em, parent).stream().mapToInt(Section::getPosition).max().orElse(-1) + 1;
+    }
+
+    private static Section parent(EntityManager em, Long parentId) {
+        if (parentId == null) {
+            return null;
+        }
+        Section parent = em.find(Section.class, parentId);
+        if (parent == null) {
+            throw new InvalidInput("parentId", "sectionAdmin.parentNotFound");
+        }
+        return parent;
+    }
+
+    private static Section find(EntityManager em, long id) {
+        Section s = em.find(Section.class, id);
+        if (s == null) {
+            throw new InvalidInput("id", "sectionAdmin.notFound");
+        }
+        return s;
+    }
+
+    /** The public path, e.g. /media-center/coalition-news. */
+    private static String path(Section s) {
+        StringBuilder path = new StringBuilder();
+        for (Section x = s; x != null; x = x.getParent()) {
+            path.insert(0, "/" + x.getSlug());
+        }
+        return path.toString();
+    }
+
+    private static long count(EntityManager em, String sql, long id) {
+        return ((Number) em.createNativeQuery(sql).setParameter("id", id).getSingleResult()).longValue();
+    }
+
+    private static String name(String raw) {
+        String name = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+        if (name.isEmpty()) {
+            throw new InvalidInput("name", "sectionAdmin.nameRequired");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new InvalidInput("name", "sectionAdmin.nameTooLong");
+        }
+        return name;
+    }
+
+    /** The slug as typed, or made from the name when left empty; either way in the site's slug form. */
+    private static String slug(String raw, String name) {
+        return Slugs.of(raw == null || raw.isBlank() ? name : raw);
     }
 }

@@ -37,6 +37,12 @@ public class Tag {
         this.slug = slug;
     }
 
+    /** A new name and the slug that follows it; the old slug's redirect is the service's job. */
+    public void rename(String name, String slug) {
+        this.name = name;
+        this.slug = slug;
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public String getSlug() { return slug; }

@@ -3,9 +3,12 @@ package org.bayan.tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
@@ -14,7 +17,10 @@ import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
 import org.bayan.statement.PublicStatements;
 
-/** {@code /tag/{slug}}: the statements carrying one tag, newest first. */
+/**
+ * {@code /tag/{slug}}: the statements carrying one tag, newest first; the old slug of a renamed
+ * or merged tag redirects (301) to the tag it became.
+ */
 public final class TagServlet extends PageServlet {
 
     private final PublicStatements statements;
@@ -33,9 +39,15 @@ public final class TagServlet extends PageServlet {
             throw HttpError.notFound("no tag");
         }
         int page = Pager.parse(req.getParameter("page"));
-        PublicStatements.Tagged tagged = statements
-                .tagged(slug, Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE)
-                .orElseThrow(() -> HttpError.notFound("no such tag"));
+        Optional<PublicStatements.Tagged> found = statements
+                .tagged(slug, Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE);
+        if (found.isEmpty()) {
+            // A renamed or merged tag: its old address is kept alive by a redirect.
+            String target = tags.redirectTarget(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
+            redirectPermanently(req, resp, "/tag/" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            return;
+        }
+        PublicStatements.Tagged tagged = found.get();
         Pager pager = new Pager(page, Pager.DEFAULT_SIZE, tagged.listing().total()).requireExists();
 
         String heading = renderer.message("tag.heading") + " " + tagged.name();

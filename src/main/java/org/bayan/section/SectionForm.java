@@ -1,0 +1,14 @@
+package org.bayan.section;
+
+/**
+ * The section admin's form for a new section, as typed.
+ *
+ * @param slug     optional: made from the name when empty
+ * @param parentId null for a top-level section
+ */
+public record SectionForm(String name, String slug, Long parentId) {
+
+    public static SectionForm empty() {
+        return new SectionForm("", "", null);
+    }
+}

@@ -1,0 +1,357 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tag and section admin over HTTP against the built WAR, as an admin uses it without
+ * JavaScript. The Tomcat is shared with the other integration tests, which count the demo
+ * content: so every test works on tags, sections and statements of its own (named with this
+ * run's suffix), keeps statements unpublished unless a reader must see one, and removes all it
+ * made when it ends.
+ */
+class TaxonomyAdminIT {
+
+    /** Unique per run, so leftovers of an interrupted run never collide with this one. */
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    static Session admin;
+    static long mediaCenter;
+
+    private final List<Runnable> cleanup = new ArrayList<>();
+
+    @BeforeAll
+    static void logIn() {
+        admin = Session.admin();
+        mediaCenter = sectionId("/media-center");
+    }
+
+    /** Newest first, each step tried even if one before it failed, so one failure leaves no more behind. */
+    @AfterEach
+    void removeWhatTheTestMade() {
+        AssertionError failed = null;
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            try {
+                cleanup.get(i).run();
+            } catch (RuntimeException | AssertionError e) {
+                failed = failed == null ? new AssertionError("cleanup failed", e) : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() {
+        for (String path : List.of("/admin/tags", "/admin/sections", "/admin/tags/1", "/admin/sections/1")) {
+            Site.Page page = Site.main().get(path);
+            assertEquals(302, page.status(), path);
+            assertTrue(page.header("Location").startsWith(Site.CONTEXT + "/login?next="), page.header("Location"));
+        }
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefusedAndChangeNothing() {
+        long section = createSection("Unforged " + RUN, mediaCenter);
+        admin.get("/admin/sections");
+
+        Site.Page page = admin.postRaw("/admin/sections/" + section + "/delete", Map.of());
+        Site.Page create = admin.postRaw("/admin/sections", Map.of("name", "Forged " + RUN));
+
+        assertEquals(403, page.status());
+        assertEquals(403, create.status());
+        assertEquals(200, Site.main().get("/media-center/unforged-" + RUN).status(), "still there");
+        assertEquals(404, Site.main().get("/media-center/forged-" + RUN).status(), "never created");
+    }
+
+    @Test
+    void tagListShowsEveryTagWithTheNumberOfStatementsOfAnyStatus() {
+        long section = createSection("Counting " + RUN, mediaCenter);
+        createStatement("Counted draft one " + RUN, section, "Counted " + RUN, "save");
+        createStatement("Counted draft two " + RUN, section, "Counted " + RUN + ", Russia", "save");
+
+        Document list = admin.get("/admin/tags").html();
+
+        assertEquals("2 statements", tagRow(list, "counted-" + RUN).selectFirst("td.count").text());
+        assertTrue(tagRow(list, "russia").selectFirst("td.count").text().matches("\\d+ statements"));
+        assertEquals("Tag", list.selectFirst("table.tags th[scope=col]").text());
+    }
+
+    @Test
+    void renamedTagsOldAddressRedirectsToItsNewPageListingItsStatements() {
+        long section = createSection("Renaming " + RUN, mediaCenter);
+        String title = "Shelling near Rastan " + RUN;
+        createStatement(title, section, "Rastan " + RUN, "publish");
+        long tag = tagId("rastan-" + RUN);
+
+        Site.Page renamed = admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Rastan District " + RUN));
+
+        assertEquals(302, renamed.status());
+        assertTrue(admin.follow("/admin/tags").html().selectFirst(".flash").text().contains("Rastan District " + RUN));
+        Site.Page old = Site.main().get("/tag/rastan-" + RUN);
+        assertEquals(301, old.status());
+        assertEquals(Site.CONTEXT + "/tag/rastan-district-" + RUN, old.header("Location"));
+        Site.Page page = Site.main().get("/tag/rastan-district-" + RUN);
+        assertEquals(200, page.status());
+        assertEquals("Items tagged with: Rastan District " + RUN, page.h1());
+        assertEquals(List.of(title), page.html().select(".listing .entry-title").eachText());
+        assertEquals(List.of("rastan-" + RUN), tagRow(admin.get("/admin/tags").html(), "rastan-district-" + RUN)
+                .select(".old-slugs").eachText().stream().map(t -> t.replaceAll(".*: ", "")).toList());
+    }
+
+    @Test
+    void renamingToAnotherTagsNameIsRefusedAndOffersTheMergeInstead() {
+        long section = createSection("Clashing " + RUN, mediaCenter);
+        long statement = createStatement("Clash " + RUN, section, "Talbiseh " + RUN + ", Talbisa " + RUN, "save");
+        long talbisa = tagId("talbisa-" + RUN);
+
+        Site.Page refused = admin.post("/admin/tags/" + talbisa + "/rename", Map.of("name", "TALBISEH " + RUN));
+
+        assertEquals(400, refused.status());
+        Document html = refused.html();
+        assertEquals("Another tag already has the address this name would take.", html.selectFirst("p.error").text());
+        assertEquals("TALBISEH " + RUN, html.selectFirst("input#name").val(), "what was typed is kept");
+        Element offer = html.selectFirst("form.offer");
+        assertNotNull(offer, "the merge is offered");
+        assertEquals(String.valueOf(tagId("talbiseh-" + RUN)), offer.selectFirst("input[name=into]").val());
+
+        Site.Page merged = admin.post("/admin/tags/" + talbisa + "/merge", Map.of("into", offer.selectFirst("input[name=into]").val()));
+
+        assertEquals(302, merged.status());
+        assertEquals("Talbiseh " + RUN, tagsOf(statement), "one copy of the tag that stays");
+        assertEquals("/tag/talbiseh-" + RUN, Site.main().get("/tag/talbisa-" + RUN).header("Location").substring(Site.CONTEXT.length()));
+    }
+
+    @Test
+    void mergedTagsStatementsCarryTheTagThatStaysOnceAndItsPageRedirects() {
+        long section = createSection("Merging " + RUN, mediaCenter);
+        long both = createStatement("Both " + RUN, section, "Idlib " + RUN + ", Idleb " + RUN, "save");
+        long merging = createStatement("Idleb only " + RUN, section, "Idleb " + RUN, "save");
+        long idleb = tagId("idleb-" + RUN);
+        long idlib = tagId("idlib-" + RUN);
+
+        Site.Page merged = admin.post("/admin/tags/" + idleb + "/merge", Map.of("into", String.valueOf(idlib)));
+
+        assertEquals(302, merged.status());
+        assertEquals("Tags merged into Idlib " + RUN + ".", admin.follow("/admin/tags").html().selectFirst(".flash").text());
+        assertEquals("Idlib " + RUN, tagsOf(both));
+        assertEquals("Idlib " + RUN, tagsOf(merging));
+        Document list = admin.get("/admin/tags").html();
+        assertEquals("2 statements", tagRow(list, "idlib-" + RUN).selectFirst("td.count").text());
+        assertTrue(list.select("table.tags td a").eachText().stream().noneMatch(t -> t.equals("/tag/idleb-" + RUN)));
+        assertEquals(404, admin.get("/admin/tags/" + idleb).status());
+        Site.Page old = Site.main().get("/tag/idleb-" + RUN);
+        assertEquals(301, old.status());
+        assertEquals(Site.CONTEXT + "/tag/idlib-" + RUN, old.header("Location"));
+    }
+
+    @Test
+    void deletedTagLeavesItsStatementsAndItsPageIsGone() {
+        long section = createSection("Deleting " + RUN, mediaCenter);
+        long statement = createStatement("Untagged " + RUN, section, "Obsolete " + RUN + ", Kept " + RUN, "save");
+        long obsolete = tagId("obsolete-" + RUN);
+        assertEquals(200, Site.main().get("/tag/obsolete-" + RUN).status());
+
+        Site.Page deleted = admin.post("/admin/tags/" + obsolete + "/delete", Map.of());
+
+        assertEquals(302, deleted.status());
+        assertEquals("Kept " + RUN, tagsOf(statement));
+        assertEquals(404, Site.main().get("/tag/obsolete-" + RUN).status());
+        assertEquals(200, admin.get("/admin/statements/" + statement).status(), "the statement stays");
+    }
+
+    @Test
+    void newSectionAnswersOnThePublicSiteAndMovesWhenRenamed() {
+        long section = createSection("Field Reports " + RUN, mediaCenter);
+        Site.Page created = Site.main().get("/media-center/field-reports-" + RUN);
+        assertEquals(200, created.status());
+        assertEquals("Field Reports " + RUN, created.h1());
+        assertEquals("Home > Media Center > Field Reports " + RUN, created.breadcrumb());
+
+        admin.get("/admin/sections/" + section);
+        Site.Page renamed = admin.post("/admin/sections/" + section + "/rename",
+                Map.of("name", "Field Notes " + RUN, "slug", ""));
+
+        assertEquals(302, renamed.status());
+        assertEquals("Section saved. Its address is now /media-center/field-notes-" + RUN + ".",
+                admin.follow("/admin/sections").html().selectFirst(".flash").text());
+        assertEquals(404, Site.main().get("/media-center/field-reports-" + RUN).status());
+        Site.Page moved = Site.main().get("/media-center/field-notes-" + RUN);
+        assertEquals(200, moved.status());
+        assertEquals("Field Notes " + RUN, moved.h1());
+    }
+
+    @Test
+    void sectionWithStatementsCannotBeDeletedAndSaysWhy() {
+        long section = createSection("Busy " + RUN, mediaCenter);
+        createStatement("Busy draft " + RUN, section, "", "save");
+
+        admin.get("/admin/sections/" + section);
+        Site.Page refused = admin.post("/admin/sections/" + section + "/delete", Map.of());
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.html().selectFirst("p.error").text().startsWith("This section holds statements"),
+                refused.html().selectFirst("p.error").text());
+        assertEquals(200, Site.main().get("/media-center/busy-" + RUN).status(), "still there");
+    }
+
+    @Test
+    void downSwapsASectionWithItsNextSiblingOnThePublicSite() {
+        long parent = createSection("Regions " + RUN, mediaCenter);
+        long north = createSection("North", parent);
+        createSection("South", parent);
+        assertEquals(List.of("North", "South"), subsections("/media-center/regions-" + RUN));
+
+        admin.get("/admin/sections");
+        assertEquals(302, admin.post("/admin/sections/" + north + "/down", Map.of()).status());
+
+        assertEquals(List.of("South", "North"), subsections("/media-center/regions-" + RUN));
+        Document tree = admin.get("/admin/sections").html();
+        assertNotNull(tree.selectFirst("form[action$=\"/admin/sections/" + north + "/up\"] button[aria-label=\"Move North up\"]"),
+                "North can now move up");
+    }
+
+    @Test
+    void movingASectionUnderItsOwnSubsectionIsRefused() {
+        long parent = createSection("Parent " + RUN, mediaCenter);
+        long child = createSection("Child", parent);
+
+        admin.get("/admin/sections/" + parent);
+        Site.Page refused = admin.post("/admin/sections/" + parent + "/move", Map.of("parentId", String.valueOf(child)));
+
+        assertEquals(400, refused.status());
+        assertEquals("A section cannot move under itself or under one of its own subsections.",
+                refused.html().selectFirst("p.error").text());
+        assertEquals(200, Site.main().get("/media-center/parent-" + RUN + "/child").status());
+    }
+
+    @Test
+    void badInputGetsAClearRefusalNeverAServerError() {
+        long section = createSection("Inputs " + RUN, mediaCenter);
+        createStatement("Inputs draft " + RUN, section, "Inputs " + RUN, "save");
+        long tag = tagId("inputs-" + RUN);
+        admin.get("/admin/tags");
+
+        Map<String, Integer> expected = new HashMap<>();
+        expected.put(post("/admin/tags/abc/rename", "name", "x"), 404);
+        expected.put(post("/admin/tags/999999999/rename", "name", "Ghost"), 400);
+        expected.put(post("/admin/tags/" + tag + "/rename", "name", " "), 400);
+        expected.put(post("/admin/tags/" + tag + "/rename", "name", "x".repeat(101)), 400);
+        expected.put(post("/admin/tags/" + tag + "/merge", "into", "abc"), 400);
+        expected.put(post("/admin/tags/" + tag + "/merge", "into", String.valueOf(tag)), 400);
+        expected.put(post("/admin/tags/" + tag + "/explode", "x", "y"), 404);
+        expected.put(post("/admin/sections", "name", ""), 400);
+        expected.put(post("/admin/sections", "name", "x".repeat(201)), 400);
+        expected.put(post("/admin/sections", "name", "Admin"), 400);
+        expected.put(post("/admin/sections", "parentId", "abc"), 400);
+        expected.put(post("/admin/sections/" + section + "/move", "parentId", "99999999999999999999"), 400);
+        expected.put(post("/admin/sections/999999999/up", "x", "y"), 400);
+        expected.put(get("/admin/tags/999999999"), 404);
+        expected.put(get("/admin/sections/abc"), 404);
+        expected.put(get("/admin/tags/1/rename"), 404);
+
+        Map<String, Integer> actual = new HashMap<>();
+        expected.keySet().forEach(k -> actual.put(k, answers.get(k)));
+        assertEquals(expected, actual);
+        assertEquals(200, Site.main().get("/media-center/inputs-" + RUN).status(), "the section survived it all");
+    }
+
+    // ---- what a test makes, and how it is removed again ----
+
+    private final Map<String, Integer> answers = new HashMap<>();
+
+    private String post(String path, String field, String value) {
+        String key = "POST " + path + " " + field + "=" + (value.length() > 20 ? value.substring(0, 20) + "…" : value);
+        Site.Page page = admin.post(path, Map.of(field, value));
+        assertFalse(page.body().contains("Exception"), key);
+        answers.put(key, page.status());
+        return key;
+    }
+
+    private String get(String path) {
+        answers.put("GET " + path, admin.get(path).status());
+        return "GET " + path;
+    }
+
+    /** Creates a section (slug from the name) and removes it when the test ends. */
+    private long createSection(String name, long parentId) {
+        admin.get("/admin/sections");
+        Site.Page answer = admin.post("/admin/sections", Map.of("name", name, "slug", "", "parentId", String.valueOf(parentId)));
+        assertEquals(302, answer.status(), "section " + name + " created");
+        Element link = admin.get("/admin/sections").html().select("table.sections th[scope=row] a").stream()
+                .filter(a -> a.text().equals(name)).reduce((first, second) -> second).orElseThrow();
+        long id = Long.parseLong(link.attr("href").replaceAll(".*/", ""));
+        cleanup.add(() -> {
+            admin.get("/admin/sections");
+            assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status(), "section " + name + " deleted");
+        });
+        return id;
+    }
+
+    /** Writes a statement through the editor; it is trashed and deleted for good, and its tags deleted, when the test ends. */
+    private long createStatement(String title, long sectionId, String tags, String action) {
+        admin.get("/admin/statements/new");
+        Site.Page answer = admin.post("/admin/statements/new", Map.of("title", title, "body", "<p>About " + title + ".</p>",
+                "sectionId", String.valueOf(sectionId), "tags", tags, "source", "Integration test", "action", action));
+        assertEquals(302, answer.status(), "statement " + title + " saved");
+        long id = Long.parseLong(answer.header("Location").replaceAll(".*/", ""));
+        cleanup.add(this::deleteThisRunsTags);
+        cleanup.add(() -> deleteStatement(id));
+        return id;
+    }
+
+    private void deleteStatement(long id) {
+        String version = admin.get("/admin/statements/" + id).html().selectFirst("input[name=version]").val();
+        assertEquals(302, admin.post("/admin/statements/" + id, Map.of("version", version, "action", "trash")).status());
+        admin.get("/admin/statements/" + id);
+        assertEquals(302, admin.post("/admin/statements/" + id + "/delete", Map.of()).status());
+    }
+
+    /** Deletes the tags this run made that are still there (a test may have merged or deleted some already). */
+    private void deleteThisRunsTags() {
+        for (Element row : admin.get("/admin/tags").html().select("table.tags tbody tr")) {
+            if (row.selectFirst("td a").text().endsWith("-" + RUN)) {
+                String href = row.selectFirst("th a").attr("href");
+                assertEquals(302, admin.post(href.substring(Site.CONTEXT.length()) + "/delete", Map.of()).status());
+            }
+        }
+    }
+
+    static long sectionId(String path) {
+        Element row = admin.get("/admin/sections").html().select("table.sections tbody tr").stream()
+                .filter(r -> r.selectFirst("td a").text().equals(path)).findFirst().orElseThrow();
+        return Long.parseLong(row.selectFirst("th a").attr("href").replaceAll(".*/", ""));
+    }
+
+    private static long tagId(String slug) {
+        return Long.parseLong(tagRow(admin.get("/admin/tags").html(), slug).selectFirst("th a").attr("href").replaceAll(".*/", ""));
+    }
+
+    private static Element tagRow(Document list, String slug) {
+        return list.select("table.tags tbody tr").stream()
+                .filter(r -> r.selectFirst("td a").text().equals("/tag/" + slug)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tag " + slug + " in the list"));
+    }
+
+    /** The tags field of the statement's editor, as an editor would read it. */
+    private static String tagsOf(long statement) {
+        return admin.get("/admin/statements/" + statement).html().selectFirst("input#tags").val();
+    }
+
+    private static List<String> subsections(String path) {
+        return Site.main().get(path).html().select(".subsections li > a").eachText();
+    }
+}
