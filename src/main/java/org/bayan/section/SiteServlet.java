@@ -22,6 +22,7 @@ import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
+import org.bayan.statement.ArticleMetadata;
 import org.bayan.statement.Listing;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.StatementPage;
@@ -135,8 +136,11 @@ public final class SiteServlet extends PageServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("statement", statement);
         model.put("section", statement.section());
+        ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
+                renderer.message("site.name"), zone);
         model.put("title", statement.title());
-        model.put("description", statement.lead());
+        model.put("description", article.description());
+        model.put("article", article);
         renderer.render(req, resp, new Page("statement", model, trail, statement.url()));
     }
 

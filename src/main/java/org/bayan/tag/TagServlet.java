@@ -14,7 +14,10 @@ import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
 import org.bayan.statement.PublicStatements;
 
-/** {@code /tag/{slug}}: the statements carrying one tag, newest first. */
+/**
+ * {@code /tag}: every tag readers can follow, as a cloud; {@code /tag/{slug}}: the statements
+ * carrying one tag, newest first.
+ */
 public final class TagServlet extends PageServlet {
 
     private final PublicStatements statements;
@@ -28,7 +31,11 @@ public final class TagServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String slug = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+        if (req.getPathInfo() == null) {
+            cloud(req, resp);
+            return;
+        }
+        String slug = req.getPathInfo().substring(1);
         if (slug.isEmpty() || slug.contains("/") || slug.length() > 120) {
             throw HttpError.notFound("no tag");
         }
@@ -47,5 +54,16 @@ public final class TagServlet extends PageServlet {
                 "pager", pager,
                 "title", heading,
                 "description", heading), trail, "/tag/" + tagged.slug() + (page > 1 ? "?page=" + page : "")));
+    }
+
+    /** The tag cloud, under the site's main breadcrumb like every tag page. */
+    private void cloud(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String heading = renderer.message("tags.heading");
+        List<Crumb> trail = new ArrayList<>(renderer.siteTrail());
+        trail.add(Crumb.current(heading));
+        renderer.render(req, resp, new Page("tags", Map.of(
+                "cloud", statements.tagCloud(),
+                "title", heading,
+                "description", renderer.message("tags.description")), trail, "/tag"));
     }
 }

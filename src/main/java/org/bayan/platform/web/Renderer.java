@@ -129,7 +129,7 @@ public final class Renderer {
 
     /** The public site's texts, then the admin area's, one file per part of it. */
     static final List<String> BUNDLES = List.of("/messages.properties", "/messages-admin.properties",
-            "/messages-taxonomy.properties", "/messages-users.properties");
+            "/messages-taxonomy.properties", "/messages-users.properties", "/messages-discovery.properties");
 
     private static Properties loadMessages() {
         Properties p = new Properties();
