@@ -23,6 +23,9 @@ import org.bayan.admin.StatementAdminServlet;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.demo.DemoContent;
+import org.bayan.feed.FeedResponder;
+import org.bayan.feed.FeedServlet;
+import org.bayan.feed.Feeds;
 import org.bayan.platform.security.Csrf;
 import org.bayan.platform.security.LoginServlet;
 import org.bayan.platform.security.LoginThrottle;
@@ -109,6 +112,7 @@ public final class Bootstrap implements ServletContextListener {
         StatementService statementService = new StatementService(tx, audit, clock, settings.timezone());
         StatementDesk desk = new StatementDesk(tx, sections, clock);
         TagService tags = new TagService(tx, audit);
+        FeedResponder feeds = new FeedResponder(renderer, new Feeds(tx, sections, clock));
 
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
@@ -131,11 +135,12 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, statementService, desk, sections, tags,
                 settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
-        ctx.addServlet("tags", new TagServlet(renderer, statements, tags)).addMapping("/tag/*");
+        ctx.addServlet("tags", new TagServlet(renderer, statements, tags, feeds)).addMapping("/tag/*");
+        ctx.addServlet("feeds", new FeedServlet(renderer, feeds)).addMapping("/feed.rss", "/feed.atom");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.
-        ctx.addServlet("site", new SiteServlet(renderer, sections, statements, clock, settings.timezone()))
+        ctx.addServlet("site", new SiteServlet(renderer, sections, statements, feeds, clock, settings.timezone()))
                 .addMapping("/");
         log.info("Bayan started at context '{}' in {} ms", ctx.getContextPath(), (System.nanoTime() - started) / 1_000_000);
     }

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.bayan.feed.FeedFormat;
+import org.bayan.feed.FeedLink;
+import org.bayan.feed.FeedResponder;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
@@ -16,17 +20,19 @@ import org.bayan.statement.PublicStatements;
 
 /**
  * {@code /tag}: every tag readers can follow, as a cloud; {@code /tag/{slug}}: the statements
- * carrying one tag, newest first.
+ * carrying one tag, newest first; {@code /tag/{slug}/feed.rss} and {@code feed.atom}: its feeds.
  */
 public final class TagServlet extends PageServlet {
 
     private final PublicStatements statements;
     private final TagService tags;
+    private final FeedResponder feeds;
 
-    public TagServlet(Renderer renderer, PublicStatements statements, TagService tags) {
+    public TagServlet(Renderer renderer, PublicStatements statements, TagService tags, FeedResponder feeds) {
         super(renderer);
         this.statements = statements;
         this.tags = tags;
+        this.feeds = feeds;
     }
 
     @Override
@@ -35,9 +41,15 @@ public final class TagServlet extends PageServlet {
             cloud(req, resp);
             return;
         }
-        String slug = req.getPathInfo().substring(1);
-        if (slug.isEmpty() || slug.contains("/") || slug.length() > 120) {
+        String[] parts = req.getPathInfo().substring(1).split("/", -1);
+        String slug = parts[0];
+        if (slug.isEmpty() || slug.length() > 120 || parts.length > 2) {
             throw HttpError.notFound("no tag");
+        }
+        if (parts.length == 2) {
+            Optional<FeedFormat> format = FeedFormat.byFileName(parts[1]);
+            feeds.tag(req, resp, slug, format.orElseThrow(() -> HttpError.notFound("no such page of a tag")));
+            return;
         }
         int page = Pager.parse(req.getParameter("page"));
         PublicStatements.Tagged tagged = statements
@@ -53,7 +65,9 @@ public final class TagServlet extends PageServlet {
                 "items", tagged.listing().items(),
                 "pager", pager,
                 "title", heading,
-                "description", heading), trail, "/tag/" + tagged.slug() + (page > 1 ? "?page=" + page : "")));
+                "description", heading,
+                "feeds", FeedLink.of(renderer, "/tag/" + tagged.slug(), heading)),
+                trail, "/tag/" + tagged.slug() + (page > 1 ? "?page=" + page : "")));
     }
 
     /** The tag cloud, under the site's main breadcrumb like every tag page. */

@@ -122,6 +122,14 @@ public final class Renderer {
         return root + path;
     }
 
+    /**
+     * {@link #absolute} with what a URL cannot carry as is (an Arabic slug) percent-encoded: for
+     * feeds and sitemaps, whose readers want strict URIs where a browser forgives.
+     */
+    public String absoluteUri(HttpServletRequest req, String path) {
+        return absolute(req, PageServlet.encodePath(path));
+    }
+
     private static String pathOf(HttpServletRequest req) {
         String uri = req.getRequestURI().substring(req.getContextPath().length());
         return uri.isEmpty() ? "/" : uri;
