@@ -51,6 +51,9 @@ import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.section.Section;
 import org.bayan.section.Sections;
 import org.bayan.section.SiteServlet;
+import org.bayan.sitemap.RobotsServlet;
+import org.bayan.sitemap.SitemapServlet;
+import org.bayan.sitemap.Sitemaps;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.PublishedDays;
 import org.bayan.statement.Statement;
@@ -137,6 +140,10 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
         ctx.addServlet("tags", new TagServlet(renderer, statements, tags, feeds)).addMapping("/tag/*");
         ctx.addServlet("feeds", new FeedServlet(renderer, feeds)).addMapping("/feed.rss", "/feed.atom");
+        // "*.xml" because a mapping cannot say "/sitemap-N.xml"; the servlet 404s any other name.
+        ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(tx, sections, clock)))
+                .addMapping("/sitemap.xml", "/sitemap-news.xml", "*.xml");
+        ctx.addServlet("robots", new RobotsServlet(renderer)).addMapping("/robots.txt");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.
