@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.bayan.feed.FeedLink;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
@@ -35,7 +36,8 @@ public final class HomeServlet extends PageServlet {
                 "sections", sections.tree().roots(),
                 "mainSection", sections.tree().byPath(Sections.MAIN_SECTION_PATH).orElse(null),
                 "title", renderer.message("home.title"),
-                "description", renderer.message("site.description"));
+                "description", renderer.message("site.description"),
+                "feeds", FeedLink.of(renderer, "", renderer.message("home.title")));
         renderer.render(req, resp, new Page("home", model,
                 List.of(Crumb.current(renderer.message("nav.home"))), "/"));
     }

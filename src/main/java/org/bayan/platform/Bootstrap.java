@@ -29,6 +29,9 @@ import org.bayan.admin.StatementAdminServlet;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.demo.DemoContent;
+import org.bayan.feed.FeedResponder;
+import org.bayan.feed.FeedServlet;
+import org.bayan.feed.Feeds;
 import org.bayan.platform.security.Csrf;
 import org.bayan.platform.security.LoginServlet;
 import org.bayan.platform.security.LoginThrottle;
@@ -55,6 +58,9 @@ import org.bayan.platform.web.SqlCountFilter;
 import org.bayan.section.Section;
 import org.bayan.section.Sections;
 import org.bayan.section.SiteServlet;
+import org.bayan.sitemap.RobotsServlet;
+import org.bayan.sitemap.SitemapServlet;
+import org.bayan.sitemap.Sitemaps;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.PublishedDays;
 import org.bayan.statement.Statement;
@@ -119,6 +125,7 @@ public final class Bootstrap implements ServletContextListener {
         TagService tags = new TagService(tx, audit);
         SearchService search = new SearchService(tx, sections, clock);
         search.rebuildIfEmpty();
+        FeedResponder feeds = new FeedResponder(renderer, new Feeds(tx, sections, clock));
 
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
@@ -144,7 +151,12 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, statementService, desk, sections, tags,
                 settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
-        ctx.addServlet("tags", new TagServlet(renderer, statements, tags)).addMapping("/tag/*");
+        ctx.addServlet("tags", new TagServlet(renderer, statements, tags, feeds)).addMapping("/tag/*");
+        ctx.addServlet("feeds", new FeedServlet(renderer, feeds)).addMapping("/feed.rss", "/feed.atom");
+        // "*.xml" because a mapping cannot say "/sitemap-N.xml"; the servlet 404s any other name.
+        ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(tx, sections, clock)))
+                .addMapping("/sitemap.xml", "/sitemap-news.xml", "*.xml");
+        ctx.addServlet("robots", new RobotsServlet(renderer)).addMapping("/robots.txt");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
         BackupService backups = new BackupService(database.dataSource(), database.isH2(), settings.home(), clock);
         if (backups.available() && !settings.backupInterval().isZero()) {
@@ -155,7 +167,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, search)).addMapping("/admin/search/rebuild");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.
-        ctx.addServlet("site", new SiteServlet(renderer, sections, statements, clock, settings.timezone()))
+        ctx.addServlet("site", new SiteServlet(renderer, sections, statements, feeds, clock, settings.timezone()))
                 .addMapping("/");
         log.info("Bayan started at context '{}' in {} ms", ctx.getContextPath(), (System.nanoTime() - started) / 1_000_000);
     }

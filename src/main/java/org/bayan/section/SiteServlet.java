@@ -16,20 +16,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bayan.archive.ArchiveNav;
 import org.bayan.archive.ArchivePeriod;
+import org.bayan.feed.FeedFormat;
+import org.bayan.feed.FeedLink;
+import org.bayan.feed.FeedResponder;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
+import org.bayan.statement.ArticleMetadata;
 import org.bayan.statement.Listing;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.StatementPage;
 
 /**
  * Every URL below a section's path: the section itself ({@code /media-center/coalition-news}),
- * its date archives ({@code .../2018/05/02}) and its statements ({@code .../item/12-slug}).
- * Mapped as the default servlet, since section paths come from data, not from web.xml.
+ * its date archives ({@code .../2018/05/02}), its statements ({@code .../item/12-slug}) and its
+ * feeds ({@code .../feed.rss}, {@code .../feed.atom}). Mapped as the default servlet, since
+ * section paths come from data, not from web.xml.
  */
 public final class SiteServlet extends PageServlet {
 
@@ -37,13 +42,16 @@ public final class SiteServlet extends PageServlet {
 
     private final Sections sections;
     private final PublicStatements statements;
+    private final FeedResponder feeds;
     private final Clock clock;
     private final ZoneId zone;
 
-    public SiteServlet(Renderer renderer, Sections sections, PublicStatements statements, Clock clock, ZoneId zone) {
+    public SiteServlet(Renderer renderer, Sections sections, PublicStatements statements, FeedResponder feeds,
+                       Clock clock, ZoneId zone) {
         super(renderer);
         this.sections = sections;
         this.statements = statements;
+        this.feeds = feeds;
         this.clock = clock;
         this.zone = zone;
     }
@@ -74,6 +82,8 @@ public final class SiteServlet extends PageServlet {
             listing(req, resp, tree, section, null);
         } else if (rest.get(0).equals("item") && rest.size() == 2) {
             statement(req, resp, tree, rest.get(1));
+        } else if (rest.size() == 1 && FeedFormat.byFileName(rest.get(0)).isPresent()) {
+            feeds.section(req, resp, section, FeedFormat.byFileName(rest.get(0)).get());
         } else {
             ArchivePeriod period = ArchivePeriod.parse(rest).orElseThrow(() -> HttpError.notFound("not a date"));
             listing(req, resp, tree, section, period);
@@ -110,6 +120,7 @@ public final class SiteServlet extends PageServlet {
         model.put("title", period == null ? section.name()
                 : renderer.message("archive.filtered") + " " + label + " – " + section.name());
         model.put("description", section.description());
+        model.put("feeds", FeedLink.of(renderer, section.path(), section.name()));
         renderer.render(req, resp, new Page("section", model, trail, canonical));
     }
 
@@ -135,8 +146,12 @@ public final class SiteServlet extends PageServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("statement", statement);
         model.put("section", statement.section());
+        ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
+                renderer.message("site.name"), zone);
         model.put("title", statement.title());
-        model.put("description", statement.lead());
+        model.put("description", article.description());
+        model.put("article", article);
+        model.put("feeds", FeedLink.of(renderer, statement.section().path(), statement.section().name()));
         renderer.render(req, resp, new Page("statement", model, trail, statement.url()));
     }
 

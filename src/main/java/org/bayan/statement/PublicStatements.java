@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -12,6 +13,7 @@ import org.bayan.section.SectionNode;
 import org.bayan.section.SectionTree;
 import org.bayan.section.Sections;
 import org.bayan.tag.Tag;
+import org.bayan.tag.TagCloud;
 
 /**
  * What readers see: each method is one read-only unit of work returning plain view models,
@@ -23,6 +25,9 @@ public final class PublicStatements {
     private final Sections sections;
     private final Clock clock;
     private final StatementRepository repository = new StatementRepository();
+
+    /** How many related statements a statement page shows at most. */
+    static final int RELATED = 5;
 
     public PublicStatements(Transactions tx, Sections sections, Clock clock) {
         this.tx = tx;
@@ -73,7 +78,10 @@ public final class PublicStatements {
     public record Tagged(String name, String slug, Listing listing) {
     }
 
-    /** One visible statement with its neighbours in its section, or empty if readers may not see it. */
+    /**
+     * One visible statement with its neighbours in its section and the statements sharing most
+     * of its tags, or empty if readers may not see it.
+     */
     public Optional<StatementPage> statement(long id) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
@@ -83,18 +91,48 @@ public final class PublicStatements {
                 return Optional.empty();
             }
             StatementRepository.Neighbours n = repository.neighbours(em, s, now);
+            List<Long> tagIds = s.getTags().stream().map(Tag::getId).toList();
             return Optional.of(new StatementPage(s.getId(), s.getTitle(), s.getSlug(), url(section.get(), s),
-                    s.getPublishedAt(), s.getPublishedOn(), section.get(), s.getLead(), s.getBody(),
+                    s.getPublishedAt(), s.getUpdatedAt(), s.getPublishedOn(), section.get(), s.getLead(), s.getBody(),
                     s.getSource(), s.getLanguage(),
                     s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
                     n.older() == null ? null : summary(tree, n.older()),
-                    n.newer() == null ? null : summary(tree, n.newer())));
+                    n.newer() == null ? null : summary(tree, n.newer()),
+                    related(tree, repository.related(em, s.getId(), tagIds, now, RELATED))));
         }));
+    }
+
+    /**
+     * Every tag that at least one visible statement carries, with its count, alphabetically:
+     * the tag cloud.
+     */
+    public TagCloud tagCloud() {
+        Instant now = clock.instant();
+        return tx.inTransaction(em -> TagCloud.of(repository.tagCounts(em, now).stream()
+                .map(row -> new TagCloud.Count((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
+                .toList()));
+    }
+
+    /** Rows of {@link StatementRepository#related} as links; one whose section is gone is left out. */
+    private static List<StatementPage.Related> related(SectionTree tree, List<Object[]> rows) {
+        List<StatementPage.Related> related = new ArrayList<>();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            tree.byId(((Number) row[3]).longValue()).ifPresent(section -> related.add(new StatementPage.Related(id,
+                    (String) row[1], url(section, id, (String) row[2]), (LocalDate) row[4], section,
+                    ((Number) row[5]).intValue())));
+        }
+        return List.copyOf(related);
     }
 
     /** The public URL path of a statement: its section's path, then {@code /item/{id}-{slug}}. */
     public static String url(SectionNode section, Statement s) {
-        return section.path() + "/item/" + s.getId() + "-" + s.getSlug();
+        return url(section, s.getId(), s.getSlug());
+    }
+
+    /** The same, from the columns alone, for queries that do not load whole statements. */
+    public static String url(SectionNode section, long id, String slug) {
+        return section.path() + "/item/" + id + "-" + slug;
     }
 
     private static Optional<Tag> findTag(EntityManager em, String slug) {

@@ -145,9 +145,10 @@ public final class StatementDesk {
                     SectionNode section = sections.tree().byId(s.getSection().getId()).orElseThrow();
                     LocalDate day = s.getPublishedOn() != null ? s.getPublishedOn() : LocalDate.now(clock);
                     return new StatementPage(s.getId(), s.getTitle(), s.getSlug(), PublicStatements.url(section, s),
-                            s.getPublishedAt(), day, section, s.getLead(), s.getBody(), s.getSource(), s.getLanguage(),
+                            s.getPublishedAt(), s.getUpdatedAt(), day, section, s.getLead(), s.getBody(), s.getSource(),
+                            s.getLanguage(),
                             s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
-                            null, null);
+                            null, null, List.of());
                 }));
     }
 

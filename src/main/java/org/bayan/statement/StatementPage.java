@@ -5,12 +5,28 @@ import java.time.LocalDate;
 import java.util.List;
 import org.bayan.section.SectionNode;
 
-/** Everything the public page of one statement shows. {@code bodyHtml} was sanitised on save. */
-public record StatementPage(long id, String title, String slug, String url, Instant publishedAt,
+/**
+ * Everything the public page of one statement shows. {@code bodyHtml} was sanitised on save;
+ * {@code updatedAt} is when it last changed, for search engines and sharing previews.
+ */
+public record StatementPage(long id, String title, String slug, String url, Instant publishedAt, Instant updatedAt,
                             LocalDate publishedOn, SectionNode section, String lead, String bodyHtml,
                             String source, String language, List<TagLink> tags,
-                            StatementSummary older, StatementSummary newer) {
+                            StatementSummary older, StatementSummary newer, List<Related> related) {
 
     public record TagLink(String name, String slug) {
+    }
+
+    /** A statement sharing tags with this one, shown below it as a linked title and a date line. */
+    public record Related(long id, String title, String url, LocalDate publishedOn, SectionNode section,
+                          int sharedTags) {
+    }
+
+    /** When the statement last changed as readers see it: its last edit, or its publication if later. */
+    public Instant modifiedAt() {
+        if (publishedAt == null) {
+            return updatedAt;
+        }
+        return updatedAt == null || updatedAt.isBefore(publishedAt) ? publishedAt : updatedAt;
     }
 }

@@ -17,7 +17,12 @@ import java.util.TreeMap;
  */
 public final class StatementRepository {
 
-    static final String VISIBLE = "s.status in :released and s.publishedAt <= :now";
+    /**
+     * The visibility rule, for a statement aliased {@code s}; bind its parameters with
+     * {@link #visible}. Public so that feeds and sitemaps, which select other columns, apply
+     * the very same rule instead of a copy of it.
+     */
+    public static final String VISIBLE = "s.status in :released and s.publishedAt <= :now";
 
     /** One page of visible statements in the given sections (all sections if null), newest first. */
     public List<Statement> page(EntityManager em, Collection<Long> sectionIds, LocalDate from, LocalDate to,
@@ -91,7 +96,34 @@ public final class StatementRepository {
     public record Neighbours(Statement older, Statement newer) {
     }
 
-    private static <T> TypedQuery<T> visible(TypedQuery<T> query, Instant now) {
+    /**
+     * The visible statements sharing the most tags with one (ties: newest first), itself left
+     * out: rows of [id, title, slug, section id, publishedOn, shared tags], in one grouped query.
+     */
+    public List<Object[]> related(EntityManager em, long id, Collection<Long> tagIds, Instant now, int limit) {
+        if (tagIds.isEmpty()) {
+            return List.of();
+        }
+        return visible(em.createQuery("select s.id, s.title, s.slug, s.section.id, s.publishedOn, count(t.id)"
+                + " from Statement s join s.tags t where t.id in :tags and s.id <> :id and " + VISIBLE
+                + " group by s.id, s.title, s.slug, s.section.id, s.publishedOn, s.publishedAt"
+                + " order by count(t.id) desc, s.publishedAt desc, s.id desc", Object[].class), now)
+                .setParameter("tags", tagIds).setParameter("id", id)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Every tag carried by at least one visible statement, with how many, alphabetically: rows
+     * of [name, slug, count], in one grouped query.
+     */
+    public List<Object[]> tagCounts(EntityManager em, Instant now) {
+        return visible(em.createQuery("select t.name, t.slug, count(s.id) from Statement s join s.tags t where "
+                + VISIBLE + " group by t.id, t.name, t.slug order by lower(t.name), t.name", Object[].class), now)
+                .getResultList();
+    }
+
+    /** Binds the parameters of {@link #VISIBLE}. */
+    public static <T> TypedQuery<T> visible(TypedQuery<T> query, Instant now) {
         return query.setParameter("released", Status.RELEASED).setParameter("now", now);
     }
 }

@@ -3,28 +3,43 @@ package org.bayan.statement;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
-/** The short text a listing shows for a statement: its lead, or else its first paragraph. */
-final class Teasers {
+/**
+ * The short text a listing shows for a statement: its lead, or else its first paragraph. Feeds
+ * and the description of a statement page use it too.
+ */
+public final class Teasers {
 
     static final int MAX_LENGTH = 600;
 
     private Teasers() {
     }
 
-    static String of(String lead, String bodyHtml) {
+    public static String of(String lead, String bodyHtml) {
         if (lead != null && !lead.isBlank()) {
-            return lead.strip();
+            return lead.strip(); // written to be shown whole
         }
-        Element first = Jsoup.parseBodyFragment(bodyHtml).selectFirst("p");
-        String text = first != null ? first.text() : Jsoup.parseBodyFragment(bodyHtml).text();
-        return shorten(text.strip());
+        return shorten(firstParagraph(bodyHtml), MAX_LENGTH);
     }
 
-    private static String shorten(String text) {
-        if (text.length() <= MAX_LENGTH) {
+    /**
+     * The same, cut at a word boundary to at most {@code maxLength} characters (plus an
+     * ellipsis) even if it is the lead: for page descriptions, which previews cut anyway.
+     */
+    public static String of(String lead, String bodyHtml, int maxLength) {
+        return shorten(lead != null && !lead.isBlank() ? lead.strip() : firstParagraph(bodyHtml), maxLength);
+    }
+
+    private static String firstParagraph(String bodyHtml) {
+        Element first = Jsoup.parseBodyFragment(bodyHtml).selectFirst("p");
+        String text = first != null ? first.text() : Jsoup.parseBodyFragment(bodyHtml).text();
+        return text.strip();
+    }
+
+    private static String shorten(String text, int maxLength) {
+        if (text.length() <= maxLength) {
             return text;
         }
-        int cut = text.lastIndexOf(' ', MAX_LENGTH);
-        return text.substring(0, cut > 0 ? cut : MAX_LENGTH) + "…";
+        int cut = text.lastIndexOf(' ', maxLength);
+        return text.substring(0, cut > 0 ? cut : maxLength) + "…";
     }
 }

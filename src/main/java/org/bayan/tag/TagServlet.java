@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bayan.feed.FeedFormat;
+import org.bayan.feed.FeedLink;
+import org.bayan.feed.FeedResponder;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
@@ -18,25 +21,38 @@ import org.bayan.platform.web.Renderer;
 import org.bayan.statement.PublicStatements;
 
 /**
- * {@code /tag/{slug}}: the statements carrying one tag, newest first; the old slug of a renamed
- * or merged tag redirects (301) to the tag it became.
+ * {@code /tag}: every tag readers can follow, as a cloud; {@code /tag/{slug}}: the statements
+ * carrying one tag, newest first; {@code /tag/{slug}/feed.rss} and {@code feed.atom}: its feeds.
+ * The old slug of a renamed or merged tag redirects (301) to the tag it became.
  */
 public final class TagServlet extends PageServlet {
 
     private final PublicStatements statements;
     private final TagService tags;
+    private final FeedResponder feeds;
 
-    public TagServlet(Renderer renderer, PublicStatements statements, TagService tags) {
+    public TagServlet(Renderer renderer, PublicStatements statements, TagService tags, FeedResponder feeds) {
         super(renderer);
         this.statements = statements;
         this.tags = tags;
+        this.feeds = feeds;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String slug = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
-        if (slug.isEmpty() || slug.contains("/") || slug.length() > 120) {
+        if (req.getPathInfo() == null) {
+            cloud(req, resp);
+            return;
+        }
+        String[] parts = req.getPathInfo().substring(1).split("/", -1);
+        String slug = parts[0];
+        if (slug.isEmpty() || slug.length() > 120 || parts.length > 2) {
             throw HttpError.notFound("no tag");
+        }
+        if (parts.length == 2) {
+            Optional<FeedFormat> format = FeedFormat.byFileName(parts[1]);
+            feeds.tag(req, resp, slug, format.orElseThrow(() -> HttpError.notFound("no such page of a tag")));
+            return;
         }
         int page = Pager.parse(req.getParameter("page"));
         Optional<PublicStatements.Tagged> found = statements
@@ -44,7 +60,7 @@ public final class TagServlet extends PageServlet {
         if (found.isEmpty()) {
             // A renamed or merged tag: its old address is kept alive by a redirect.
             String target = tags.redirectTarget(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
-            redirectPermanently(req, resp, "/tag/" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            redirectPermanently(req, resp, "/tag/" + target); // percent-encoded there
             return;
         }
         PublicStatements.Tagged tagged = found.get();
@@ -58,6 +74,19 @@ public final class TagServlet extends PageServlet {
                 "items", tagged.listing().items(),
                 "pager", pager,
                 "title", heading,
-                "description", heading), trail, "/tag/" + tagged.slug() + (page > 1 ? "?page=" + page : "")));
+                "description", heading,
+                "feeds", FeedLink.of(renderer, "/tag/" + tagged.slug(), heading)),
+                trail, "/tag/" + tagged.slug() + (page > 1 ? "?page=" + page : "")));
+    }
+
+    /** The tag cloud, under the site's main breadcrumb like every tag page. */
+    private void cloud(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String heading = renderer.message("tags.heading");
+        List<Crumb> trail = new ArrayList<>(renderer.siteTrail());
+        trail.add(Crumb.current(heading));
+        renderer.render(req, resp, new Page("tags", Map.of(
+                "cloud", statements.tagCloud(),
+                "title", heading,
+                "description", renderer.message("tags.description")), trail, "/tag"));
     }
 }

@@ -48,7 +48,7 @@ class StaffBrowsingIT {
         browser.get(Site.main().url("/admin"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
     }
 

@@ -122,6 +122,14 @@ public final class Renderer {
         return root + path;
     }
 
+    /**
+     * {@link #absolute} with what a URL cannot carry as is (an Arabic slug) percent-encoded: for
+     * feeds and sitemaps, whose readers want strict URIs where a browser forgives.
+     */
+    public String absoluteUri(HttpServletRequest req, String path) {
+        return absolute(req, PageServlet.encodePath(path));
+    }
+
     private static String pathOf(HttpServletRequest req) {
         String uri = req.getRequestURI().substring(req.getContextPath().length());
         return uri.isEmpty() ? "/" : uri;
@@ -129,7 +137,7 @@ public final class Renderer {
 
     /** The public site's texts, then the admin area's, one file per part of it. */
     static final List<String> BUNDLES = List.of("/messages.properties", "/messages-admin.properties",
-            "/messages-taxonomy.properties", "/messages-users.properties");
+            "/messages-taxonomy.properties", "/messages-users.properties", "/messages-discovery.properties");
 
     private static Properties loadMessages() {
         Properties p = new Properties();

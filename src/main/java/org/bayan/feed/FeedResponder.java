@@ -1,0 +1,59 @@
+package org.bayan.feed;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.Renderer;
+import org.bayan.section.SectionNode;
+
+/**
+ * Answers a feed request: the site's ({@link FeedServlet}), a section's (routed by the
+ * section router, since section paths come from data) or a tag's (routed by the tag pages).
+ * Titles and descriptions are those of the page the feed follows.
+ */
+public final class FeedResponder {
+
+    private final Renderer renderer;
+    private final Feeds feeds;
+    private final FeedWriter writer;
+
+    public FeedResponder(Renderer renderer, Feeds feeds) {
+        this.renderer = renderer;
+        this.feeds = feeds;
+        this.writer = new FeedWriter(renderer.message("site.name"), renderer.message("statement.source"));
+    }
+
+    public void site(HttpServletRequest req, HttpServletResponse resp, FeedFormat format) throws IOException {
+        answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.message("home.title")),
+                renderer.message("site.description"), "/", "", feeds.latest()));
+    }
+
+    public void section(HttpServletRequest req, HttpServletResponse resp, SectionNode section, FeedFormat format)
+            throws IOException {
+        String description = section.description() != null && !section.description().isBlank()
+                ? section.description() : renderer.message("site.description");
+        answer(req, resp, format, new Feed(FeedLink.title(renderer, section.name()), description,
+                section.path(), section.path(), feeds.section(section)));
+    }
+
+    /** A tag's feed; an unknown tag is a 404, as its page is. */
+    public void tag(HttpServletRequest req, HttpServletResponse resp, String slug, FeedFormat format) throws IOException {
+        Feeds.Tagged tagged = feeds.tag(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
+        String heading = renderer.message("tag.heading") + " " + tagged.name();
+        String path = "/tag/" + tagged.slug();
+        answer(req, resp, format, new Feed(FeedLink.title(renderer, heading), heading, path, path, tagged.items()));
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp, FeedFormat format, Feed feed)
+            throws IOException {
+        Freshness freshness = Freshness.of(req.getRequestURI(), feed);
+        freshness.applyTo(resp);
+        if (freshness.notModified(req)) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        resp.setContentType(format.mediaType() + ";charset=UTF-8");
+        writer.write(feed, format, path -> renderer.absoluteUri(req, path), resp.getWriter());
+    }
+}

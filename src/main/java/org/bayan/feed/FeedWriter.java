@@ -1,0 +1,122 @@
+package org.bayan.feed;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Writes a {@link Feed} as RSS 2.0 or Atom 1.0 with Rome, which knows each format's rules
+ * (RFC 822 dates in RSS, escaped HTML content, Atom's required ids and links).
+ */
+final class FeedWriter {
+
+    private final String siteName;
+    private final String sourceLabel;
+
+    /** @param sourceLabel what precedes a statement's source, as on its page: "Source:" */
+    FeedWriter(String siteName, String sourceLabel) {
+        this.siteName = siteName;
+        this.sourceLabel = sourceLabel;
+    }
+
+    /** @param absolute turns a path of the site into the absolute URL feed readers need */
+    void write(Feed feed, FeedFormat format, UnaryOperator<String> absolute, Writer out) throws IOException {
+        SyndFeed f = new SyndFeedImpl();
+        f.setFeedType(format.romeType());
+        f.setEncoding("UTF-8");
+        f.setTitle(feed.title());
+        f.setDescription(feed.description());
+        f.setLanguage("en");
+        // Atom wants an author for every entry; the site stands for those without a source.
+        f.setAuthors(List.of(person(siteName)));
+        String page = absolute.apply(feed.pagePath());
+        f.setLink(page);
+        f.setUri(page);
+        f.setLinks(List.of(link("alternate", "text/html", page),
+                link("self", format.mediaType(), absolute.apply(format.path(feed.feedBase())))));
+        f.setPublishedDate(date(feed.updated()));
+        f.setEntries(feed.items().stream().map(item -> entry(item, absolute)).toList());
+        try {
+            new SyndFeedOutput().output(f, out);
+        } catch (FeedException e) {
+            throw new IllegalStateException("feed " + feed.pagePath() + " cannot be written", e);
+        }
+    }
+
+    private SyndEntry entry(FeedItem item, UnaryOperator<String> absolute) {
+        SyndEntry e = new SyndEntryImpl();
+        String url = absolute.apply(item.path());
+        e.setTitle(item.title());
+        e.setLink(url);
+        e.setUri(url);
+        // Publication is what a reader of the feed cares about; later corrections change the
+        // content (and the feed's ETag) without pushing an old statement to the top again.
+        e.setPublishedDate(date(item.publishedAt()));
+        e.setUpdatedDate(date(item.publishedAt()));
+        if (item.source() != null) {
+            e.setAuthor(item.source());
+        }
+        e.setDescription(content("text", item.summary()));
+        e.setContents(List.of(content("html", contentHtml(item))));
+        e.setCategories(item.tags().stream().map(FeedWriter::category).toList());
+        return e;
+    }
+
+    /** The body as the statement page shows it, with its source line after it. */
+    String contentHtml(FeedItem item) {
+        if (item.source() == null || item.source().isBlank()) {
+            return item.bodyHtml();
+        }
+        return item.bodyHtml() + "\n<p class=\"source\">(" + Entities.escape(sourceLabel) + " "
+                + Entities.escape(item.source()) + ")</p>";
+    }
+
+    private static SyndLink link(String rel, String type, String href) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setType(type);
+        link.setHref(href);
+        return link;
+    }
+
+    private static SyndPerson person(String name) {
+        SyndPerson person = new SyndPersonImpl();
+        person.setName(name);
+        return person;
+    }
+
+    private static SyndContent content(String type, String value) {
+        SyndContent c = new SyndContentImpl();
+        c.setType(type);
+        c.setValue(value);
+        return c;
+    }
+
+    private static SyndCategory category(String name) {
+        SyndCategory c = new SyndCategoryImpl();
+        c.setName(name);
+        return c;
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+}

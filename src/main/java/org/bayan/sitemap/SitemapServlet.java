@@ -1,0 +1,53 @@
+package org.bayan.sitemap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.PageServlet;
+import org.bayan.platform.web.Renderer;
+
+/**
+ * The sitemaps: {@code /sitemap.xml}, an index of {@code /sitemap-1.xml}, {@code /sitemap-2.xml}
+ * ..., and {@code /sitemap-news.xml} for Google News. Mapped to {@code *.xml} as well, since a
+ * servlet mapping cannot say "sitemap-N"; no other page of the site ends in ".xml" (slugs are
+ * letters, digits and hyphens), and any other such address gets the site's 404 page.
+ */
+public final class SitemapServlet extends PageServlet {
+
+    private static final Pattern NUMBERED = Pattern.compile("/sitemap-([1-9][0-9]{0,5})\\.xml");
+
+    private final Sitemaps sitemaps;
+
+    public SitemapServlet(Renderer renderer, Sitemaps sitemaps) {
+        super(renderer);
+        this.sitemaps = sitemaps;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = pathWithinSite(req);
+        Matcher numbered = NUMBERED.matcher(path);
+        if (path.equals("/sitemap.xml")) {
+            List<String> files = IntStream.rangeClosed(1, sitemaps.files()).mapToObj(n -> "/sitemap-" + n + ".xml").toList();
+            xml(req, resp).index(files);
+        } else if (path.equals("/sitemap-news.xml")) {
+            xml(req, resp).news(sitemaps.news(), renderer.message("site.name"));
+        } else if (numbered.matches()) {
+            var urls = sitemaps.file(Integer.parseInt(numbered.group(1)))
+                    .orElseThrow(() -> HttpError.notFound("no such sitemap"));
+            xml(req, resp).urls(urls);
+        } else {
+            throw HttpError.notFound("no such file");
+        }
+    }
+
+    private SitemapXml xml(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setContentType("application/xml;charset=UTF-8");
+        return new SitemapXml(resp.getWriter(), path -> renderer.absoluteUri(req, path));
+    }
+}

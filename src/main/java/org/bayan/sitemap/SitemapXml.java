@@ -1,0 +1,126 @@
+package org.bayan.sitemap;
+
+import java.io.Writer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes sitemaps (sitemaps.org 0.9) and Google News sitemaps with the JDK's streaming XML
+ * writer, which escapes every text; addresses arrive percent-encoded as the protocol asks.
+ */
+final class SitemapXml {
+
+    static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+    // The JDK's own implementation, whatever StAX library a future dependency brings along.
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
+    private final XMLStreamWriter xml;
+    private final UnaryOperator<String> absolute;
+
+    /** @param absolute turns a path of the site into an absolute, percent-encoded URL */
+    SitemapXml(Writer out, UnaryOperator<String> absolute) {
+        try {
+            this.xml = FACTORY.createXMLStreamWriter(out);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        this.absolute = absolute;
+    }
+
+    void index(List<String> sitemapPaths) {
+        write(() -> {
+            start("sitemapindex", SITEMAP_NS, null);
+            for (String path : sitemapPaths) {
+                xml.writeStartElement("sitemap");
+                element("loc", absolute.apply(path));
+                xml.writeEndElement();
+            }
+        });
+    }
+
+    void urls(List<SitemapUrl> urls) {
+        write(() -> {
+            start("urlset", SITEMAP_NS, null);
+            for (SitemapUrl url : urls) {
+                xml.writeStartElement("url");
+                element("loc", absolute.apply(url.path()));
+                if (url.lastModified() != null) {
+                    element("lastmod", w3c(url.lastModified()));
+                }
+                xml.writeEndElement();
+            }
+        });
+    }
+
+    /** @param publication the name Google News knows the site by: the site's name */
+    void news(List<NewsUrl> urls, String publication) {
+        write(() -> {
+            start("urlset", SITEMAP_NS, NEWS_NS);
+            for (NewsUrl url : urls) {
+                xml.writeStartElement("url");
+                element("loc", absolute.apply(url.path()));
+                xml.writeStartElement("news", "news", NEWS_NS);
+                xml.writeStartElement("news", "publication", NEWS_NS);
+                xml.writeStartElement("news", "name", NEWS_NS);
+                xml.writeCharacters(publication);
+                xml.writeEndElement();
+                xml.writeStartElement("news", "language", NEWS_NS);
+                xml.writeCharacters(url.language());
+                xml.writeEndElement();
+                xml.writeEndElement();
+                xml.writeStartElement("news", "publication_date", NEWS_NS);
+                xml.writeCharacters(w3c(url.publishedAt()));
+                xml.writeEndElement();
+                xml.writeStartElement("news", "title", NEWS_NS);
+                xml.writeCharacters(url.title());
+                xml.writeEndElement();
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+        });
+    }
+
+    private void start(String root, String namespace, String newsNamespace) throws XMLStreamException {
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.setDefaultNamespace(namespace);
+        xml.writeStartElement(namespace, root);
+        xml.writeDefaultNamespace(namespace);
+        if (newsNamespace != null) {
+            xml.setPrefix("news", newsNamespace);
+            xml.writeNamespace("news", newsNamespace);
+        }
+    }
+
+    private void element(String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    /** W3C Datetime, in UTC, to the second: 2018-05-02T11:00:00Z. */
+    private static String w3c(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private void write(XmlBody body) {
+        try {
+            body.write();
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("sitemap cannot be written", e);
+        }
+    }
+
+    private interface XmlBody {
+        void write() throws XMLStreamException;
+    }
+}

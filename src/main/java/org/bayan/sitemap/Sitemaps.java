@@ -1,0 +1,163 @@
+package org.bayan.sitemap;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bayan.platform.persistence.Transactions;
+import org.bayan.section.SectionNode;
+import org.bayan.section.SectionTree;
+import org.bayan.section.Sections;
+import org.bayan.statement.PublicStatements;
+import org.bayan.statement.StatementRepository;
+
+/**
+ * What the sitemaps list: every public address, as one sequence cut into files of at most
+ * {@link #MAX_URLS}: the home page, the tag cloud and the sections, then the tags that carry
+ * visible statements, then every visible statement by id. The first file thus holds the pages
+ * and the first statements. Queries select a few columns and are bounded by the file size,
+ * never loading statements whole.
+ */
+public final class Sitemaps {
+
+    /** The sitemap protocol's limit of addresses per file. */
+    public static final int MAX_URLS = 50_000;
+    /** Statements of a file are read in chunks of this many rows. */
+    static final int CHUNK = 5_000;
+    /** Google News takes statements of the last two days, at most a thousand. */
+    static final Duration NEWS_WINDOW = Duration.ofDays(2);
+    static final int NEWS_MAX = 1_000;
+
+    private static final String TAGGED = "from Statement s join s.tags t where " + StatementRepository.VISIBLE;
+
+    private final Transactions tx;
+    private final Sections sections;
+    private final Clock clock;
+    private final int perFile;
+
+    public Sitemaps(Transactions tx, Sections sections, Clock clock) {
+        this(tx, sections, clock, MAX_URLS);
+    }
+
+    /** With a smaller file size, so tests can see the cut without writing 50,000 statements. */
+    Sitemaps(Transactions tx, Sections sections, Clock clock, int perFile) {
+        this.tx = tx;
+        this.sections = sections;
+        this.clock = clock;
+        this.perFile = perFile;
+    }
+
+    /** How many numbered sitemap files there are: at least one, holding the home page. */
+    int files() {
+        Instant now = clock.instant();
+        List<String> pages = pages(sections.tree());
+        return tx.inTransaction(em -> files(pages.size() + countTags(em, now) + countStatements(em, now)));
+    }
+
+    /** Sitemap file {@code n} (from 1), or empty if there is no such file. */
+    Optional<List<SitemapUrl>> file(int n) {
+        Instant now = clock.instant();
+        SectionTree tree = sections.tree();
+        List<String> pages = pages(tree);
+        return tx.inTransaction(em -> {
+            long tags = countTags(em, now);
+            long statements = countStatements(em, now);
+            if (n < 1 || n > files(pages.size() + tags + statements)) {
+                return Optional.empty();
+            }
+            long from = (long) (n - 1) * perFile;
+            long to = from + perFile;
+            List<SitemapUrl> urls = new ArrayList<>();
+            Slice p = Slice.of(from, to, 0, pages.size());
+            pages.subList(p.offset(), p.offset() + p.limit()).forEach(path -> urls.add(new SitemapUrl(path, null)));
+            Slice t = Slice.of(from, to, pages.size(), tags);
+            if (t.limit() > 0) {
+                tagSlugs(em, now, t).forEach(slug -> urls.add(new SitemapUrl("/tag/" + slug, null)));
+            }
+            Slice s = Slice.of(from, to, pages.size() + tags, statements);
+            for (int done = 0; done < s.limit(); done += CHUNK) {
+                urls.addAll(statements(em, tree, now, s.offset() + done, Math.min(CHUNK, s.limit() - done)));
+            }
+            return Optional.of(urls);
+        });
+    }
+
+    /** The visible statements published in the last two days, newest first. */
+    List<NewsUrl> news() {
+        Instant now = clock.instant();
+        SectionTree tree = sections.tree();
+        return tx.inTransaction(em -> {
+            List<NewsUrl> news = new ArrayList<>();
+            for (Object[] row : StatementRepository.visible(em.createQuery(
+                    "select s.id, s.slug, s.section.id, s.title, s.publishedAt, s.language from Statement s where "
+                            + StatementRepository.VISIBLE + " and s.publishedAt >= :since"
+                            + " order by s.publishedAt desc, s.id desc", Object[].class), now)
+                    .setParameter("since", now.minus(NEWS_WINDOW)).setMaxResults(NEWS_MAX).getResultList()) {
+                tree.byId((Long) row[2]).ifPresent(section -> news.add(new NewsUrl(
+                        PublicStatements.url(section, (Long) row[0], (String) row[1]),
+                        (String) row[3], (Instant) row[4], (String) row[5])));
+            }
+            return news;
+        });
+    }
+
+    private int files(long urls) {
+        return (int) Math.max(1, (urls + perFile - 1) / perFile);
+    }
+
+    /** The pages that are not statements or tags: home, the tag cloud, every section. */
+    private static List<String> pages(SectionTree tree) {
+        List<String> pages = new ArrayList<>(List.of("/", "/tag"));
+        tree.roots().forEach(root -> addSections(root, pages));
+        return pages;
+    }
+
+    private static void addSections(SectionNode node, List<String> pages) {
+        pages.add(node.path());
+        node.children().forEach(child -> addSections(child, pages));
+    }
+
+    private static long countTags(EntityManager em, Instant now) {
+        return StatementRepository.visible(em.createQuery("select count(distinct t.id) " + TAGGED, Long.class), now)
+                .getSingleResult();
+    }
+
+    private static List<String> tagSlugs(EntityManager em, Instant now, Slice slice) {
+        return StatementRepository.visible(em.createQuery("select t.slug " + TAGGED
+                        + " group by t.slug order by t.slug", String.class), now)
+                .setFirstResult(slice.offset()).setMaxResults(slice.limit()).getResultList();
+    }
+
+    private static long countStatements(EntityManager em, Instant now) {
+        return StatementRepository.visible(em.createQuery("select count(s) from Statement s where "
+                + StatementRepository.VISIBLE, Long.class), now).getSingleResult();
+    }
+
+    /** Statements in id order, which new ones only ever extend, so files stay stable. */
+    private static List<SitemapUrl> statements(EntityManager em, SectionTree tree, Instant now, int offset, int limit) {
+        List<SitemapUrl> urls = new ArrayList<>();
+        for (Object[] row : StatementRepository.visible(em.createQuery(
+                "select s.id, s.slug, s.section.id, s.updatedAt, s.publishedAt from Statement s where "
+                        + StatementRepository.VISIBLE + " order by s.id", Object[].class), now)
+                .setFirstResult(offset).setMaxResults(limit).getResultList()) {
+            Instant updated = (Instant) row[3];
+            Instant published = (Instant) row[4];
+            tree.byId((Long) row[2]).ifPresent(section -> urls.add(new SitemapUrl(
+                    PublicStatements.url(section, (Long) row[0], (String) row[1]),
+                    updated.isAfter(published) ? updated : published)));
+        }
+        return urls;
+    }
+
+    /** The part of a segment of the sequence [start, start + length) inside the window [from, to). */
+    record Slice(int offset, int limit) {
+        static Slice of(long from, long to, long start, long length) {
+            long first = Math.min(Math.max(from - start, 0), length);
+            long end = Math.min(Math.max(to - start, 0), length);
+            return new Slice((int) first, (int) (end - first));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.bayan.statement;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a statement page tells search engines and the sites it is shared on: a description,
+ * Open Graph and Twitter card values, and a schema.org NewsArticle as JSON-LD.
+ *
+ * @param url the page's canonical, absolute address
+ * @param publishedTime ISO 8601 with the site's offset, e.g. 2018-05-02T14:00:00+03:00
+ * @param jsonLd safe to write unescaped inside a script element (see {@link JsonLd})
+ */
+public record ArticleMetadata(String url, String title, String description, String siteName,
+                              String publishedTime, String modifiedTime, String section, List<String> tags,
+                              String jsonLd) {
+
+    /** Previews show about this much; a longer lead is cut at a word. */
+    static final int DESCRIPTION_LENGTH = 300;
+
+    public static ArticleMetadata of(StatementPage page, String url, String siteName, ZoneId zone) {
+        String description = Teasers.of(page.lead(), page.bodyHtml(), DESCRIPTION_LENGTH);
+        String published = iso(page.publishedAt(), zone);
+        String modified = iso(page.modifiedAt(), zone);
+        List<String> tags = page.tags().stream().map(StatementPage.TagLink::name).toList();
+
+        Map<String, Object> article = new LinkedHashMap<>();
+        article.put("@context", "https://schema.org");
+        article.put("@type", "NewsArticle");
+        article.put("headline", page.title());
+        article.put("description", description);
+        article.put("url", url);
+        article.put("mainEntityOfPage", typed("WebPage", "@id", url));
+        article.put("datePublished", published);
+        article.put("dateModified", modified);
+        article.put("articleSection", page.section().name());
+        article.put("keywords", tags.isEmpty() ? null : String.join(", ", tags));
+        article.put("inLanguage", page.language());
+        article.put("author", typed("Organization", "name",
+                page.source() != null && !page.source().isBlank() ? page.source() : siteName));
+        article.put("publisher", typed("Organization", "name", siteName));
+        return new ArticleMetadata(url, page.title(), description, siteName, published, modified,
+                page.section().name(), tags, JsonLd.of(article));
+    }
+
+    /** A nested object of a schema.org type with one property, its keys in a stable order. */
+    private static Map<String, Object> typed(String type, String key, String value) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("@type", type);
+        o.put(key, value);
+        return o;
+    }
+
+    private static String iso(Instant instant, ZoneId zone) {
+        return instant == null ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+    }
+}
