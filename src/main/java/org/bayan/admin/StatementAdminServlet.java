@@ -197,7 +197,10 @@ public final class StatementAdminServlet extends AdminServlet {
             model.put("before", before);
             model.put("after", after);
             model.put("changes", StatementDesk.compare(before, after));
-            model.put("bodyDiff", BodyDiff.between(before.body(), after.body()));
+            List<BodyDiff.Line> bodyDiff = BodyDiff.between(before.body(), after.body());
+            model.put("bodyDiff", bodyDiff);
+            model.put("identical", ((List<?>) model.get("changes")).isEmpty()
+                    && bodyDiff.stream().allMatch(l -> l.kind() == BodyDiff.Kind.SAME));
         }
         render(req, resp, 200, "admin/revisions", model,
                 new Crumb(renderer.message("admin.statements"), "/admin/statements"),

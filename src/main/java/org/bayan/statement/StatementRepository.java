@@ -78,18 +78,23 @@ public final class StatementRepository {
      * order: the [older, newer] neighbours, either of which may be missing.
      */
     public Neighbours neighbours(EntityManager em, Statement s, Instant now) {
+        // One round trip: the nearest older and the nearest newer, as a union of two one-row queries.
         String base = "select x from Statement x where x.section.id = :section and x.id <> :id and "
                 + VISIBLE.replace("s.", "x.");
-        Statement older = visible(em.createQuery(base
+        List<Statement> both = visible(em.createQuery("(" + base
                 + " and (x.publishedAt < :at or (x.publishedAt = :at and x.id < :id))"
-                + " order by x.publishedAt desc, x.id desc", Statement.class), now)
-                .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
-                .setParameter("at", s.getPublishedAt()).setMaxResults(1).getResultStream().findFirst().orElse(null);
-        Statement newer = visible(em.createQuery(base
+                + " order by x.publishedAt desc, x.id desc limit 1) union all (" + base
                 + " and (x.publishedAt > :at or (x.publishedAt = :at and x.id > :id))"
-                + " order by x.publishedAt asc, x.id asc", Statement.class), now)
+                + " order by x.publishedAt asc, x.id asc limit 1)", Statement.class), now)
                 .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
-                .setParameter("at", s.getPublishedAt()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+                .setParameter("at", s.getPublishedAt()).getResultList();
+        Statement older = null;
+        Statement newer = null;
+        for (Statement x : both) {
+            boolean isOlder = x.getPublishedAt().isBefore(s.getPublishedAt())
+                    || (x.getPublishedAt().equals(s.getPublishedAt()) && x.getId() < s.getId());
+            if (isOlder) older = x; else newer = x;
+        }
         return new Neighbours(older, newer);
     }
 

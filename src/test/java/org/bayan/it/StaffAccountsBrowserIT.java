@@ -40,7 +40,7 @@ class StaffAccountsBrowserIT {
         browser.get(site.url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor(By.cssSelector("main h1"));
     }
 

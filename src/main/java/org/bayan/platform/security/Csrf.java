@@ -59,7 +59,20 @@ public final class Csrf extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (SAFE.contains(req.getMethod()) || (validOrigin(req) && validToken(req))) {
+        if (SAFE.contains(req.getMethod())) {
+            chain.doFilter(req, resp);
+            return;
+        }
+        boolean valid;
+        try {
+            valid = validOrigin(req) && validToken(req);
+        } catch (IllegalStateException e) {
+            // The form could not even be decoded (e.g. invalid UTF-8): nobody's genuine form.
+            log.warn("Refused {} {} from {}: undecodable form", req.getMethod(), req.getRequestURI(), req.getRemoteAddr());
+            resp.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        if (valid) {
             chain.doFilter(req, resp);
             return;
         }

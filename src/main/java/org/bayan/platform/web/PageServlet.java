@@ -24,6 +24,12 @@ public abstract class PageServlet extends HttpServlet {
             super.service(req, resp);
         } catch (HttpError e) {
             renderer.renderError(req, resp, e.status());
+        } catch (IllegalStateException e) {
+            // Tomcat's InvalidParameterException: a query or form that is not valid UTF-8.
+            if (!e.getClass().getName().endsWith("InvalidParameterException")) {
+                throw e;
+            }
+            renderer.renderError(req, resp, HttpServletResponse.SC_BAD_REQUEST);
         }
     }
 
