@@ -53,6 +53,8 @@ import org.bayan.platform.persistence.Database;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.web.ErrorServlet;
 import org.bayan.platform.web.Renderer;
+import org.bayan.platform.web.ContentVersion;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.platform.web.SqlCountFilter;
 import org.bayan.section.Section;
@@ -135,6 +137,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(users, passwords))).addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403)))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        ctx.addFilter("pageCache", new PageCache(new ContentVersion(clock, statements::nextPublication)))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         ctx.addFilter("staff", new StaffFilter(users, clock))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin", "/admin/*");

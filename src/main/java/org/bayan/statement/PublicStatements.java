@@ -125,6 +125,14 @@ public final class PublicStatements {
         return List.copyOf(related);
     }
 
+    /** The earliest publication time still to come, when a scheduled statement will go live. */
+    public Optional<Instant> nextPublication() {
+        Instant now = clock.instant();
+        return tx.inTransaction(em -> Optional.ofNullable(em.createQuery(
+                        "select min(s.publishedAt) from Statement s where s.status in :released and s.publishedAt > :now", Instant.class)
+                .setParameter("released", Status.RELEASED).setParameter("now", now).getSingleResult()));
+    }
+
     /** The public URL path of a statement: its section's path, then {@code /item/{id}-{slug}}. */
     public static String url(SectionNode section, Statement s) {
         return url(section, s.getId(), s.getSlug());

@@ -40,6 +40,7 @@ class CrashSafetyIT {
 
     final Map<Long, Attempts> statements = new ConcurrentHashMap<>();
     final Random random = new Random(42);
+    final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
     int acknowledgedWrites;
 
     @Test
@@ -135,7 +136,8 @@ class CrashSafetyIT {
         Attempts a = statements.get(id);
         Document editor = admin.get("/admin/statements/" + id).html();
         String version = editor.selectFirst("input[name=version]").val();
-        String body = "<p>Edit " + n + " of " + a.title + "</p>";
+        // Numbered across all cycles, so every body the writer ever sent is distinct.
+        String body = "<p>Edit " + edits.incrementAndGet() + " of " + a.title + "</p>";
         a.bodies.add(body);
         Site.Page answer = admin.post("/admin/statements/" + id, Map.of("title", a.title, "body", body,
                 "sectionId", "2", "tags", "crash", "version", version, "action", "save"));

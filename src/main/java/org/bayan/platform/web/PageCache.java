@@ -1,0 +1,193 @@
+package org.bayan.platform.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Bayan's own cache of public pages, with HTTP validators. A page is rendered once per
+ * {@link ContentVersion}: later requests get the stored bytes (gzipped when the reader accepts
+ * it), and a reader or proxy revalidating with {@code If-None-Match} or
+ * {@code If-Modified-Since} gets a 304. Any change made in the admin area moves the version on,
+ * so the next request renders afresh. The admin area, login and error pages are never cached.
+ */
+public final class PageCache extends HttpFilter {
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private record Entry(long version, String contentType, byte[] body, byte[] gzip, String etag, Instant lastModified) {
+    }
+
+    private final ContentVersion version;
+    private final Cache<String, Entry> pages = Caffeine.newBuilder()
+            .maximumWeight(MAX_BYTES)
+            .weigher((String key, Entry e) -> key.length() + e.body().length + e.gzip().length)
+            .build();
+
+    public PageCache(ContentVersion version) {
+        this.version = version;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (isAdminChange(req, path)) {
+            chain.doFilter(req, resp);
+            if (resp.getStatus() < 400) {
+                version.bump();
+            }
+            return;
+        }
+        if (!cacheable(req, path)) {
+            chain.doFilter(req, resp);
+            return;
+        }
+        long current = version.current();
+        String key = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+        Entry entry = pages.getIfPresent(key);
+        if (entry == null || entry.version() != current) {
+            Instant changedAt = version.changedAt();
+            Buffered buffered = new Buffered(resp);
+            chain.doFilter(req, buffered);
+            buffered.flushWriter();
+            byte[] body = buffered.bytes.toByteArray();
+            if (buffered.status != 200 || resp.isCommitted() || buffered.getContentType() == null
+                    || buffered.containsHeader("Set-Cookie") || "HEAD".equals(req.getMethod())) {
+                resp.getOutputStream().write(body); // not a page to keep: pass it on as it is
+                return;
+            }
+            entry = new Entry(current, buffered.getContentType(), body, gzip(body), etag(current, body),
+                    changedAt.truncatedTo(ChronoUnit.SECONDS));
+            pages.put(key, entry);
+        }
+        send(req, resp, entry);
+    }
+
+    private void send(HttpServletRequest req, HttpServletResponse resp, Entry entry) throws IOException {
+        resp.setHeader("ETag", entry.etag());
+        resp.setHeader("Last-Modified", HTTP_DATE.format(entry.lastModified()));
+        // Shared caches may keep the page but must ask again each time: a change shows at once.
+        resp.setHeader("Cache-Control", "public, no-cache");
+        resp.setHeader("Vary", "Accept-Encoding");
+        if (notModified(req, entry)) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        resp.setStatus(200);
+        resp.setContentType(entry.contentType());
+        String accept = req.getHeader("Accept-Encoding");
+        boolean gzip = accept != null && accept.contains("gzip");
+        byte[] bytes = gzip ? entry.gzip() : entry.body();
+        if (gzip) {
+            resp.setHeader("Content-Encoding", "gzip");
+        }
+        resp.setContentLength(bytes.length);
+        if (!"HEAD".equals(req.getMethod())) {
+            resp.getOutputStream().write(bytes);
+        }
+    }
+
+    private static boolean notModified(HttpServletRequest req, Entry entry) {
+        String ifNoneMatch = req.getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*") || t.equals(entry.etag()) || t.equals("W/" + entry.etag())) return true;
+            }
+            return false;
+        }
+        try {
+            long since = req.getDateHeader("If-Modified-Since");
+            return since >= 0 && !entry.lastModified().isAfter(Instant.ofEpochMilli(since));
+        } catch (IllegalArgumentException e) {
+            return false; // an unreadable date is as good as none
+        }
+    }
+
+    private static boolean isAdminChange(HttpServletRequest req, String path) {
+        return "POST".equals(req.getMethod()) && (path.equals("/admin") || path.startsWith("/admin/"));
+    }
+
+    private static boolean cacheable(HttpServletRequest req, String path) {
+        String m = req.getMethod();
+        return ("GET".equals(m) || "HEAD".equals(m))
+                && !path.equals("/admin") && !path.startsWith("/admin/")
+                && !path.startsWith("/login") && !path.startsWith("/logout") && !path.startsWith("/error")
+                && !path.startsWith("/static/") && !path.startsWith("/webjars/");
+    }
+
+    private static String etag(long version, byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return "\"" + version + "-" + Long.toHexString(crc.getValue()) + "\"";
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(body);
+        }
+        return out.toByteArray();
+    }
+
+    /** Holds the page back so it can be kept, and remembers its status. */
+    private static final class Buffered extends HttpServletResponseWrapper {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        int status = 200;
+        private PrintWriter writer;
+        private final ServletOutputStream stream = new ServletOutputStream() {
+            @Override public void write(int b) { bytes.write(b); }
+            @Override public void write(byte[] b, int off, int len) { bytes.write(b, off, len); }
+            @Override public boolean isReady() { return true; }
+            @Override public void setWriteListener(WriteListener l) { }
+        };
+
+        Buffered(HttpServletResponse resp) {
+            super(resp);
+        }
+
+        @Override public void setStatus(int sc) { status = sc; super.setStatus(sc); }
+        @Override public void sendError(int sc) throws IOException { status = sc; super.sendError(sc); }
+        @Override public void sendError(int sc, String msg) throws IOException { status = sc; super.sendError(sc, msg); }
+        @Override public void sendRedirect(String location) throws IOException { status = 302; super.sendRedirect(location); }
+        @Override public ServletOutputStream getOutputStream() { return stream; }
+        @Override public PrintWriter getWriter() {
+            if (writer == null) writer = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+            return writer;
+        }
+        @Override public void flushBuffer() { }
+        @Override public void setContentLength(int len) { }
+        @Override public void setContentLengthLong(long len) { }
+        @Override public void setHeader(String name, String value) {
+            // The cache sets the validators itself, from the version; a servlet's own would disagree.
+            if (!name.equalsIgnoreCase("ETag") && !name.equalsIgnoreCase("Last-Modified")) super.setHeader(name, value);
+        }
+        @Override public void setDateHeader(String name, long date) {
+            if (!name.equalsIgnoreCase("Last-Modified")) super.setDateHeader(name, date);
+        }
+
+        void flushWriter() {
+            if (writer != null) writer.flush();
+        }
+    }
+}

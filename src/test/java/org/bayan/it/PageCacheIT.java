@@ -1,0 +1,98 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Public pages are served from Bayan's own cache with validators, and a change in the admin
+ * area shows on them at once (the cache moves to a new version on every change, not by time).
+ */
+class PageCacheIT {
+
+    static final String NEWS = "/media-center/coalition-news";
+
+    static Site.Page get(String path, String header, String value) {
+        return Site.main().send(HttpRequest.newBuilder(URI.create(Site.main().url(path))).header(header, value).GET());
+    }
+
+    @Test
+    void revalidationIsAnsweredWith304WithoutRenderingOrSql() {
+        Site.Page first = Site.main().get(NEWS + "/2018/05/02");
+        String etag = first.header("ETag");
+        assertNotNull(etag);
+        assertEquals("public, no-cache", first.header("Cache-Control"));
+        assertNotNull(first.header("Last-Modified"));
+
+        Site.Page byTag = get(NEWS + "/2018/05/02", "If-None-Match", etag);
+        assertEquals(304, byTag.status());
+        assertEquals("", byTag.body());
+        assertEquals("0", byTag.header("X-Bayan-Sql-Count"), "a revalidation touches no database");
+
+        Site.Page byDate = get(NEWS + "/2018/05/02", "If-Modified-Since", first.header("Last-Modified"));
+        assertEquals(304, byDate.status());
+        assertEquals(200, get(NEWS + "/2018/05/02", "If-None-Match", "\"stale\"").status());
+    }
+
+    @Test
+    void readersThatAcceptGzipGetTheSamePageCompressed() throws Exception {
+        String plain = Site.main().get(NEWS).body();
+        HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Site.main().url(NEWS)))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertTrue(zipped.body().length < plain.length() / 2, "compressed to " + zipped.body().length + " of " + plain.length());
+        assertEquals(plain, gunzip(zipped.body()));
+    }
+
+    @Test
+    void aPublicationShowsAtOnceOnTheCachedPagesItAffects() {
+        Site.Page before = Site.main().get(NEWS);
+        Site.main().get(NEWS); // now certainly cached
+        Session admin = Session.admin();
+        String title = "Cache check " + Long.toString(System.nanoTime(), 36);
+        long id = EditorialIT.draft(admin, title, "<p>Fresh.</p>");
+        assertFalse(Site.main().get(NEWS).body().contains(title), "a draft shows nowhere");
+
+        Map<String, String> form = EditorialIT.editorForm(admin, id);
+        form.put("action", "publish");
+        assertEquals(302, admin.post("/admin/statements/" + id, form).status());
+
+        Site.Page after = Site.main().get(NEWS);
+        assertTrue(after.body().contains(title), "published: on the section page at the next request");
+        assertNotEquals(before.header("ETag"), after.header("ETag"));
+        assertEquals(200, get(NEWS, "If-None-Match", before.header("ETag")).status(), "the old validator no longer matches");
+        assertTrue(Site.main().get("/").body().contains(title), "and on the home page");
+
+        form = EditorialIT.editorForm(admin, id);
+        form.put("action", "trash");
+        assertEquals(302, admin.post("/admin/statements/" + id, form).status());
+        assertFalse(Site.main().get(NEWS).body().contains(title), "trashed: gone at the next request");
+        assertFalse(Site.main().get("/").body().contains(title));
+    }
+
+    @Test
+    void adminPagesAreNeverCached() {
+        Site.Page page = Session.admin().get("/admin/statements");
+        assertEquals("no-store", page.header("Cache-Control"));
+        assertEquals(null, page.header("ETag"));
+    }
+
+    static String gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
