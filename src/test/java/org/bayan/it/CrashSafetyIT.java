@@ -75,7 +75,9 @@ class CrashSafetyIT {
             for (Map.Entry<Long, Attempts> e : statements.entrySet()) {
                 Attempts a = e.getValue();
                 if (a.acknowledged < 0) continue;
-                Document editor = admin.get("/admin/statements/" + e.getKey()).html();
+                Site.Page page = admin.get("/admin/statements/" + e.getKey());
+                assertEquals(200, page.status(), "acknowledged statement " + e.getKey() + " (" + a.title + ") is missing");
+                Document editor = page.html();
                 String stored = editor.selectFirst("textarea[name=body]").wholeText();
                 int index = a.bodies.indexOf(stored);
                 assertTrue(index >= a.acknowledged, "statement " + e.getKey() + " lost an acknowledged write: stored "

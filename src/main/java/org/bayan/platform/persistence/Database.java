@@ -87,6 +87,7 @@ public final class Database implements AutoCloseable {
                 .property(AvailableSettings.STATEMENT_INSPECTOR, new SqlCounter())
                 // Full-text search: a Lucene index in the data folder, rebuilt from the database at will.
                 .property("hibernate.search.backend.directory.root", searchIndex.toString())
+                .property("hibernate.search.backend.lucene_version", "9.12")
                 .property("hibernate.search.backend.analysis.configurer", "class:org.bayan.search.SearchAnalysis")
                 // A committed change is searchable when the transaction returns.
                 .property("hibernate.search.indexing.plan.synchronization.strategy", "sync");

@@ -1,0 +1,162 @@
+package org.bayan.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.bayan.platform.Bootstrap;
+import org.bayan.platform.config.Settings;
+import org.bayan.platform.persistence.Database;
+import org.hibernate.search.mapper.orm.Search;
+
+/**
+ * Fills a BAYAN_HOME with a realistic archive for the benchmark: N published statements of 3 to
+ * 8 paragraphs over ten years, in several sections, about 5,000 tags of skewed popularity
+ * (a few carry thousands of statements, most a handful), by several authors; then builds the
+ * search index. Usage: {@code GenerateArchive <home> [statements]}.
+ */
+public final class GenerateArchive {
+
+    static final String[] WORDS = ("coalition council statement meeting committee delegation humanitarian civilians "
+            + "refugees detainees ceasefire negotiations geneva astana resolution security political process "
+            + "transition constitution elections reconstruction aid convoy northern southern rural province city "
+            + "regime forces militias bombing hospitals schools violations accountability international community "
+            + "united nations envoy talks agreement zones de-escalation displacement return rights freedom dignity "
+            + "president vice members stressed called urged welcomed condemned affirmed demanded support position")
+            .split(" ");
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int total = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        ZoneId zone = ZoneId.of("UTC");
+        Settings settings = Settings.read(Map.of("demo", "false")::get, home).ensureHome();
+        long started = System.nanoTime();
+        try (Database db = Database.open(settings, Bootstrap.ENTITIES)) {
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                fill(c, total, zone, new Random(7));
+                c.commit();
+            }
+            System.out.printf("inserted %d statements in %d s%n", total, (System.nanoTime() - started) / 1_000_000_000);
+            long indexing = System.nanoTime();
+            try (var session = db.sessionFactory().openSession()) {
+                Search.session(session).massIndexer().threadsToLoadObjects(2).batchSizeToLoadObjects(200).startAndWait();
+            }
+            System.out.printf("indexed in %d s%n", (System.nanoTime() - indexing) / 1_000_000_000);
+        }
+    }
+
+    static void fill(Connection c, int total, ZoneId zone, Random random) throws Exception {
+        List<Long> sections = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from section where parent_id is not null")) {
+            while (rs.next()) sections.add(rs.getLong(1));
+        }
+        Instant now = Instant.now();
+        List<Long> authors = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("insert into app_user (username, display_name, role, enabled, created_at, "
+                + "version, must_change_password) values (?, ?, 'AUTHOR', true, ?, 0, false)", Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 1; i <= 8; i++) {
+                p.setString(1, "writer" + i);
+                p.setString(2, "Writer " + i);
+                p.setTimestamp(3, Timestamp.from(now));
+                p.executeUpdate();
+                try (ResultSet k = p.getGeneratedKeys()) { k.next(); authors.add(k.getLong(1)); }
+            }
+        }
+        int tagCount = 5_000;
+        try (PreparedStatement p = c.prepareStatement("insert into tag (name, slug, version) values (?, ?, 0)")) {
+            for (int i = 1; i <= tagCount; i++) {
+                String name = i <= 20 ? capital(WORDS[i * 3 % WORDS.length]) + " " + i : "Topic " + i;
+                p.setString(1, name);
+                p.setString(2, name.toLowerCase().replace(' ', '-'));
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        long firstTag;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select min(id) from tag")) {
+            rs.next();
+            firstTag = rs.getLong(1);
+        }
+        Instant start = now.minus(Duration.ofDays(3650));
+        try (PreparedStatement st = c.prepareStatement("insert into statement (title, slug, lead, body, source, language, status, "
+                + "published_at, published_on, section_id, author_id, created_at, updated_at, version) "
+                + "values (?, ?, null, ?, 'Media Department', 'en', 'PUBLISHED', ?, ?, ?, ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement tag = c.prepareStatement("insert into statement_tag (statement_id, tag_id) values (?, ?)")) {
+            for (int i = 0; i < total; i++) {
+                Instant at = start.plusSeconds((long) ((double) i / total * Duration.ofDays(3650).getSeconds()) + random.nextInt(600));
+                String title = capital(sentence(random, 6 + random.nextInt(6)));
+                st.setString(1, title);
+                st.setString(2, title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + "-" + i);
+                st.setString(3, body(random));
+                st.setTimestamp(4, Timestamp.from(at));
+                st.setObject(5, LocalDate.ofInstant(at, zone));
+                st.setLong(6, sections.get(random.nextInt(100) < 60 ? 0 : random.nextInt(sections.size())));
+                st.setLong(7, authors.get(random.nextInt(authors.size())));
+                st.setTimestamp(8, Timestamp.from(at));
+                st.setTimestamp(9, Timestamp.from(at));
+                st.executeUpdate();
+                long id;
+                try (ResultSet k = st.getGeneratedKeys()) { k.next(); id = k.getLong(1); }
+                java.util.Set<Long> chosen = new java.util.HashSet<>();
+                int tags = 1 + random.nextInt(5);
+                while (chosen.size() < tags) {
+                    // Zipf-like: the first tags are very popular, the long tail is rare.
+                    chosen.add(firstTag + (long) Math.min(tagCount - 1, Math.floor(Math.pow(random.nextDouble(), 3) * tagCount)));
+                }
+                for (long t : chosen) {
+                    tag.setLong(1, id);
+                    tag.setLong(2, t);
+                    tag.addBatch();
+                }
+                if (i % 1000 == 999) {
+                    tag.executeBatch();
+                    c.commit();
+                    System.out.printf("\r%d statements", i + 1);
+                }
+            }
+            tag.executeBatch();
+            System.out.println();
+        }
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("merge into site_setting (setting_name, setting_value) key (setting_name) values ('timezone', 'UTC')");
+        }
+    }
+
+    static String body(Random random) {
+        StringBuilder b = new StringBuilder();
+        int paragraphs = 3 + random.nextInt(6);
+        for (int p = 0; p < paragraphs; p++) {
+            b.append("<p>");
+            int sentences = 2 + random.nextInt(4);
+            for (int s = 0; s < sentences; s++) {
+                b.append(capital(sentence(random, 8 + random.nextInt(14)))).append(". ");
+            }
+            b.append("</p>\n");
+        }
+        return b.toString();
+    }
+
+    static String sentence(Random random, int words) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            if (i > 0) s.append(' ');
+            s.append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return s.toString();
+    }
+
+    static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
