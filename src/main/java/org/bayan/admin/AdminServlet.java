@@ -29,6 +29,8 @@ import org.bayan.user.Staff;
 public abstract class AdminServlet extends PageServlet {
 
     static final String FLASH = "bayan.flash";
+    /** A {@link Runnable} in the servlet context that makes committed changes durable. */
+    public static final String DURABILITY = "bayan.durability";
 
     protected AdminServlet(Renderer renderer) {
         super(renderer);
@@ -78,6 +80,10 @@ public abstract class AdminServlet extends PageServlet {
     /** Redirect-after-POST, with a message for the next page. */
     protected static void redirect(HttpServletRequest req, HttpServletResponse resp, String path, Flash flash)
             throws IOException {
+        // The redirect acknowledges the change: it must be on disk first.
+        if (req.getServletContext().getAttribute(DURABILITY) instanceof Runnable durable) {
+            durable.run();
+        }
         if (flash != null) {
             req.getSession(true).setAttribute(FLASH, flash);
         }

@@ -74,7 +74,8 @@ final class FeedWriter {
         if (item.source() != null) {
             e.setAuthor(item.source());
         }
-        e.setDescription(content("text", item.summary()));
+        // RSS readers read a description as HTML, so the plain-text summary is escaped into HTML.
+        e.setDescription(content("html", Entities.escape(item.summary() == null ? "" : item.summary())));
         e.setContents(List.of(content("html", contentHtml(item))));
         e.setCategories(item.tags().stream().map(FeedWriter::category).toList());
         return e;

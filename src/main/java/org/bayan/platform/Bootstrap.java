@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.apache.shiro.authc.credential.PasswordService;
 import org.bayan.admin.AccountServlet;
+import org.bayan.admin.AdminServlet;
 import org.bayan.admin.AuditServlet;
 import org.bayan.admin.DashboardServlet;
 import org.bayan.admin.SectionAdminServlet;
@@ -104,6 +105,7 @@ public final class Bootstrap implements ServletContextListener {
         }
 
         Clock clock = Clock.systemUTC();
+        ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
         Transactions tx = new Transactions(database.sessionFactory());
         new PublishedDays(tx).realign(settings.timezone());
         if (settings.demo()) {
