@@ -64,12 +64,12 @@ echo "ready in $startup_ms ms (Bayan itself: $app_ms)"
 B=http://localhost:$PORT
 section=/media-center/coalition-news
 year=$(( $(date +%Y) - 5 ))
-day=$(curl -s "$B$section/$year" | grep -o "href=\"$section/$year/[0-9][0-9]/[0-9][0-9]\"" | head -1 | sed 's/href="//; s/"//')
-item=$(curl -s "$B$section" | grep -o "href=\"$section/item/[^\"]*\"" | head -1 | sed 's/href="//; s/"//')
-popular=$(curl -s "$B/tag" | grep -o 'class="size-5"[^>]*href="[^"]*"\|href="/tag/[^"]*"[^>]*class="[^"]*size-5' | grep -o '/tag/[^"]*' | head -1)
+day=$(curl -s "$B$section/$year" | grep -o "href=\"$section/$year/[0-9][0-9]/[0-9][0-9]\"" | head -1 | sed 's/href="//; s/"//' || true)
+item=$(curl -s "$B$section" | grep -o "href=\"$section/item/[^\"]*\"" | head -1 | sed 's/href="//; s/"//' || true)
+popular=$(curl -s "$B/tag" | grep -o 'class="size-5"[^>]*href="[^"]*"\|href="/tag/[^"]*"[^>]*class="[^"]*size-5' | grep -o '/tag/[^"]*' | head -1 || true)
 [ -n "$popular" ] || popular=/tag/meeting-1
 rare=/tag/topic-4999
-title_words=$(curl -s "$B$item" | grep -o "<h1>[^<]*" | head -1 | sed 's/<h1>//' | cut -d' ' -f1-4)
+title_words=$(curl -s "$B$item" | grep -o "<h1>[^<]*" | head -1 | sed 's/<h1>//' | cut -d' ' -f1-4 || true)
 rare_query="q=%22$(echo "$title_words" | sed 's/ /+/g')%22"
 
 PAGES=(

@@ -66,6 +66,7 @@ import org.bayan.sitemap.SitemapServlet;
 import org.bayan.sitemap.Sitemaps;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.PublishedDays;
+import org.bayan.statement.Schedule;
 import org.bayan.statement.Statement;
 import org.bayan.tag.Tag;
 import org.bayan.tag.TagServlet;
@@ -112,7 +113,8 @@ public final class Bootstrap implements ServletContextListener {
             new DemoContent(tx, clock, settings.timezone()).loadIfEmpty();
         }
         Sections sections = new Sections(tx);
-        PublicStatements statements = new PublicStatements(tx, sections, clock);
+        ContentVersion contentVersion = new ContentVersion(clock, new Schedule(tx, clock)::next);
+        PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current);
         Renderer renderer = new Renderer(ctx, settings.baseUrl(),
                 sections, clock, settings.timezone());
 
@@ -140,7 +142,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(users, passwords))).addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403)))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        ctx.addFilter("pageCache", new PageCache(new ContentVersion(clock, statements::nextPublication)))
+        ctx.addFilter("pageCache", new PageCache(contentVersion))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         ctx.addFilter("staff", new StaffFilter(users, clock))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin", "/admin/*");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.LongSupplier;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.section.SectionNode;
 import org.bayan.section.SectionTree;
@@ -25,14 +26,44 @@ public final class PublicStatements {
     private final Sections sections;
     private final Clock clock;
     private final StatementRepository repository = new StatementRepository();
+    private final LongSupplier contentVersion;
+    private final java.util.concurrent.ConcurrentHashMap<List<Long>, Days> dayCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** How many related statements a statement page shows at most. */
     static final int RELATED = 5;
 
     public PublicStatements(Transactions tx, Sections sections, Clock clock) {
+        this(tx, sections, clock, null);
+    }
+
+    /**
+     * @param contentVersion the version of public content (see ContentVersion): per-day counts,
+     *                       which take a scan of a whole section, are kept until it moves on;
+     *                       null to count afresh every time
+     */
+    public PublicStatements(Transactions tx, Sections sections, Clock clock, LongSupplier contentVersion) {
         this.tx = tx;
         this.sections = sections;
         this.clock = clock;
+        this.contentVersion = contentVersion;
+    }
+
+    private record Days(long version, SortedMap<LocalDate, Integer> counts) {
+    }
+
+    /** Per-day counts of a section (or of all, for null), from the cache while content is unchanged. */
+    private SortedMap<LocalDate, Integer> days(EntityManager em, List<Long> sectionIds, Instant now) {
+        if (contentVersion == null) {
+            return repository.countsByDay(em, sectionIds, now);
+        }
+        long version = contentVersion.getAsLong();
+        List<Long> key = sectionIds == null ? List.of() : sectionIds;
+        Days cached = dayCounts.get(key);
+        if (cached == null || cached.version() != version) {
+            cached = new Days(version, java.util.Collections.unmodifiableSortedMap(repository.countsByDay(em, sectionIds, now)));
+            dayCounts.put(key, cached);
+        }
+        return cached.counts();
     }
 
     /** The newest statements of the whole site. */
@@ -40,7 +71,7 @@ public final class PublicStatements {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
         return tx.inTransaction(em -> {
-            SortedMap<LocalDate, Integer> days = repository.countsByDay(em, null, now);
+            SortedMap<LocalDate, Integer> days = days(em, null, now);
             List<StatementSummary> items = summaries(tree, repository.page(em, null, null, null, now, offset, limit));
             return new Listing(items, sum(days), days);
         });
@@ -55,7 +86,7 @@ public final class PublicStatements {
         SectionTree tree = sections.tree();
         List<Long> ids = tree.subtreeIds(section);
         return tx.inTransaction(em -> {
-            SortedMap<LocalDate, Integer> days = repository.countsByDay(em, ids, now);
+            SortedMap<LocalDate, Integer> days = days(em, ids, now);
             long total = from == null ? sum(days) : sum(days.subMap(from, to.plusDays(1)));
             List<StatementSummary> items = total == 0 ? List.of()
                     : summaries(tree, repository.page(em, ids, from, to, now, offset, limit));
@@ -125,13 +156,6 @@ public final class PublicStatements {
         return List.copyOf(related);
     }
 
-    /** The earliest publication time still to come, when a scheduled statement will go live. */
-    public Optional<Instant> nextPublication() {
-        Instant now = clock.instant();
-        return tx.inTransaction(em -> Optional.ofNullable(em.createQuery(
-                        "select min(s.publishedAt) from Statement s where s.status in :released and s.publishedAt > :now", Instant.class)
-                .setParameter("released", Status.RELEASED).setParameter("now", now).getSingleResult()));
-    }
 
     /** The public URL path of a statement: its section's path, then {@code /item/{id}-{slug}}. */
     public static String url(SectionNode section, Statement s) {
