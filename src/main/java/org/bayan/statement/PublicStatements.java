@@ -72,7 +72,9 @@ public final class PublicStatements {
         SectionTree tree = sections.tree();
         return tx.inTransaction(em -> {
             SortedMap<LocalDate, Integer> days = days(em, null, now);
-            List<StatementSummary> items = summaries(tree, repository.page(em, null, null, null, now, offset, limit));
+            List<StatementSummary> items = DayWindow.of(days, offset, limit)
+                    .map(w -> summaries(tree, repository.page(em, null, w.from(), w.to(), now, w.offset(), limit)))
+                    .orElse(List.of());
             return new Listing(items, sum(days), days);
         });
     }
@@ -87,10 +89,11 @@ public final class PublicStatements {
         List<Long> ids = tree.subtreeIds(section);
         return tx.inTransaction(em -> {
             SortedMap<LocalDate, Integer> days = days(em, ids, now);
-            long total = from == null ? sum(days) : sum(days.subMap(from, to.plusDays(1)));
-            List<StatementSummary> items = total == 0 ? List.of()
-                    : summaries(tree, repository.page(em, ids, from, to, now, offset, limit));
-            return new Listing(items, total, days);
+            SortedMap<LocalDate, Integer> period = from == null ? days : days.subMap(from, to.plusDays(1));
+            List<StatementSummary> items = DayWindow.of(period, offset, limit)
+                    .map(w -> summaries(tree, repository.page(em, ids, w.from(), w.to(), now, w.offset(), limit)))
+                    .orElse(List.of());
+            return new Listing(items, sum(period), days);
         });
     }
 
@@ -121,7 +124,12 @@ public final class PublicStatements {
             if (section.isEmpty()) {
                 return Optional.empty();
             }
-            StatementRepository.Neighbours n = repository.neighbours(em, s, now);
+            // The neighbours lie on the nearest days with statements around this one's day.
+            SortedMap<LocalDate, Integer> days = days(em, List.of(s.getSection().getId()), now);
+            LocalDate day = s.getPublishedOn();
+            LocalDate before = days.headMap(day).isEmpty() ? day : days.headMap(day).lastKey();
+            LocalDate after = days.tailMap(day.plusDays(1)).isEmpty() ? day : days.tailMap(day.plusDays(1)).firstKey();
+            StatementRepository.Neighbours n = repository.neighbours(em, s, now, before, after);
             List<Long> tagIds = s.getTags().stream().map(Tag::getId).toList();
             return Optional.of(new StatementPage(s.getId(), s.getTitle(), s.getSlug(), url(section.get(), s),
                     s.getPublishedAt(), s.getUpdatedAt(), s.getPublishedOn(), section.get(), s.getLead(), s.getBody(),

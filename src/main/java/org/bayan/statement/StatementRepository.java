@@ -77,15 +77,18 @@ public final class StatementRepository {
      * The visible statements just before and just after one in its section, in publication
      * order: the [older, newer] neighbours, either of which may be missing.
      */
-    public Neighbours neighbours(EntityManager em, Statement s, Instant now) {
+    public Neighbours neighbours(EntityManager em, Statement s, Instant now, LocalDate olderFrom, LocalDate newerTo) {
         // One round trip: the nearest older and the nearest newer, as a union of two one-row queries.
         String base = "select x from Statement x where x.section.id = :section and x.id <> :id and "
                 + VISIBLE.replace("s.", "x.");
         List<Statement> both = visible(em.createQuery("(" + base
+                + " and x.publishedOn between :olderFrom and :day"
                 + " and (x.publishedAt < :at or (x.publishedAt = :at and x.id < :id))"
                 + " order by x.publishedAt desc, x.id desc limit 1) union all (" + base
+                + " and x.publishedOn between :day and :newerTo"
                 + " and (x.publishedAt > :at or (x.publishedAt = :at and x.id > :id))"
                 + " order by x.publishedAt asc, x.id asc limit 1)", Statement.class), now)
+                .setParameter("olderFrom", olderFrom).setParameter("newerTo", newerTo).setParameter("day", s.getPublishedOn())
                 .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
                 .setParameter("at", s.getPublishedAt()).getResultList();
         Statement older = null;
