@@ -56,7 +56,11 @@ TOMCAT_PID=$!
 NGINX_PID=""
 cleanup() { kill "$TOMCAT_PID" 2>/dev/null || true; [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true; }
 trap cleanup EXIT
-until curl -sf -o /dev/null "http://localhost:$PORT/"; do sleep 0.5; done
+for _ in $(seq 1 600); do
+  curl -sf -o /dev/null "http://localhost:$PORT/" && break
+  if grep -q "Bayan cannot start" "$BASE/logs/run.log"; then grep "Bayan cannot start" "$BASE/logs/run.log"; exit 1; fi
+  sleep 0.5
+done
 startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 app_ms=$(grep -o "Bayan started at context '' in [0-9]* ms" "$BASE/logs/run.log" | grep -o "[0-9]* ms" | head -1)
 echo "ready in $startup_ms ms (Bayan itself: $app_ms)"
