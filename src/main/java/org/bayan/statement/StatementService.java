@@ -45,6 +45,7 @@ public final class StatementService {
         if (action == Action.TRASH || action == Action.RESTORE || action == Action.UNPUBLISH) {
             throw new InvalidInput("action", "statement.action.invalid");
         }
+        ensureTags(form.tags());
         return tx.inTransaction(em -> {
             User author = em.find(User.class, who.id());
             Statement s = new Statement("", "", "", section(em, form.sectionId()), author, clock.instant());
@@ -63,6 +64,7 @@ public final class StatementService {
 
     /** Saves the editor's form over a statement and carries out the button pressed. */
     public void save(Staff who, AuditLog.Actor actor, long id, StatementForm form, Action action) {
+        ensureTags(form.tags());
         try {
             tx.run(em -> {
                 Statement s = find(em, id);
@@ -198,6 +200,30 @@ public final class StatementService {
         setTags(em, s, f.tags() == null ? "" : f.tags());
         if (f.publishAt() != null) {
             s.schedule(f.publishAt().atZone(zone).toInstant(), zone);
+        }
+    }
+
+    /**
+     * Creates the tags a form names that do not exist yet, each in a transaction of its own: two
+     * editors adding the same new tag at once then both find it, instead of one failing on the
+     * unique slug.
+     */
+    private void ensureTags(String names) {
+        if (names == null) return;
+        for (String raw : names.split(",")) {
+            String name = raw.strip().replaceAll("\\s+", " ");
+            if (name.isEmpty() || name.length() > 100) continue;
+            String slug = Slugs.of(name);
+            try {
+                tx.run(em -> {
+                    if (em.createQuery("select count(t) from Tag t where t.slug = :slug", Long.class)
+                            .setParameter("slug", slug).getSingleResult() == 0) {
+                        em.persist(new Tag(name, slug));
+                    }
+                });
+            } catch (jakarta.persistence.PersistenceException e) {
+                // Created by someone else a moment ago: just what was wanted.
+            }
         }
     }
 
