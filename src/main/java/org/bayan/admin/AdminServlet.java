@@ -112,6 +112,13 @@ public abstract class AdminServlet extends PageServlet {
         return Long.parseLong(value);
     }
 
+    /** The path below the servlet's own, in segments: {@code /12/revisions} is [12, revisions]. */
+    protected static List<String> segments(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        if (info == null || info.equals("/")) return List.of();
+        return List.of(info.substring(1).split("/"));
+    }
+
     protected static String param(HttpServletRequest req, String name) {
         String v = req.getParameter(name);
         return v == null || v.isBlank() ? null : v.strip();

@@ -119,9 +119,4 @@ public final class SectionAdminServlet extends AdminServlet {
         return Long.parseLong(parent);
     }
 
-    private static List<String> segments(HttpServletRequest req) {
-        String info = req.getPathInfo();
-        if (info == null || info.equals("/")) return List.of();
-        return List.of(info.substring(1).split("/"));
-    }
 }

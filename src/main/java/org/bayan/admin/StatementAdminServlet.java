@@ -125,7 +125,7 @@ public final class StatementAdminServlet extends AdminServlet {
         model.put("pager", new Pager(page, 20, rows.total()).requireExists());
         model.put("filter", filter);
         model.put("statuses", Status.values());
-        model.put("sectionOptions", sectionOptions());
+        model.put("sectionOptions", sections.tree().options());
         model.put("query", req.getQueryString() == null ? "" : req.getQueryString().replaceAll("(^|&)page=[^&]*", ""));
         render(req, resp, 200, "admin/statements", model, Crumb.current(renderer.message("admin.statements")));
     }
@@ -137,7 +137,7 @@ public final class StatementAdminServlet extends AdminServlet {
         model.put("form", form);
         model.put("publishAt", form.publishAt() == null ? "" : form.publishAt().toString());
         model.put("errors", errors);
-        model.put("sectionOptions", sectionOptions());
+        model.put("sectionOptions", sections.tree().options());
         model.put("tagNames", tags.names());
         model.put("zone", zone.getId());
         if (id != null) {
@@ -264,21 +264,5 @@ public final class StatementAdminServlet extends AdminServlet {
         }
     }
 
-    /** Sections as options of a select, indented by depth. */
-    List<Map<String, Object>> sectionOptions() {
-        List<Map<String, Object>> options = new java.util.ArrayList<>();
-        sections.tree().roots().forEach(r -> addOptions(options, r, 0));
-        return options;
-    }
 
-    private static void addOptions(List<Map<String, Object>> options, SectionNode n, int depth) {
-        options.add(Map.of("id", n.id(), "label", "— ".repeat(depth) + n.name()));
-        n.children().forEach(c -> addOptions(options, c, depth + 1));
-    }
-
-    private static List<String> segments(HttpServletRequest req) {
-        String info = req.getPathInfo();
-        if (info == null || info.equals("/")) return List.of();
-        return List.of(info.substring(1).split("/"));
-    }
 }

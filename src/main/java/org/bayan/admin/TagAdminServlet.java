@@ -85,9 +85,4 @@ public final class TagAdminServlet extends AdminServlet {
         return Long.parseLong(into);
     }
 
-    private static List<String> segments(HttpServletRequest req) {
-        String info = req.getPathInfo();
-        if (info == null || info.equals("/")) return List.of();
-        return List.of(info.substring(1).split("/"));
-    }
 }

@@ -125,9 +125,4 @@ public final class UserAdminServlet extends AdminServlet {
         throw new InvalidInput("role", "user.role.invalid");
     }
 
-    private static List<String> segments(HttpServletRequest req) {
-        String info = req.getPathInfo();
-        if (info == null || info.equals("/")) return List.of();
-        return List.of(info.substring(1).split("/"));
-    }
 }

@@ -59,7 +59,7 @@ public final class SearchServlet extends PageServlet {
         model.put("tag", tag);
         model.put("from", from);
         model.put("to", to);
-        model.put("sectionOptions", options());
+        model.put("sectionOptions", sections.tree().options());
         if (!text.isEmpty()) {
             SearchService.Results results = search.search(new SearchService.Query(text, section, tag, from, to),
                     Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
@@ -77,16 +77,6 @@ public final class SearchServlet extends PageServlet {
         renderer.render(req, resp, new Page("search", model, trail, "/search"));
     }
 
-    private List<Map<String, Object>> options() {
-        List<Map<String, Object>> options = new ArrayList<>();
-        sections.tree().roots().forEach(r -> add(options, r, 0));
-        return options;
-    }
-
-    private static void add(List<Map<String, Object>> options, SectionNode n, int depth) {
-        options.add(Map.of("path", n.path(), "label", "— ".repeat(depth) + n.name()));
-        n.children().forEach(c -> add(options, c, depth + 1));
-    }
 
     private static String query(String text, String section, String tag, LocalDate from, LocalDate to) {
         StringBuilder q = new StringBuilder("q=").append(enc(text));

@@ -58,6 +58,22 @@ public final class SectionTree {
         node.children().forEach(c -> collect(c, ids));
     }
 
+    /** A section as a choice in a form: indented by its depth, e.g. "— Coalition News". */
+    public record Option(long id, String path, String label) {
+    }
+
+    /** Every section, parents before their children, for a form's select. */
+    public List<Option> options() {
+        List<Option> options = new ArrayList<>();
+        roots.forEach(r -> addOptions(options, r, 0));
+        return options;
+    }
+
+    private static void addOptions(List<Option> options, SectionNode n, int depth) {
+        options.add(new Option(n.id(), n.path(), "— ".repeat(depth) + n.name()));
+        n.children().forEach(c -> addOptions(options, c, depth + 1));
+    }
+
     /** The section's ancestors from the root down, ending with the section itself. */
     public List<SectionNode> lineage(SectionNode node) {
         List<SectionNode> line = new ArrayList<>();

@@ -4,17 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -69,9 +63,8 @@ public final class PageCache extends HttpFilter {
             Instant changedAt = version.changedAt();
             Buffered buffered = new Buffered(resp);
             chain.doFilter(req, buffered);
-            buffered.flushWriter();
-            byte[] body = buffered.bytes.toByteArray();
-            if (buffered.status != 200 || resp.isCommitted() || buffered.getContentType() == null
+            byte[] body = buffered.body();
+            if (buffered.getStatus() != 200 || resp.isCommitted() || buffered.getContentType() == null
                     || buffered.containsHeader("Set-Cookie") || "HEAD".equals(req.getMethod())) {
                 resp.getOutputStream().write(body); // not a page to keep: pass it on as it is
                 return;
@@ -150,44 +143,18 @@ public final class PageCache extends HttpFilter {
         return out.toByteArray();
     }
 
-    /** Holds the page back so it can be kept, and remembers its status. */
-    private static final class Buffered extends HttpServletResponseWrapper {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        int status = 200;
-        private PrintWriter writer;
-        private final ServletOutputStream stream = new ServletOutputStream() {
-            @Override public void write(int b) { bytes.write(b); }
-            @Override public void write(byte[] b, int off, int len) { bytes.write(b, off, len); }
-            @Override public boolean isReady() { return true; }
-            @Override public void setWriteListener(WriteListener l) { }
-        };
-
+    /** Holds the page back so it can be kept; the cache sets the validators itself, from the version. */
+    private static final class Buffered extends BufferedResponse {
         Buffered(HttpServletResponse resp) {
             super(resp);
         }
 
-        @Override public void setStatus(int sc) { status = sc; super.setStatus(sc); }
-        @Override public void sendError(int sc) throws IOException { status = sc; super.sendError(sc); }
-        @Override public void sendError(int sc, String msg) throws IOException { status = sc; super.sendError(sc, msg); }
-        @Override public void sendRedirect(String location) throws IOException { status = 302; super.sendRedirect(location); }
-        @Override public ServletOutputStream getOutputStream() { return stream; }
-        @Override public PrintWriter getWriter() {
-            if (writer == null) writer = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-            return writer;
-        }
-        @Override public void flushBuffer() { }
-        @Override public void setContentLength(int len) { }
-        @Override public void setContentLengthLong(long len) { }
         @Override public void setHeader(String name, String value) {
-            // The cache sets the validators itself, from the version; a servlet's own would disagree.
             if (!name.equalsIgnoreCase("ETag") && !name.equalsIgnoreCase("Last-Modified")) super.setHeader(name, value);
         }
+
         @Override public void setDateHeader(String name, long date) {
             if (!name.equalsIgnoreCase("Last-Modified")) super.setDateHeader(name, date);
-        }
-
-        void flushWriter() {
-            if (writer != null) writer.flush();
         }
     }
 }
