@@ -116,7 +116,7 @@ public final class Bootstrap implements ServletContextListener {
         ContentVersion contentVersion = new ContentVersion(clock, new Schedule(tx, clock)::next);
         PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current);
         Renderer renderer = new Renderer(ctx, settings.baseUrl(),
-                sections, clock, settings.timezone());
+                sections, settings.timezone());
 
         AuditLog audit = new AuditLog(tx, clock);
         PasswordService passwords = new DefaultPasswordService();

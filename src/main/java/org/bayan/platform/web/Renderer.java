@@ -8,8 +8,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,16 +37,13 @@ public final class Renderer {
     private final Properties messages;
     private final Optional<String> baseUrl;
     private final SiteChrome chrome;
-    private final Clock clock;
     private final ZoneId zone;
 
-    public Renderer(ServletContext servletContext, Optional<String> baseUrl, SiteChrome chrome,
-                    Clock clock, ZoneId zone) {
+    public Renderer(ServletContext servletContext, Optional<String> baseUrl, SiteChrome chrome, ZoneId zone) {
         this.application = JakartaServletWebApplication.buildApplication(servletContext);
         this.messages = loadMessages();
         this.baseUrl = baseUrl;
         this.chrome = chrome;
-        this.clock = clock;
         this.zone = zone;
 
         WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
@@ -76,7 +71,6 @@ public final class Renderer {
         model.put("canonical", absolute(req, page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
         model.put("path", pathOf(req));
         model.put("navSections", chrome.navigation());
-        model.put("today", LocalDate.now(clock.withZone(zone)));
         resp.setContentType("text/html;charset=UTF-8");
         WebContext context = new WebContext(application.buildExchange(req, resp), LOCALE, model);
         engine.process(page.template(), context, resp.getWriter());
