@@ -3,6 +3,7 @@ package org.bayan.search;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.section.SectionNode;
@@ -16,6 +17,8 @@ import org.bayan.user.Staff;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -23,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Full-text search over public statements: title (weighted most), tags, lead and text, with
+ * Full-text search over public statements: title (weighted most), tags, lead and text, in every
+ * language's fields (see {@link SearchAnalysis}), with
  * quoted phrases, highlighted snippets and filters. Visibility is part of every query, so a
  * draft or a statement scheduled for later is never found.
  */
@@ -61,14 +65,16 @@ public final class SearchService {
             SearchSession session = Search.session(em);
             SearchResult<Hit> result = session.search(Statement.class)
                     .select(f -> f.composite()
-                            .from(f.entity(Statement.class), f.highlight("title"), f.highlight("text"))
-                            .as((s, titleHl, textHl) -> hit(tree, s, titleHl, textHl)))
+                            .from(highlights(f, f.entity(Statement.class).toProjection()))
+                            .asList(values -> hit(tree, values)))
                     .where(f -> f.bool(b -> {
-                        b.must(f.simpleQueryString()
-                                .field("title").boost(4f)
-                                .field("tags.name").boost(2f)
-                                .field("lead").boost(1.5f)
-                                .field("text")
+                        var fields = f.simpleQueryString().field("tags.name").boost(2f);
+                        for (SearchAnalysis.Language language : SearchAnalysis.LANGUAGES) {
+                            fields = fields.field(SearchAnalysis.field(StatementTextBinder.TITLE, language)).boost(4f)
+                                    .field(SearchAnalysis.field(StatementTextBinder.LEAD, language)).boost(1.5f)
+                                    .field(SearchAnalysis.field(StatementTextBinder.TEXT, language));
+                        }
+                        b.must(fields
                                 .matching(q.text())
                                 .defaultOperator(BooleanOperator.AND)
                                 .flags(SimpleQueryFlag.AND, SimpleQueryFlag.OR, SimpleQueryFlag.NOT,
@@ -93,10 +99,32 @@ public final class SearchService {
         });
     }
 
-    private static Hit hit(SectionTree tree, Statement s, List<String> title, List<String> snippet) {
+    /** The entity, then the highlighted title and text in each language (only its own has any). */
+    private static SearchProjection<?>[] highlights(SearchProjectionFactory<?, ?> f, SearchProjection<?> entity) {
+        List<SearchProjection<?>> all = new ArrayList<>();
+        all.add(entity);
+        for (SearchAnalysis.Language language : SearchAnalysis.LANGUAGES) {
+            all.add(f.highlight(SearchAnalysis.field(StatementTextBinder.TITLE, language)).toProjection());
+            all.add(f.highlight(SearchAnalysis.field(StatementTextBinder.TEXT, language)).toProjection());
+        }
+        return all.toArray(SearchProjection<?>[]::new);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Hit hit(SectionTree tree, List<?> values) {
+        Statement s = (Statement) values.get(0);
+        String title = null;
+        String snippet = null;
+        for (int i = 1; i < values.size(); i += 2) {
+            title = title != null ? title : first((List<String>) values.get(i));
+            snippet = snippet != null ? snippet : first((List<String>) values.get(i + 1));
+        }
         SectionNode section = tree.byId(s.getSection().getId()).orElseThrow();
-        return new Hit(s.getId(), s.getTitle(), title.isEmpty() ? null : title.get(0),
-                PublicStatements.url(section, s), s.getPublishedOn(), section, snippet.isEmpty() ? null : snippet.get(0));
+        return new Hit(s.getId(), s.getTitle(), title, PublicStatements.url(section, s), s.getPublishedOn(), section, snippet);
+    }
+
+    private static String first(List<String> highlights) {
+        return highlights.isEmpty() ? null : highlights.get(0);
     }
 
     /** Rebuilds the whole index from the database (admins only); returns when it is done. */

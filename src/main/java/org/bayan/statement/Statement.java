@@ -20,19 +20,18 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import jakarta.persistence.Transient;
-import org.bayan.search.SearchAnalysis;
+import org.bayan.search.StatementTextBinder;
 import org.bayan.section.Section;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.bayan.tag.Tag;
 import org.bayan.user.User;
@@ -42,7 +41,10 @@ import org.bayan.user.User;
  * search (Hibernate Search keeps the index in step with every change it commits).
  */
 @Entity
-@Indexed(index = "statement")
+// The index is named after its layout: when the fields change, the name does, and an upgraded
+// site finds the new index empty and builds it at start-up (SearchService.rebuildIfEmpty).
+@Indexed(index = "statement-by-language")
+@TypeBinding(binder = @TypeBinderRef(type = StatementTextBinder.class))
 public class Statement {
 
     @Id
@@ -50,14 +52,12 @@ public class Statement {
     private Long id;
 
     @Column(nullable = false, length = 300)
-    @FullTextField(analyzer = SearchAnalysis.ENGLISH, highlightable = Highlightable.ANY, projectable = Projectable.YES)
     private String title;
 
     @Column(nullable = false, length = 200)
     private String slug;
 
     @Column(length = 2000)
-    @FullTextField(analyzer = SearchAnalysis.ENGLISH, highlightable = Highlightable.ANY)
     private String lead;
 
     @Column(nullable = false, length = 200000)
@@ -148,10 +148,7 @@ public class Statement {
         this.publishedOn = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, zone);
     }
 
-    /** The body as plain text, which is what search looks into. */
-    @Transient
-    @FullTextField(name = "text", analyzer = SearchAnalysis.ENGLISH, highlightable = Highlightable.ANY)
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
+    /** The body as plain text, which is what search looks into (see StatementTextBinder). */
     public String getBodyText() {
         return org.jsoup.Jsoup.parseBodyFragment(body == null ? "" : body).text();
     }
@@ -191,6 +188,8 @@ public class Statement {
     public String getSource() { return source; }
     public void setSource(String source) { this.source = source; }
     public String getLanguage() { return language; }
+    /** The language code of the text, e.g. "en", "ar" or "tr". */
+    public void setLanguage(String language) { this.language = language; }
     public Statement getTranslationOf() { return translationOf; }
     public Status getStatus() { return status; }
     public void setStatus(Status status) { this.status = status; }

@@ -137,6 +137,30 @@ abstract class SearchServiceContract {
     }
 
     @Test
+    void eachStatementIsAnalysedInItsOwnLanguage() {
+        long arabic = fixtures.statement("coalition-news", "Arabic", Status.PUBLISHED, NOW.minusSeconds(100));
+        long turkish = fixtures.statement("coalition-news", "Turkish", Status.PUBLISHED, NOW.minusSeconds(200));
+        long english = fixtures.statement("coalition-news", "English", Status.PUBLISHED, NOW.minusSeconds(300));
+        db.tx().run(em -> {
+            var ar = em.find(org.bayan.statement.Statement.class, arabic);
+            ar.setLanguage("ar");
+            ar.setTitle("البيان الختامي لاجتماع أستانا");
+            var tr = em.find(org.bayan.statement.Statement.class, turkish);
+            tr.setLanguage("tr");
+            tr.setTitle("Ankara'daki toplantının sonuç bildirgesi");
+            // English analysis keeps "Izmir'deki" as one word, so "izmir" must not find it.
+            em.find(org.bayan.statement.Statement.class, english).setTitle("Talks in Izmir'deki hall");
+        });
+
+        assertEquals(List.of("البيان الختامي لاجتماع أستانا"), titles("بيان"), "the Arabic article is stripped");
+        assertEquals(List.of("Ankara'daki toplantının sonuç bildirgesi"), titles("ankara"),
+                "the Turkish suffix after the apostrophe is dropped");
+        assertTrue(titles("izmir").isEmpty(), "an English statement is not analysed as Turkish");
+        SearchService.Hit hit = search.search(new SearchService.Query("ankara", null, null, null, null), 0, 10).hits().get(0);
+        assertTrue(hit.titleHtml().startsWith("<mark>Ankara&#x27;daki</mark>"), hit.titleHtml());
+    }
+
+    @Test
     void rebuildingTheIndexFindsTheSameStatements() {
         fixtures.statement("coalition-news", "Rebuilt Geneva", Status.PUBLISHED, NOW.minusSeconds(100));
         search.rebuild();

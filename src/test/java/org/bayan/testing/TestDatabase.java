@@ -29,7 +29,12 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase h2(Path folder) {
-        Settings settings = Settings.read(name -> null, folder);
+        return h2(folder, Map.of());
+    }
+
+    /** An H2 file with some settings given, e.g. {@code search.backend}. */
+    public static TestDatabase h2(Path folder, Map<String, String> values) {
+        Settings settings = Settings.read(values::get, folder);
         return new TestDatabase(Database.open(settings, Bootstrap.ENTITIES), () -> { });
     }
 

@@ -1,10 +1,13 @@
 package org.bayan.platform.config;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,7 @@ public final class Settings {
     private Duration backupInterval = Duration.ofHours(24);
     private int backupKeep = 7;
     private boolean debugSqlCount;
+    private SearchBackend search = SearchBackend.lucene();
 
     private Settings(Path home, Optional<String> dbUrl, String dbUser, String dbPassword,
                      ZoneId timezone, boolean demo, Optional<String> baseUrl, Optional<String> adminPassword) {
@@ -69,6 +73,7 @@ public final class Settings {
         settings.backupInterval = backupInterval;
         settings.backupKeep = backupKeep;
         settings.debugSqlCount = optional(source, "debug.sql.count").map(v -> parse("debug.sql.count", v, Settings::bool)).orElse(false);
+        settings.search = search(source);
         return settings;
     }
 
@@ -124,13 +129,46 @@ public final class Settings {
     /** How many scheduled backups are kept. */
     public int backupKeep() { return backupKeep; }
 
+    /** Where the full-text index lives. */
+    public SearchBackend search() { return search; }
+
     /** The first admin's password, used only when the database has no users yet. */
     public Optional<String> adminPassword() { return adminPassword; }
 
     /** A one-line description for the start-up log, without secrets. */
     public String describe() {
         String db = jdbcUrl().replaceAll("(?i)(password=)[^;&]*", "$1***");
-        return "home=" + home + ", db=" + db + ", timezone=" + timezone + ", demo=" + demo;
+        return "home=" + home + ", db=" + db + ", timezone=" + timezone + ", demo=" + demo
+                + ", search=" + search.describe();
+    }
+
+    private static SearchBackend search(Function<String, String> source) {
+        String kind = optional(source, "search.backend").orElse("lucene").toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case "lucene":
+                return SearchBackend.lucene();
+            case "elasticsearch", "opensearch":
+                break;
+            default:
+                throw new SettingsException("search.backend", "'" + kind + "' is not lucene, elasticsearch or opensearch");
+        }
+        String uris = optional(source, "search.uris").orElseThrow(() -> new SettingsException("search.uris",
+                "is needed with search.backend=" + kind + ": the cluster's addresses, like http://127.0.0.1:9200"));
+        List<URI> parsed = new ArrayList<>();
+        for (String uri : uris.split(",")) {
+            String u = uri.trim();
+            if (!u.matches("https?://[^/?#\\s]+/?")) {
+                throw new SettingsException("search.uris", "'" + u + "' is not an address like http://127.0.0.1:9200");
+            }
+            parsed.add(URI.create(u));
+        }
+        String prefix = optional(source, "search.index.prefix").orElse(SearchBackend.DEFAULT_PREFIX);
+        if (!prefix.matches("[a-z0-9][a-z0-9_.-]{0,40}")) {
+            throw new SettingsException("search.index.prefix", "'" + prefix
+                    + "' must be lower-case letters, digits, '-', '_' or '.', and at most 41 characters");
+        }
+        return new SearchBackend(SearchBackend.Kind.ELASTICSEARCH, List.copyOf(parsed),
+                optional(source, "search.username"), optional(source, "search.password"), prefix);
     }
 
     private static Optional<String> optional(Function<String, String> source, String name) {

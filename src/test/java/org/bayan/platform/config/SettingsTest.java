@@ -74,4 +74,37 @@ class SettingsTest {
         assertEquals(Optional.of("https://news.example.org/bayan"),
                 Settings.read(Map.of("base.url", "https://news.example.org/bayan/")::get, folder).baseUrl());
     }
+
+    @Test
+    void searchRunsOnLuceneUnlessAClusterIsNamed() {
+        assertEquals(SearchBackend.Kind.LUCENE, Settings.read(name -> null, folder).search().kind());
+
+        Settings s = Settings.read(Map.of("search.backend", "Elasticsearch",
+                "search.uris", "https://es1.example.org:9200, http://10.0.0.2:9200",
+                "search.username", "bayan", "search.password", "es-secret")::get, folder);
+
+        assertEquals(SearchBackend.Kind.ELASTICSEARCH, s.search().kind());
+        assertEquals(2, s.search().uris().size());
+        assertEquals("bayan-", s.search().indexPrefix());
+        assertEquals(Optional.of("bayan"), s.search().username());
+        assertFalse(s.describe().contains("es-secret"), s.describe());
+    }
+
+    @Test
+    void wrongSearchSettingsNameTheSetting() {
+        var kind = assertThrows(SettingsException.class, () -> Settings.read(Map.of("search.backend", "solr")::get, folder));
+        assertTrue(kind.getMessage().contains("BAYAN_SEARCH_BACKEND"), kind.getMessage());
+
+        var noUris = assertThrows(SettingsException.class,
+                () -> Settings.read(Map.of("search.backend", "opensearch")::get, folder));
+        assertTrue(noUris.getMessage().contains("BAYAN_SEARCH_URIS"), noUris.getMessage());
+
+        var badUri = assertThrows(SettingsException.class, () -> Settings.read(Map.of("search.backend", "opensearch",
+                "search.uris", "es.example.org:9200")::get, folder));
+        assertTrue(badUri.getMessage().contains("BAYAN_SEARCH_URIS"), badUri.getMessage());
+
+        var prefix = assertThrows(SettingsException.class, () -> Settings.read(Map.of("search.backend", "opensearch",
+                "search.uris", "http://127.0.0.1:9200", "search.index.prefix", "Bayan/")::get, folder));
+        assertTrue(prefix.getMessage().contains("BAYAN_SEARCH_INDEX_PREFIX"), prefix.getMessage());
+    }
 }
