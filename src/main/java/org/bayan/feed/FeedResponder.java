@@ -3,6 +3,7 @@ package org.bayan.feed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;
 import org.bayan.section.SectionNode;
@@ -38,11 +39,17 @@ public final class FeedResponder {
     }
 
     /** A tag's feed; an unknown tag is a 404, as its page is. */
-    public void tag(HttpServletRequest req, HttpServletResponse resp, String slug, FeedFormat format) throws IOException {
-        Feeds.Tagged tagged = feeds.tag(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
+    /** Answers a tag's feed; false, with nothing written, if no tag has this slug now. */
+    public boolean tag(HttpServletRequest req, HttpServletResponse resp, String slug, FeedFormat format) throws IOException {
+        Optional<Feeds.Tagged> found = feeds.tag(slug);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Feeds.Tagged tagged = found.get();
         String heading = renderer.message("tag.heading") + " " + tagged.name();
         String path = "/tag/" + tagged.slug();
         answer(req, resp, format, new Feed(FeedLink.title(renderer, heading), heading, path, path, tagged.items()));
+        return true;
     }
 
     private void answer(HttpServletRequest req, HttpServletResponse resp, FeedFormat format, Feed feed)

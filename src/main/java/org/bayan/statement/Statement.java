@@ -100,7 +100,7 @@ public class Statement {
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     @OrderBy("name")
     @IndexedEmbedded(includePaths = {"name", "slug"})
-    // A renamed tag is re-indexed through the admin's "rebuild index", not by loading every statement.
+    // A renamed, merged or deleted tag re-indexes its statements itself (TagService), in batches.
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Tag> tags = new LinkedHashSet<>();
 

@@ -10,8 +10,11 @@ import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
+import org.bayan.statement.Statement;
 import org.bayan.user.Policy;
 import org.bayan.user.Staff;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 
 /**
  * Tags for the admin area: names for the editor's suggestions, and the tag admin's changes.
@@ -19,6 +22,8 @@ import org.bayan.user.Staff;
  * {@link TagRedirect} and the public tag page follows it.
  */
 public final class TagService {
+
+    private static final int REINDEX_BATCH = 500;
 
     static final int MAX_NAME = 100;
 
@@ -85,6 +90,7 @@ public final class TagService {
                 redirect(em, oldSlug, tag);
             }
             tag.rename(name, slug);
+            reindex(em, statementsCarrying(em, id));
             audit.record(em, actor, "tag.renamed", "tag", id, oldName + " (" + oldSlug + ") → " + name + " (" + slug + ")");
             return name;
         });
@@ -107,6 +113,7 @@ public final class TagService {
             if (into == null) {
                 throw new InvalidInput("into", "tagAdmin.mergeTarget");
             }
+            List<Long> affected = statementsCarrying(em, id);
             int moved = em.createNativeQuery("insert into statement_tag (statement_id, tag_id)"
                             + " select st.statement_id, cast(:into as bigint) from statement_tag st where st.tag_id = :merged"
                             + " and not exists (select 1 from statement_tag x"
@@ -118,6 +125,7 @@ public final class TagService {
                     .setParameter("into", into).setParameter("merged", merged).executeUpdate();
             redirect(em, merged.getSlug(), into);
             em.remove(merged);
+            reindex(em, affected);
             audit.record(em, actor, "tag.merged", "tag", id, merged.getName() + " (" + merged.getSlug() + ") → "
                     + into.getName() + " (" + into.getSlug() + "), " + moved + " statements gained it");
             return into.getName();
@@ -133,10 +141,12 @@ public final class TagService {
         Policy.require(Policy.canManageTaxonomy(who), "delete tags");
         return tx.inTransaction(em -> {
             Tag tag = find(em, id);
+            List<Long> affected = statementsCarrying(em, id);
             int untagged = em.createNativeQuery("delete from statement_tag where tag_id = :id").setParameter("id", id)
                     .executeUpdate();
             em.createQuery("delete from TagRedirect r where r.tag = :tag").setParameter("tag", tag).executeUpdate();
             em.remove(tag);
+            reindex(em, affected);
             audit.record(em, actor, "tag.deleted", "tag", id, tag.getName() + " (" + tag.getSlug() + "), removed from "
                     + untagged + " statements");
             return tag.getName();
@@ -168,6 +178,29 @@ public final class TagService {
     }
 
     /** Points an old slug at a tag, whichever tag it pointed at before. */
+    private static List<Long> statementsCarrying(EntityManager em, long tagId) {
+        return em.createQuery("select s.id from Statement s join s.tags t where t.id = :id", Long.class)
+                .setParameter("id", tagId).getResultList();
+    }
+
+    /**
+     * Search finds statements by their tags' names and filters by their slugs, so the statements
+     * whose tags changed are indexed again, with the change, when it commits. (Hibernate Search
+     * does not follow a tag's change to every statement by itself: that could load thousands.)
+     */
+    private static void reindex(EntityManager em, List<Long> statementIds) {
+        if (statementIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        SearchIndexingPlan plan = Search.session(em).indexingPlan();
+        for (int from = 0; from < statementIds.size(); from += REINDEX_BATCH) {
+            em.createQuery("select s from Statement s where s.id in :ids", Statement.class)
+                    .setParameter("ids", statementIds.subList(from, Math.min(from + REINDEX_BATCH, statementIds.size())))
+                    .getResultList().forEach(plan::addOrUpdate);
+        }
+    }
+
     private static void redirect(EntityManager em, String oldSlug, Tag tag) {
         TagRedirect existing = em.find(TagRedirect.class, oldSlug);
         if (existing == null) {

@@ -23,7 +23,7 @@ import org.bayan.statement.PublicStatements;
 /**
  * {@code /tag}: every tag readers can follow, as a cloud; {@code /tag/{slug}}: the statements
  * carrying one tag, newest first; {@code /tag/{slug}/feed.rss} and {@code feed.atom}: its feeds.
- * The old slug of a renamed or merged tag redirects (301) to the tag it became.
+ * The old slug of a renamed or merged tag, and its feeds, redirect (301) to the tag it became.
  */
 public final class TagServlet extends PageServlet {
 
@@ -50,8 +50,13 @@ public final class TagServlet extends PageServlet {
             throw HttpError.notFound("no tag");
         }
         if (parts.length == 2) {
-            Optional<FeedFormat> format = FeedFormat.byFileName(parts[1]);
-            feeds.tag(req, resp, slug, format.orElseThrow(() -> HttpError.notFound("no such page of a tag")));
+            FeedFormat format = FeedFormat.byFileName(parts[1])
+                    .orElseThrow(() -> HttpError.notFound("no such page of a tag"));
+            if (!feeds.tag(req, resp, slug, format)) {
+                // A renamed or merged tag's feed moves with it, so subscribers keep receiving it.
+                String target = tags.redirectTarget(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
+                redirectPermanently(req, resp, "/tag/" + target + "/" + parts[1]);
+            }
             return;
         }
         int page = Pager.parse(req.getParameter("page"));

@@ -104,6 +104,11 @@ class TaxonomyAdminIT {
         Site.Page old = Site.main().get("/tag/rastan-" + RUN);
         assertEquals(301, old.status());
         assertEquals(Site.CONTEXT + "/tag/rastan-district-" + RUN, old.header("Location"));
+        Site.Page oldFeed = Site.main().get("/tag/rastan-" + RUN + "/feed.atom");
+        assertEquals(301, oldFeed.status(), "a feed reader subscribed to the old tag follows it");
+        assertEquals(Site.CONTEXT + "/tag/rastan-district-" + RUN + "/feed.atom", oldFeed.header("Location"));
+        assertTrue(Site.main().get("/tag/rastan-district-" + RUN + "/feed.atom").body().contains(title));
+        assertEquals(404, Site.main().get("/tag/never-a-tag-" + RUN + "/feed.rss").status());
         Site.Page page = Site.main().get("/tag/rastan-district-" + RUN);
         assertEquals(200, page.status());
         assertEquals("Items tagged with: Rastan District " + RUN, page.h1());
@@ -156,6 +161,8 @@ class TaxonomyAdminIT {
         Site.Page old = Site.main().get("/tag/idleb-" + RUN);
         assertEquals(301, old.status());
         assertEquals(Site.CONTEXT + "/tag/idlib-" + RUN, old.header("Location"));
+        assertEquals(Site.CONTEXT + "/tag/idlib-" + RUN + "/feed.rss", Site.main().get("/tag/idleb-" + RUN + "/feed.rss")
+                .header("Location"));
     }
 
     @Test

@@ -161,6 +161,35 @@ abstract class SearchServiceContract {
     }
 
     @Test
+    void renamingMergingAndDeletingTagsReachTheIndex() {
+        fixtures.statement("coalition-news", "Talks resume", Status.PUBLISHED, NOW.minusSeconds(100), "Astana");
+        fixtures.statement("coalition-news", "Aid arrives", Status.PUBLISHED, NOW.minusSeconds(200), "Relief");
+        var editor = new org.bayan.user.Staff(1, "editor", "An Editor", org.bayan.user.User.Role.EDITOR, false);
+        var actor = new org.bayan.audit.AuditLog.Actor(null, "editor", "192.0.2.1");
+        var tags = new org.bayan.tag.TagService(db.tx(), new org.bayan.audit.AuditLog(db.tx(), clock));
+        long astana = tagId("astana");
+
+        tags.rename(editor, actor, astana, "Nur-Sultan");
+        assertEquals(List.of("Talks resume"), titles("sultan"), "the new name is searched");
+        assertTrue(titles("astana").isEmpty(), "the old name is not");
+        assertEquals(List.of("Talks resume"), titles(new SearchService.Query("talks", null, "nur-sultan", null, null)));
+
+        tags.merge(editor, actor, tagId("relief"), astana);
+        assertEquals(List.of("Aid arrives"), titles(new SearchService.Query("aid", null, "nur-sultan", null, null)),
+                "a merged tag's statements are found under the tag they now carry");
+        assertTrue(titles("relief").isEmpty());
+
+        tags.delete(editor, actor, astana);
+        assertTrue(titles(new SearchService.Query("aid", null, "nur-sultan", null, null)).isEmpty());
+        assertTrue(titles("sultan").isEmpty(), "a deleted tag is no longer searched");
+    }
+
+    private long tagId(String slug) {
+        return db.tx().inTransaction(em -> em.createQuery("select t.id from Tag t where t.slug = :slug", Long.class)
+                .setParameter("slug", slug).getSingleResult());
+    }
+
+    @Test
     void rebuildingTheIndexFindsTheSameStatements() {
         fixtures.statement("coalition-news", "Rebuilt Geneva", Status.PUBLISHED, NOW.minusSeconds(100));
         search.rebuild();
