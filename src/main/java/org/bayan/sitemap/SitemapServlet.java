@@ -3,10 +3,8 @@ package org.bayan.sitemap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Renderer;
@@ -33,8 +31,7 @@ public final class SitemapServlet extends PageServlet {
         String path = pathWithinSite(req);
         Matcher numbered = NUMBERED.matcher(path);
         if (path.equals("/sitemap.xml")) {
-            List<String> files = IntStream.rangeClosed(1, sitemaps.files()).mapToObj(n -> "/sitemap-" + n + ".xml").toList();
-            xml(req, resp).index(files);
+            xml(req, resp).index(sitemaps.index());
         } else if (path.equals("/sitemap-news.xml")) {
             xml(req, resp).news(sitemaps.news(), renderer.message("site.name"));
         } else if (numbered.matches()) {

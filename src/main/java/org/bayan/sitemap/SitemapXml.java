@@ -34,12 +34,15 @@ final class SitemapXml {
         this.absolute = absolute;
     }
 
-    void index(List<String> sitemapPaths) {
+    void index(List<SitemapUrl> sitemaps) {
         write(() -> {
             start("sitemapindex", SITEMAP_NS, null);
-            for (String path : sitemapPaths) {
+            for (SitemapUrl sitemap : sitemaps) {
                 xml.writeStartElement("sitemap");
-                element("loc", absolute.apply(path));
+                element("loc", absolute.apply(sitemap.path()));
+                if (sitemap.lastModified() != null) {
+                    element("lastmod", w3c(sitemap.lastModified()));
+                }
                 xml.writeEndElement();
             }
         });

@@ -50,11 +50,25 @@ public final class Sitemaps {
         this.perFile = perFile;
     }
 
-    /** How many numbered sitemap files there are: at least one, holding the home page. */
-    int files() {
+    /**
+     * The numbered sitemap files for the index (at least one, holding the home page), each with
+     * the latest change among the statements it lists, so a crawler re-reads only the files that
+     * changed; a file of pages and tags alone has no date.
+     */
+    List<SitemapUrl> index() {
         Instant now = clock.instant();
-        List<String> pages = pages(sections.tree());
-        return tx.inTransaction(em -> files(pages.size() + countTags(em, now) + countStatements(em, now)));
+        int pages = pages(sections.tree()).size();
+        return tx.inTransaction(em -> {
+            long tags = countTags(em, now);
+            long statements = countStatements(em, now);
+            int files = files(pages + tags + statements);
+            List<SitemapUrl> index = new ArrayList<>();
+            for (int n = 1; n <= files; n++) {
+                Slice s = Slice.of((long) (n - 1) * perFile, (long) n * perFile, pages + tags, statements);
+                index.add(new SitemapUrl("/sitemap-" + n + ".xml", s.limit() == 0 ? null : lastChange(em, now, s)));
+            }
+            return index;
+        });
     }
 
     /** Sitemap file {@code n} (from 1), or empty if there is no such file. */
@@ -134,6 +148,24 @@ public final class Sitemaps {
     private static long countStatements(EntityManager em, Instant now) {
         return StatementRepository.visible(em.createQuery("select count(s) from Statement s where "
                 + StatementRepository.VISIBLE, Long.class), now).getSingleResult();
+    }
+
+    /** The latest edit or publication among a file's statements: those between its first and last id. */
+    private static Instant lastChange(EntityManager em, Instant now, Slice slice) {
+        Long first = idAt(em, now, slice.offset());
+        Long last = idAt(em, now, slice.offset() + slice.limit() - 1);
+        Object[] latest = StatementRepository.visible(em.createQuery("select max(s.updatedAt), max(s.publishedAt)"
+                        + " from Statement s where " + StatementRepository.VISIBLE + " and s.id between :first and :last",
+                Object[].class), now).setParameter("first", first).setParameter("last", last).getSingleResult();
+        Instant updated = (Instant) latest[0];
+        Instant published = (Instant) latest[1];
+        return updated.isAfter(published) ? updated : published;
+    }
+
+    private static Long idAt(EntityManager em, Instant now, int position) {
+        return StatementRepository.visible(em.createQuery("select s.id from Statement s where "
+                + StatementRepository.VISIBLE + " order by s.id", Long.class), now)
+                .setFirstResult(position).setMaxResults(1).getSingleResult();
     }
 
     /** Statements in id order, which new ones only ever extend, so files stay stable. */

@@ -264,6 +264,9 @@ class DiscoveryIT {
         assertEquals(SITEMAP_NS, index.getDocumentElement().getNamespaceURI());
         List<String> files = texts(index, SITEMAP_NS, "loc");
         assertEquals(List.of(site.url("/sitemap-1.xml")), files, "the demo fits in one file");
+        String fileModified = texts(index, SITEMAP_NS, "lastmod").get(0);
+        assertTrue(OffsetDateTime.parse(fileModified).toInstant().isBefore(Instant.now().plusSeconds(60)), fileModified);
+        Instant latestListed = Instant.MIN;
         List<String> locations = new ArrayList<>();
         for (String file : files) {
             org.w3c.dom.Document sitemap = xml(file.substring(site.url("").length()));
@@ -280,9 +283,12 @@ class DiscoveryIT {
                 if (loc.contains("/item/")) {
                     Instant modified = OffsetDateTime.parse(lastmod.item(0).getTextContent()).toInstant();
                     assertTrue(modified.isBefore(Instant.now().plusSeconds(60)), loc + " modified " + modified);
+                    latestListed = modified.isAfter(latestListed) ? modified : latestListed;
                 }
             }
         }
+        assertEquals(latestListed, OffsetDateTime.parse(fileModified).toInstant(),
+                "the index dates the file by the latest change it lists");
         return locations;
     }
 

@@ -82,7 +82,7 @@ abstract class SitemapsContract {
         List<Long> hidden = hiddenStatements();
         Sitemaps sitemaps = sitemaps(Sitemaps.MAX_URLS);
 
-        assertEquals(1, sitemaps.files());
+        assertEquals(1, sitemaps.index().size());
         List<SitemapUrl> urls = sitemaps.file(1).orElseThrow();
 
         List<String> expected = new ArrayList<>(PAGES);
@@ -113,9 +113,9 @@ abstract class SitemapsContract {
         Sitemaps sitemaps = sitemaps(4);
 
         int total = PAGES.size() + 3 + statements.size(); // 21
-        assertEquals(6, sitemaps.files());
+        assertEquals(6, sitemaps.index().size());
         List<String> all = new ArrayList<>();
-        for (int n = 1; n <= sitemaps.files(); n++) {
+        for (int n = 1; n <= sitemaps.index().size(); n++) {
             List<SitemapUrl> file = sitemaps.file(n).orElseThrow();
             assertTrue(file.size() <= 4 && !file.isEmpty(), "file " + n + ": " + file.size());
             all.addAll(paths(file));
@@ -126,6 +126,26 @@ abstract class SitemapsContract {
                 "tags straddle two files");
         assertEquals(statements, all.subList(PAGES.size() + 3, total), "then statements by id");
         assertTrue(sitemaps.file(7).isEmpty());
+    }
+
+    @Test
+    void theIndexDatesEachFileByTheLatestChangeAmongItsStatements() {
+        // Files of seven: the pages, then statements 1-7, then statement 8; the latest edit is in file 2.
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            ids.add(fixtures.statement("coalition-news", "Dated " + i, Status.PUBLISHED, NOW.minus(Duration.ofDays(20 - i))));
+        }
+        Instant edited = NOW.minus(Duration.ofHours(3));
+        db.tx().run(em -> em.find(org.bayan.statement.Statement.class, ids.get(2)).touch(null, edited));
+        hiddenStatements();
+        Sitemaps sitemaps = sitemaps(PAGES.size());
+
+        List<SitemapUrl> index = sitemaps.index();
+
+        assertEquals(List.of("/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml"), paths(index));
+        assertEquals(null, index.get(0).lastModified(), "pages only: no date");
+        assertEquals(edited, index.get(1).lastModified(), "an edit dates its file");
+        assertEquals(NOW.minus(Duration.ofDays(12)), index.get(2).lastModified(), "the latest publication");
     }
 
     @Test
@@ -155,7 +175,7 @@ abstract class SitemapsContract {
     void emptySiteStillHasOneSitemapWithItsPages() {
         hiddenStatements();
         Sitemaps sitemaps = sitemaps(Sitemaps.MAX_URLS);
-        assertEquals(1, sitemaps.files());
+        assertEquals(1, sitemaps.index().size());
         assertEquals(PAGES, paths(sitemaps.file(1).orElseThrow()));
         assertEquals(List.of(), sitemaps.news());
     }
