@@ -82,17 +82,18 @@ public final class Database implements AutoCloseable {
     public boolean isH2() { return h2; }
 
     /**
-     * Makes every committed change safe on disk before a change is acknowledged. H2's
-     * {@code WRITE_DELAY=0} alone lost an acknowledged write in the crash test (a commit racing
-     * another store can leave it in memory), so changes end with a {@code CHECKPOINT}, which
-     * stores and syncs the file. PostgreSQL needs nothing: its commit is durable.
+     * Makes every committed change safe on disk before a change is acknowledged. On H2 a commit
+     * is already in the file when it returns (WRITE_DELAY=0, see {@link Settings#jdbcUrl()}),
+     * which a killed process cannot undo; {@code CHECKPOINT SYNC} also forces the file out of
+     * the operating system's cache onto the disk (fsync), which H2 never does on commit.
+     * PostgreSQL needs nothing: its commit is durable.
      */
     public void makeDurable() {
         if (!h2) {
             return;
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
+            s.execute("CHECKPOINT SYNC");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not make changes durable: " + e.getMessage(), e);
         }
@@ -169,10 +170,12 @@ public final class Database implements AutoCloseable {
         if (h2 && ownPool != null) {
             // Closes the file cleanly so the next start (or a redeploy) finds it unlocked. The
             // pooled connection dies with the database, so it is evicted rather than returned.
+            // COMPACT gives back the space that REUSE_SPACE=FALSE (see Settings#jdbcUrl) leaves
+            // behind: H2 copies the live data into a fresh file and swaps it in only when complete.
             try {
                 Connection c = ownPool.getConnection();
                 try (Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
+                    s.execute("SHUTDOWN COMPACT");
                 } finally {
                     ownPool.evictConnection(c);
                 }
