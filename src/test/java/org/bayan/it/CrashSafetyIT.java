@@ -3,9 +3,6 @@ package org.bayan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,29 +62,30 @@ class CrashSafetyIT {
     }
 
     void crashAgainAndAgain(String database) throws Exception {
-        Path catalinaHome = Path.of(System.getProperty("bayan.it.catalinaHome"));
-        Path base = Path.of("target", "crash-tomcat-" + database).toAbsolutePath();
         Path home = Path.of("target", "crash-home-" + database).toAbsolutePath();
-        deleteTree(base);
-        deleteTree(home);
-        int port = freePort();
-        prepareBase(catalinaHome, base, port);
-        Site site = new Site("http://localhost:" + port, "");
+        OwnTomcat.deleteTree(home);
+        List<String> settings = new ArrayList<>(List.of("-Dbayan.home=" + home, "-Dbayan.admin.password=" + PASSWORD,
+                "-Dbayan.demo=false", "-Dbayan.backup.interval=0"));
+        if (!dbOptions.isBlank()) {
+            settings.add(dbOptions);
+        }
+        OwnTomcat server = new OwnTomcat("crash-" + database, settings);
+        Site site = server.site();
         int checkedAfterRestarts = 0;
 
         for (int cycle = 1; cycle <= CRASHES; cycle++) {
-            Process tomcat = start(catalinaHome, base, home, cycle);
+            Process tomcat = server.start(cycle);
             try {
-                checkedAfterRestarts += writeUntilKilled(site, tomcat, cycle);
+                checkedAfterRestarts += writeUntilKilled(server, tomcat, cycle);
             } finally {
                 tomcat.destroyForcibly();
                 tomcat.waitFor();
             }
         }
 
-        Process tomcat = start(catalinaHome, base, home, CRASHES + 1);
+        Process tomcat = server.start(CRASHES + 1);
         try {
-            awaitReady(site, tomcat, CRASHES + 1);
+            server.awaitReady(tomcat, CRASHES + 1);
             Session admin = Session.login(site, "admin", PASSWORD);
             int checked = check(admin, List.copyOf(statements.keySet()), CRASHES);
             System.out.println("[bayan] crash safety on " + database + ": " + CRASHES + " kill -9 crashes, "
@@ -103,9 +101,9 @@ class CrashSafetyIT {
      * One cycle: checks what the last cycle acknowledged, then writes until the server is killed
      * at a random moment; answers how many statements it checked.
      */
-    int writeUntilKilled(Site site, Process tomcat, int cycle) throws InterruptedException {
-        awaitReady(site, tomcat, cycle);
-        Session admin = Session.login(site, "admin", PASSWORD);
+    int writeUntilKilled(OwnTomcat server, Process tomcat, int cycle) throws InterruptedException {
+        server.awaitReady(tomcat, cycle);
+        Session admin = Session.login(server.site(), "admin", PASSWORD);
         // What was acknowledged just before the last kill is what a crash would lose.
         int checked = check(admin, List.copyOf(touched), cycle - 1);
         touched.clear();
@@ -207,74 +205,11 @@ class CrashSafetyIT {
         acknowledgedWrites.incrementAndGet();
     }
 
-    Process start(Path catalinaHome, Path base, Path home, int cycle) throws IOException {
-        // Java itself, not catalina.sh, so the kill hits the server and nothing in between.
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java,
-                "-cp", catalinaHome.resolve("bin/bootstrap.jar") + ":" + catalinaHome.resolve("bin/tomcat-juli.jar"),
-                "-Dcatalina.home=" + catalinaHome, "-Dcatalina.base=" + base, "-Djava.io.tmpdir=" + base.resolve("temp"),
-                "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
-                "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
-                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-Dbayan.home=" + home, "-Dbayan.admin.password=" + PASSWORD,
-                "-Dbayan.demo=false", "-Dbayan.backup.interval=0");
-        if (!dbOptions.isBlank()) {
-            pb.command().add(dbOptions);
-        }
-        pb.command().addAll(List.of("org.apache.catalina.startup.Bootstrap", "start"));
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("logs/run-" + cycle + ".log").toFile()));
-        return pb.start();
-    }
-
-    static void awaitReady(Site site, Process tomcat, int cycle) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!tomcat.isAlive()) throw new AssertionError("Tomcat died while starting, cycle " + cycle);
-            try {
-                if (site.get("/login").status() == 200) return;
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the database did not open after crash " + (cycle - 1));
-    }
-
-    static void prepareBase(Path catalinaHome, Path base, int port) throws IOException {
-        for (String dir : List.of("conf", "logs", "temp", "webapps", "work")) {
-            Files.createDirectories(base.resolve(dir));
-        }
-        try (var files = Files.list(catalinaHome.resolve("conf"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, base.resolve("conf").resolve(f.getFileName()));
-            }
-        }
-        Path serverXml = base.resolve("conf/server.xml");
-        Files.writeString(serverXml, Files.readString(serverXml)
-                .replace("port=\"8080\"", "port=\"" + port + "\"")
-                .replace("port=\"8005\"", "port=\"-1\""));
-        Files.copy(Path.of("target", "bayan.war"), base.resolve("webapps/ROOT.war"));
-    }
-
     static String freshSchema(String url) throws java.sql.SQLException {
         String schema = "bayan_crash_" + Long.toString(System.nanoTime(), 36);
         try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
             st.execute("create schema " + schema);
         }
         return schema;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 }

@@ -106,17 +106,11 @@ public final class Settings {
 
     /** The JDBC URL: the configured one, or an H2 database file inside the data folder. */
     public String jdbcUrl() {
-        // H2's durability settings (see README, "Durability"):
-        // WRITE_DELAY=0: each commit is written to the file (one new chunk) before it returns,
-        // instead of up to half a second later by a background thread.
-        // REUSE_SPACE=FALSE: each chunk is appended at the end of the file. When H2 2.x puts a
-        // chunk into a gap inside the file where it did not predict it, its file header names
-        // the chunk before, so after a kill -9 the reopened store cannot find the newest chunks
-        // and silently loses their commits. The end of the file is where it always looks. The
-        // file grows with every change until Bayan closes the database (SHUTDOWN COMPACT).
-        // H2 locks the open file itself, so a second process cannot open it too.
+        // H2's durability settings (see README, "Durability"): WRITE_DELAY=0 writes each commit
+        // to the file before it returns, instead of up to half a second later by a background
+        // thread. H2 locks the open file itself, so a second process cannot open it too.
         return dbUrl.orElse("jdbc:h2:file:" + home.resolve("bayan").toString().replace('\\', '/')
-                + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     public boolean isH2() { return jdbcUrl().startsWith("jdbc:h2:"); }

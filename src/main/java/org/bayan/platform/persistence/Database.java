@@ -170,12 +170,10 @@ public final class Database implements AutoCloseable {
         if (h2 && ownPool != null) {
             // Closes the file cleanly so the next start (or a redeploy) finds it unlocked. The
             // pooled connection dies with the database, so it is evicted rather than returned.
-            // COMPACT gives back the space that REUSE_SPACE=FALSE (see Settings#jdbcUrl) leaves
-            // behind: H2 copies the live data into a fresh file and swaps it in only when complete.
             try {
                 Connection c = ownPool.getConnection();
                 try (Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN COMPACT");
+                    s.execute("SHUTDOWN");
                 } finally {
                     ownPool.evictConnection(c);
                 }
