@@ -131,7 +131,7 @@ public final class Bootstrap implements ServletContextListener {
         StatementService statementService = new StatementService(tx, audit, clock, settings.timezone());
         StatementDesk desk = new StatementDesk(tx, sections, clock);
         TagService tags = new TagService(tx, audit);
-        SearchService search = new SearchService(tx, sections, clock);
+        SearchService search = new SearchService(tx, sections, clock, contentVersion::current);
         search.rebuildIfEmpty();
         FeedResponder feeds = new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts));
 
