@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The benchmark: Bayan on Tomcat 11 with an archive of N statements (default 100,000), against
 # the ceiling of nginx serving the very same HTML as static files on the same machine.
-#   bench/run.sh [statements]        results go to bench/results-<date>.md
+#   bench/run.sh [statements]        results go to bench/results-<date>.md (-<time> if taken)
+# BENCH_PAGES=regex measures only the pages whose names match (e.g. 'statement|feed');
+# BENCH_HOME=dir runs on an archive generated before, instead of target/bench/home-N.
 # Needs: a JDK 17+, Maven, and (installed here if missing, on Debian) wrk and nginx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 TOMCAT_VERSION=11.0.24
 WORK=$PWD/target/bench
-HOME_DIR=$WORK/home-$N
+HOME_DIR=${BENCH_HOME:-$WORK/home-$N}
 PORT=18081
 NGINX_PORT=18082
 DURATION=${BENCH_SECONDS:-10}
@@ -91,6 +93,14 @@ PAGES=(
   "section RSS feed|$section/feed.rss"
 )
 
+if [ -n "${BENCH_PAGES:-}" ]; then
+  chosen=()
+  for entry in "${PAGES[@]}"; do
+    if echo "${entry%%|*}" | grep -Eq "$BENCH_PAGES"; then chosen+=("$entry"); fi
+  done
+  PAGES=("${chosen[@]}")
+fi
+
 rm -rf "$WORK/nginx"; mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
 cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes auto;
@@ -134,29 +144,36 @@ measure() { # url [extra wrk args...] -> "rps p50 p99"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
 
 OUT=bench/results-$(date +%Y-%m-%d).md
+[ -e "$OUT" ] && OUT=bench/results-$(date +%Y-%m-%d-%H%M).md # never overwrite an earlier run
 {
   echo "# Benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB;"
   echo "$(java -version 2>&1 | head -1); Tomcat $TOMCAT_VERSION; nginx $(nginx -v 2>&1 | cut -d/ -f2); wrk -t2 -c$CONNECTIONS -d${DURATION}s."
+  [ -n "${BENCH_PAGES:-}" ] && echo "Pages measured: those matching '$BENCH_PAGES'."
   echo "Archive: $N statements, 5,000 tags, H2 file database. Start-up on it: $startup_ms ms to the first page (Bayan itself: $app_ms)."
   echo
-  echo "| page | SQL | Bayan cached req/s | p50 | p99 | Bayan uncached req/s | p50 | p99 | nginx req/s | cached/nginx | uncached/nginx |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| page | SQL | first render | Bayan cached req/s | p50 | p99 | Bayan uncached req/s | p50 | p99 | nginx req/s | cached/nginx | uncached/nginx |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 } > "$OUT"
 i=0
 for entry in "${PAGES[@]}"; do
   name=${entry%%|*}; path=${entry#*|}
-  sql=$(curl -s -D - -o /dev/null "$B$path$( [[ $path == *\?* ]] && echo '&' || echo '?')render=sql" | awk -F': ' 'tolower($1)=="x-bayan-sql-count" {print $2}' | tr -d '\r')
+  # The page's first render since start-up (caches it shares with pages measured before may be warm).
+  first=$(curl -s -D "$WORK/first.headers" -o /dev/null -w '%{time_total}' "$B$path$( [[ $path == *\?* ]] && echo '&' || echo '?')render=first")
+  first_ms=$(awk -v t="$first" 'BEGIN { printf "%.0fms", 1000 * t }')
+  sql=$(awk -F': ' 'tolower($1)=="x-bayan-sql-count" {print $2}' "$WORK/first.headers" | tr -d '\r')
   read -r c_rps c_p50 c_p99 < <(measure "$B$path")
   read -r u_rps u_p50 u_p99 < <(measure "$B$path" -s "$WORK/uncached.lua")
   read -r n_rps _ _ < <(measure "http://127.0.0.1:$NGINX_PORT/p$i.html")
-  echo "| $name | $sql | $c_rps | $c_p50 | $c_p99 | $u_rps | $u_p50 | $u_p99 | $n_rps | $(ratio "$c_rps" "$n_rps") | $(ratio "$u_rps" "$n_rps") |" | tee -a "$OUT"
+  echo "| $name | $sql | $first_ms | $c_rps | $c_p50 | $c_p99 | $u_rps | $u_p50 | $u_p99 | $n_rps | $(ratio "$c_rps" "$n_rps") | $(ratio "$u_rps" "$n_rps") |" | tee -a "$OUT"
   i=$((i+1))
 done
+if grep -qF "| statement |" "$OUT"; then
 etag=$(curl -s -D - -o /dev/null "$B$item" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
 read -r r_rps r_p50 r_p99 < <(measure "$B$item" -H "If-None-Match: $etag")
-n_item=$(grep -F "| statement |" "$OUT" | awk -F'|' '{print $10}' | xargs)
-echo "| statement, 304 revalidation | 0 | $r_rps | $r_p50 | $r_p99 | | | | $n_item | $(ratio "$r_rps" "$n_item") | |" | tee -a "$OUT"
+n_item=$(grep -F "| statement |" "$OUT" | awk -F'|' '{print $11}' | xargs)
+echo "| statement, 304 revalidation | 0 | | $r_rps | $r_p50 | $r_p99 | | | | $n_item | $(ratio "$r_rps" "$n_item") | |" | tee -a "$OUT"
+fi
 echo
 echo "Written to $OUT"

@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +12,19 @@ import org.bayan.platform.persistence.Transactions;
 import org.bayan.section.SectionNode;
 import org.bayan.section.SectionTree;
 import org.bayan.section.Sections;
+import org.bayan.statement.DayCounts;
+import org.bayan.statement.DayWindow;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.Statement;
 import org.bayan.statement.StatementRepository;
 import org.bayan.statement.Teasers;
-import org.bayan.tag.Tag;
 
 /**
  * The newest visible statements of the whole site, a section or a tag, for its feed. Each
- * method is one read-only unit of work of two queries: the statements, then their tags.
+ * method is one read-only unit of work of two queries: the statements, then their tags (and
+ * the per-day counts when content has changed since they were last counted). The statements
+ * are read from the few newest days that hold them (a {@link DayWindow}), never by sorting a
+ * whole section or tag, so a feed costs the same at any archive size.
  */
 public final class Feeds {
 
@@ -32,11 +35,18 @@ public final class Feeds {
     private final Sections sections;
     private final Clock clock;
     private final StatementRepository repository = new StatementRepository();
+    private final DayCounts counts;
 
     public Feeds(Transactions tx, Sections sections, Clock clock) {
+        this(tx, sections, clock, new DayCounts(null));
+    }
+
+    /** @param counts per-day counts, shared with the public pages (kept per content version there) */
+    public Feeds(Transactions tx, Sections sections, Clock clock, DayCounts counts) {
         this.tx = tx;
         this.sections = sections;
         this.clock = clock;
+        this.counts = counts;
     }
 
     List<FeedItem> latest() {
@@ -52,19 +62,21 @@ public final class Feeds {
     Optional<Tagged> tag(String slug) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.inTransaction(em -> em.createQuery("select t from Tag t where t.slug = :slug", Tag.class)
-                .setParameter("slug", slug).getResultStream().findFirst()
-                .map(tag -> new Tagged(tag.getName(), tag.getSlug(),
-                        items(em, tree, repository.pageTagged(em, tag.getId(), now, 0, SIZE)))));
+        return tx.inTransaction(em -> counts.tag(em, slug, now).map(tag -> new Tagged(tag.name(), tag.slug(),
+                items(em, tree, DayWindow.of(tag.days(), 0, SIZE)
+                        .map(w -> repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), SIZE))
+                        .orElse(List.of())))));
     }
 
     record Tagged(String name, String slug, List<FeedItem> items) {
     }
 
-    private List<FeedItem> inSections(Collection<Long> sectionIds) {
+    private List<FeedItem> inSections(List<Long> sectionIds) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.inTransaction(em -> items(em, tree, repository.page(em, sectionIds, null, null, now, 0, SIZE)));
+        return tx.inTransaction(em -> items(em, tree, DayWindow.of(counts.sections(em, sectionIds, now), 0, SIZE)
+                .map(w -> repository.page(em, sectionIds, w.from(), w.to(), now, w.offset(), SIZE))
+                .orElse(List.of())));
     }
 
     private static List<FeedItem> items(EntityManager em, SectionTree tree, List<Statement> statements) {

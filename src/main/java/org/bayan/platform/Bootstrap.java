@@ -64,6 +64,7 @@ import org.bayan.section.SiteServlet;
 import org.bayan.sitemap.RobotsServlet;
 import org.bayan.sitemap.SitemapServlet;
 import org.bayan.sitemap.Sitemaps;
+import org.bayan.statement.DayCounts;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.PublishedDays;
 import org.bayan.statement.Schedule;
@@ -114,7 +115,8 @@ public final class Bootstrap implements ServletContextListener {
         }
         Sections sections = new Sections(tx);
         ContentVersion contentVersion = new ContentVersion(clock, new Schedule(tx, clock)::next);
-        PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current);
+        DayCounts dayCounts = new DayCounts(contentVersion::current);
+        PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current, dayCounts);
         Renderer renderer = new Renderer(ctx, settings.baseUrl(),
                 sections, settings.timezone());
 
@@ -129,9 +131,9 @@ public final class Bootstrap implements ServletContextListener {
         StatementService statementService = new StatementService(tx, audit, clock, settings.timezone());
         StatementDesk desk = new StatementDesk(tx, sections, clock);
         TagService tags = new TagService(tx, audit);
-        SearchService search = new SearchService(tx, sections, clock);
+        SearchService search = new SearchService(tx, sections, clock, contentVersion::current);
         search.rebuildIfEmpty();
-        FeedResponder feeds = new FeedResponder(renderer, new Feeds(tx, sections, clock));
+        FeedResponder feeds = new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts));
 
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);

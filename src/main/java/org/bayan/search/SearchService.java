@@ -1,10 +1,13 @@
 package org.bayan.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.section.SectionNode;
 import org.bayan.section.SectionTree;
@@ -39,11 +42,26 @@ public final class SearchService {
     private final Transactions tx;
     private final Sections sections;
     private final Clock clock;
+    private final LongSupplier contentVersion;
+    /** Result pages of the current content version: when news breaks, many readers ask the same. */
+    private final Cache<Asked, Results> results = Caffeine.newBuilder().maximumSize(5_000).build();
 
     public SearchService(Transactions tx, Sections sections, Clock clock) {
+        this(tx, sections, clock, null);
+    }
+
+    /**
+     * @param contentVersion the version of public content (see ContentVersion): result pages
+     *                       are kept until it moves on; null to search afresh every time
+     */
+    public SearchService(Transactions tx, Sections sections, Clock clock, LongSupplier contentVersion) {
         this.tx = tx;
         this.sections = sections;
         this.clock = clock;
+        this.contentVersion = contentVersion;
+    }
+
+    private record Asked(long version, Query query, int offset, int limit) {
     }
 
     /** What a reader asked for; every filter may be null. */
@@ -59,6 +77,21 @@ public final class SearchService {
     }
 
     public Results search(Query q, int offset, int limit) {
+        if (contentVersion == null) {
+            return searchIndex(q, offset, limit);
+        }
+        // The version is read before searching: a change meanwhile moves it on, and the next
+        // request asks the index again. Older versions' pages age out of the bounded cache.
+        Asked asked = new Asked(contentVersion.getAsLong(), q, offset, limit);
+        Results found = results.getIfPresent(asked);
+        if (found == null) {
+            found = searchIndex(q, offset, limit);
+            results.put(asked, found);
+        }
+        return found;
+    }
+
+    private Results searchIndex(Query q, int offset, int limit) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
         return tx.inTransaction(em -> {

@@ -1,5 +1,7 @@
 package org.bayan.statement;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,44 +28,47 @@ public final class PublicStatements {
     private final Sections sections;
     private final Clock clock;
     private final StatementRepository repository = new StatementRepository();
+    private final DayCounts counts;
     private final LongSupplier contentVersion;
-    private final java.util.concurrent.ConcurrentHashMap<List<Long>, Days> dayCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Cache<Long, Kept<List<Object[]>>> related = Caffeine.newBuilder().maximumSize(RELATED_KEPT).build();
+    private volatile Kept<TagCloud> cloud;
 
     /** How many related statements a statement page shows at most. */
     static final int RELATED = 5;
+
+    /** Of how many statements the related ones are kept: the most read ones, a few MB. */
+    private static final int RELATED_KEPT = 20_000;
 
     public PublicStatements(Transactions tx, Sections sections, Clock clock) {
         this(tx, sections, clock, null);
     }
 
     /**
-     * @param contentVersion the version of public content (see ContentVersion): per-day counts,
-     *                       which take a scan of a whole section, are kept until it moves on;
-     *                       null to count afresh every time
+     * @param contentVersion the version of public content (see ContentVersion): what takes a
+     *                       scan of a whole section or tag (per-day counts, related statements,
+     *                       the tag cloud) is kept until it moves on; null to work it out afresh
+     *                       every time
      */
     public PublicStatements(Transactions tx, Sections sections, Clock clock, LongSupplier contentVersion) {
+        this(tx, sections, clock, contentVersion, new DayCounts(contentVersion));
+    }
+
+    /** The same, sharing its per-day counts with others that page by day (feeds). */
+    public PublicStatements(Transactions tx, Sections sections, Clock clock, LongSupplier contentVersion,
+                            DayCounts counts) {
         this.tx = tx;
         this.sections = sections;
         this.clock = clock;
         this.contentVersion = contentVersion;
+        this.counts = counts;
     }
 
-    private record Days(long version, SortedMap<LocalDate, Integer> counts) {
+    private record Kept<T>(long version, T value) {
     }
 
     /** Per-day counts of a section (or of all, for null), from the cache while content is unchanged. */
     private SortedMap<LocalDate, Integer> days(EntityManager em, List<Long> sectionIds, Instant now) {
-        if (contentVersion == null) {
-            return repository.countsByDay(em, sectionIds, now);
-        }
-        long version = contentVersion.getAsLong();
-        List<Long> key = sectionIds == null ? List.of() : sectionIds;
-        Days cached = dayCounts.get(key);
-        if (cached == null || cached.version() != version) {
-            cached = new Days(version, java.util.Collections.unmodifiableSortedMap(repository.countsByDay(em, sectionIds, now)));
-            dayCounts.put(key, cached);
-        }
-        return cached.counts();
+        return counts.sections(em, sectionIds, now);
     }
 
     /** The newest statements of the whole site. */
@@ -101,11 +106,11 @@ public final class PublicStatements {
     public Optional<Tagged> tagged(String tagSlug, int offset, int limit) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.inTransaction(em -> findTag(em, tagSlug).map(tag -> {
-            long total = repository.countTagged(em, tag.getId(), now);
-            List<StatementSummary> items = total == 0 ? List.of()
-                    : summaries(tree, repository.pageTagged(em, tag.getId(), now, offset, limit));
-            return new Tagged(tag.getName(), tag.getSlug(), new Listing(items, total, null));
+        return tx.inTransaction(em -> counts.tag(em, tagSlug, now).map(tag -> {
+            List<StatementSummary> items = DayWindow.of(tag.days(), offset, limit)
+                    .map(w -> summaries(tree, repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), limit)))
+                    .orElse(List.of());
+            return new Tagged(tag.name(), tag.slug(), new Listing(items, tag.total(), null));
         }));
     }
 
@@ -137,7 +142,7 @@ public final class PublicStatements {
                     s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
                     n.older() == null ? null : summary(tree, n.older()),
                     n.newer() == null ? null : summary(tree, n.newer()),
-                    related(tree, repository.related(em, s.getId(), tagIds, now, RELATED))));
+                    related(tree, related(em, s.getId(), tagIds, now))));
         }));
     }
 
@@ -147,9 +152,33 @@ public final class PublicStatements {
      */
     public TagCloud tagCloud() {
         Instant now = clock.instant();
-        return tx.inTransaction(em -> TagCloud.of(repository.tagCounts(em, now).stream()
+        long version = contentVersion == null ? 0 : contentVersion.getAsLong();
+        Kept<TagCloud> kept = cloud;
+        if (contentVersion != null && kept != null && kept.version() == version) {
+            return kept.value();
+        }
+        TagCloud counted = tx.inTransaction(em -> TagCloud.of(repository.tagCounts(em, now).stream()
                 .map(row -> new TagCloud.Count((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
                 .toList()));
+        cloud = new Kept<>(version, counted);
+        return counted;
+    }
+
+    /**
+     * The related statements' rows (see {@link StatementRepository#related}), kept per statement
+     * until content changes: counting shared tags reads every statement of a popular tag.
+     */
+    private List<Object[]> related(EntityManager em, long id, List<Long> tagIds, Instant now) {
+        if (contentVersion == null) {
+            return repository.related(em, id, tagIds, now, RELATED);
+        }
+        long version = contentVersion.getAsLong(); // read before the query: a change meanwhile moves it on
+        Kept<List<Object[]>> kept = related.getIfPresent(id);
+        if (kept == null || kept.version() != version) {
+            kept = new Kept<>(version, List.copyOf(repository.related(em, id, tagIds, now, RELATED)));
+            related.put(id, kept);
+        }
+        return kept.value();
     }
 
     /** Rows of {@link StatementRepository#related} as links; one whose section is gone is left out. */
@@ -175,11 +204,6 @@ public final class PublicStatements {
         return section.path() + "/item/" + id + "-" + slug;
     }
 
-    private static Optional<Tag> findTag(EntityManager em, String slug) {
-        return em.createQuery("select t from Tag t where t.slug = :slug", Tag.class)
-                .setParameter("slug", slug).getResultStream().findFirst();
-    }
-
     private static List<StatementSummary> summaries(SectionTree tree, List<Statement> statements) {
         return statements.stream().map(s -> summary(tree, s)).toList();
     }
@@ -191,6 +215,6 @@ public final class PublicStatements {
     }
 
     private static long sum(SortedMap<LocalDate, Integer> days) {
-        return days.values().stream().mapToLong(Integer::longValue).sum();
+        return DayCounts.sum(days);
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,11 @@ class PageCacheIT {
         Session admin = Session.admin();
         String title = "Cache check " + Long.toString(System.nanoTime(), 36);
         long id = EditorialIT.draft(admin, title, "<p>Fresh.</p>");
-        assertFalse(Site.main().get(NEWS).body().contains(title), "a draft shows nowhere");
+        String token = title.substring(title.lastIndexOf(' ') + 1);
+        String link = "/item/" + id + "-"; // the search page shows the title with the match marked
+        for (String path : List.of(NEWS, "/feed.rss", NEWS + "/feed.rss", "/search?q=" + token)) {
+            assertFalse(Site.main().get(path).body().contains(link), "a draft shows nowhere: " + path);
+        }
 
         Map<String, String> form = EditorialIT.editorForm(admin, id);
         form.put("action", "publish");
@@ -75,12 +80,18 @@ class PageCacheIT {
         assertNotEquals(before.header("ETag"), after.header("ETag"));
         assertEquals(200, get(NEWS, "If-None-Match", before.header("ETag")).status(), "the old validator no longer matches");
         assertTrue(Site.main().get("/").body().contains(title), "and on the home page");
+        for (String path : List.of("/feed.rss", NEWS + "/feed.rss", "/search?q=" + token)) {
+            assertTrue(Site.main().get(path).body().contains(link), "and at " + path);
+        }
 
         form = EditorialIT.editorForm(admin, id);
         form.put("action", "trash");
         assertEquals(302, admin.post("/admin/statements/" + id, form).status());
         assertFalse(Site.main().get(NEWS).body().contains(title), "trashed: gone at the next request");
         assertFalse(Site.main().get("/").body().contains(title));
+        for (String path : List.of("/feed.rss", NEWS + "/feed.rss", "/search?q=" + token)) {
+            assertFalse(Site.main().get(path).body().contains(link), "trashed: gone from " + path);
+        }
     }
 
     @Test

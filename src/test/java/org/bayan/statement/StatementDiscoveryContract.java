@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bayan.section.Sections;
 import org.bayan.tag.TagCloud;
 import org.bayan.testing.Fixtures;
@@ -121,5 +123,46 @@ abstract class StatementDiscoveryContract {
     void tagCloudOfASiteWithoutPublicStatementsIsEmpty() {
         hiddenStatementsTagged("Russia");
         assertTrue(statements.tagCloud().isEmpty());
+    }
+
+    @Test
+    void relatedStatementsTagPagesAndTheCloudAreKeptUntilTheContentVersionMovesOn() {
+        AtomicLong version = new AtomicLong(1);
+        PublicStatements kept = new PublicStatements(db.tx(), new Sections(db.tx()), new MutableClock(NOW), version::get);
+        long main = fixtures.statement("coalition-news", "Main", Status.PUBLISHED, hoursAgo(50), "Homs");
+        assertEquals(List.of(), titles(kept.statement(main).orElseThrow()));
+        assertEquals(1, kept.tagged("homs", 0, 10).orElseThrow().listing().total());
+        assertEquals(List.of(1L), kept.tagCloud().entries().stream().map(TagCloud.Entry::count).toList());
+
+        fixtures.statement("statements", "Newcomer", Status.PUBLISHED, hoursAgo(3), "Homs");
+        assertEquals(List.of(), titles(kept.statement(main).orElseThrow()), "unchanged version: kept");
+        version.incrementAndGet(); // what any change in the admin area does
+
+        assertEquals(List.of("Newcomer"), titles(kept.statement(main).orElseThrow()));
+        PublicStatements.Tagged homs = kept.tagged("homs", 0, 10).orElseThrow();
+        assertEquals(2, homs.listing().total());
+        assertEquals("Newcomer", homs.listing().items().get(0).title());
+        assertEquals(List.of(2L), kept.tagCloud().entries().stream().map(TagCloud.Entry::count).toList());
+    }
+
+    @Test
+    void aPopularTagIsReadByDayWithTheSameResultAsByTag() {
+        for (int i = 1; i <= 6; i++) {
+            fixtures.statement("coalition-news", "Aid " + i, Status.PUBLISHED, hoursAgo(i * 30), "Aid");
+        }
+        fixtures.statement("coalition-news", "Other", Status.PUBLISHED, hoursAgo(45), "Iran");
+        hiddenStatementsTagged("Aid");
+        StatementRepository repository = new StatementRepository();
+        LocalDate from = LocalDate.ofInstant(hoursAgo(200), ZONE);
+        LocalDate to = LocalDate.ofInstant(NOW, ZONE);
+        List<List<String>> byTagThenByDay = db.tx().inTransaction(em -> {
+            long tag = em.createQuery("select t.id from Tag t where t.slug = 'aid'", Long.class).getSingleResult();
+            return List.of(1L, StatementRepository.POPULAR_TAG + 1).stream()
+                    .map(total -> repository.pageTagged(em, tag, total, from, to, NOW, 1, 3).stream()
+                            .map(Statement::getTitle).toList())
+                    .toList();
+        });
+        assertEquals(List.of("Aid 2", "Aid 3", "Aid 4"), byTagThenByDay.get(0), "newest first, hidden ones left out");
+        assertEquals(byTagThenByDay.get(0), byTagThenByDay.get(1));
     }
 }
