@@ -1,7 +1,5 @@
 package org.bayan.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.bayan.platform.persistence.Transactions;
+import org.bayan.platform.web.KeptPerVersion;
 import org.bayan.section.SectionNode;
 import org.bayan.section.SectionTree;
 import org.bayan.section.Sections;
@@ -42,9 +41,8 @@ public final class SearchService {
     private final Transactions tx;
     private final Sections sections;
     private final Clock clock;
-    private final LongSupplier contentVersion;
     /** Result pages of the current content version: when news breaks, many readers ask the same. */
-    private final Cache<Asked, Results> results = Caffeine.newBuilder().maximumSize(5_000).build();
+    private final KeptPerVersion<Asked, Results> results;
 
     public SearchService(Transactions tx, Sections sections, Clock clock) {
         this(tx, sections, clock, null);
@@ -58,10 +56,10 @@ public final class SearchService {
         this.tx = tx;
         this.sections = sections;
         this.clock = clock;
-        this.contentVersion = contentVersion;
+        this.results = new KeptPerVersion<>(contentVersion, 5_000);
     }
 
-    private record Asked(long version, Query query, int offset, int limit) {
+    private record Asked(Query query, int offset, int limit) {
     }
 
     /** What a reader asked for; every filter may be null. */
@@ -77,18 +75,7 @@ public final class SearchService {
     }
 
     public Results search(Query q, int offset, int limit) {
-        if (contentVersion == null) {
-            return searchIndex(q, offset, limit);
-        }
-        // The version is read before searching: a change meanwhile moves it on, and the next
-        // request asks the index again. Older versions' pages age out of the bounded cache.
-        Asked asked = new Asked(contentVersion.getAsLong(), q, offset, limit);
-        Results found = results.getIfPresent(asked);
-        if (found == null) {
-            found = searchIndex(q, offset, limit);
-            results.put(asked, found);
-        }
-        return found;
+        return results.get(new Asked(q, offset, limit), () -> searchIndex(q, offset, limit));
     }
 
     private Results searchIndex(Query q, int offset, int limit) {

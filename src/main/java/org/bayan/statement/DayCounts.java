@@ -1,7 +1,5 @@
 package org.bayan.statement;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.bayan.platform.web.KeptPerVersion;
 import org.bayan.tag.Tag;
 
 /**
@@ -25,19 +23,19 @@ public final class DayCounts {
     /** Tags are many; only the most read ones keep their counts. */
     private static final int TAGS_KEPT = 2_000;
 
+    /** Section lists are few: every section, each with its subsections, and the whole site. */
+    private static final int SECTION_LISTS_KEPT = 1_000;
+
     private final StatementRepository repository = new StatementRepository();
-    private final LongSupplier contentVersion;
-    private final ConcurrentHashMap<List<Long>, Kept<SortedMap<LocalDate, Integer>>> bySections = new ConcurrentHashMap<>();
-    private final Cache<String, Kept<TagDays>> byTag = Caffeine.newBuilder().maximumSize(TAGS_KEPT).build();
+    private final KeptPerVersion<List<Long>, SortedMap<LocalDate, Integer>> bySections;
+    private final KeptPerVersion<String, TagDays> byTag;
 
     /**
      * @param contentVersion the version of public content; null to count afresh every time
      */
     public DayCounts(LongSupplier contentVersion) {
-        this.contentVersion = contentVersion;
-    }
-
-    private record Kept<T>(long version, T value) {
+        this.bySections = new KeptPerVersion<>(contentVersion, SECTION_LISTS_KEPT);
+        this.byTag = new KeptPerVersion<>(contentVersion, TAGS_KEPT);
     }
 
     /** A tag, with how many visible statements carry it each day. */
@@ -50,38 +48,17 @@ public final class DayCounts {
 
     /** Per-day counts of the given sections (of all, for null). */
     public SortedMap<LocalDate, Integer> sections(EntityManager em, List<Long> sectionIds, Instant now) {
-        if (contentVersion == null) {
-            return repository.countsByDay(em, sectionIds, now);
-        }
-        long version = contentVersion.getAsLong(); // read before counting: a change meanwhile moves it on
-        List<Long> key = sectionIds == null ? List.of() : List.copyOf(sectionIds);
-        Kept<SortedMap<LocalDate, Integer>> kept = bySections.get(key);
-        if (kept == null || kept.version() != version) {
-            kept = new Kept<>(version, Collections.unmodifiableSortedMap(repository.countsByDay(em, sectionIds, now)));
-            bySections.put(key, kept);
-        }
-        return kept.value();
+        return bySections.get(sectionIds == null ? List.of() : List.copyOf(sectionIds),
+                () -> Collections.unmodifiableSortedMap(repository.countsByDay(em, sectionIds, now)));
     }
 
     /**
      * The tag with this slug and its per-day counts (none if no visible statement carries it),
-     * or empty if there is no such tag. One query when the tag has visible statements.
+     * or empty if there is no such tag. One query when the tag has visible statements. Unknown
+     * slugs are not kept: anyone can make up more of them.
      */
     public Optional<TagDays> tag(EntityManager em, String slug, Instant now) {
-        if (contentVersion == null) {
-            return countTag(em, slug, now);
-        }
-        long version = contentVersion.getAsLong();
-        Kept<TagDays> kept = byTag.getIfPresent(slug);
-        if (kept == null || kept.version() != version) {
-            Optional<TagDays> counted = countTag(em, slug, now);
-            if (counted.isEmpty()) {
-                return counted; // unknown slugs are not kept: anyone can make up more of them
-            }
-            kept = new Kept<>(version, counted.get());
-            byTag.put(slug, kept);
-        }
-        return Optional.of(kept.value());
+        return Optional.ofNullable(byTag.get(slug, () -> countTag(em, slug, now).orElse(null)));
     }
 
     private Optional<TagDays> countTag(EntityManager em, String slug, Instant now) {

@@ -1,7 +1,5 @@
 package org.bayan.statement;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.LongSupplier;
 import org.bayan.platform.persistence.Transactions;
+import org.bayan.platform.web.KeptPerVersion;
 import org.bayan.section.SectionNode;
 import org.bayan.section.SectionTree;
 import org.bayan.section.Sections;
@@ -29,9 +28,8 @@ public final class PublicStatements {
     private final Clock clock;
     private final StatementRepository repository = new StatementRepository();
     private final DayCounts counts;
-    private final LongSupplier contentVersion;
-    private final Cache<Long, Kept<List<Object[]>>> related = Caffeine.newBuilder().maximumSize(RELATED_KEPT).build();
-    private volatile Kept<TagCloud> cloud;
+    private final KeptPerVersion<Long, List<Object[]>> related;
+    private final KeptPerVersion<Boolean, TagCloud> cloud;
 
     /** How many related statements a statement page shows at most. */
     static final int RELATED = 5;
@@ -59,11 +57,9 @@ public final class PublicStatements {
         this.tx = tx;
         this.sections = sections;
         this.clock = clock;
-        this.contentVersion = contentVersion;
         this.counts = counts;
-    }
-
-    private record Kept<T>(long version, T value) {
+        this.related = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
+        this.cloud = new KeptPerVersion<>(contentVersion, 1);
     }
 
     /** Per-day counts of a section (or of all, for null), from the cache while content is unchanged. */
@@ -152,16 +148,9 @@ public final class PublicStatements {
      */
     public TagCloud tagCloud() {
         Instant now = clock.instant();
-        long version = contentVersion == null ? 0 : contentVersion.getAsLong();
-        Kept<TagCloud> kept = cloud;
-        if (contentVersion != null && kept != null && kept.version() == version) {
-            return kept.value();
-        }
-        TagCloud counted = tx.inTransaction(em -> TagCloud.of(repository.tagCounts(em, now).stream()
+        return cloud.get(true, () -> tx.inTransaction(em -> TagCloud.of(repository.tagCounts(em, now).stream()
                 .map(row -> new TagCloud.Count((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
-                .toList()));
-        cloud = new Kept<>(version, counted);
-        return counted;
+                .toList())));
     }
 
     /**
@@ -169,16 +158,7 @@ public final class PublicStatements {
      * until content changes: counting shared tags reads every statement of a popular tag.
      */
     private List<Object[]> related(EntityManager em, long id, List<Long> tagIds, Instant now) {
-        if (contentVersion == null) {
-            return repository.related(em, id, tagIds, now, RELATED);
-        }
-        long version = contentVersion.getAsLong(); // read before the query: a change meanwhile moves it on
-        Kept<List<Object[]>> kept = related.getIfPresent(id);
-        if (kept == null || kept.version() != version) {
-            kept = new Kept<>(version, List.copyOf(repository.related(em, id, tagIds, now, RELATED)));
-            related.put(id, kept);
-        }
-        return kept.value();
+        return related.get(id, () -> List.copyOf(repository.related(em, id, tagIds, now, RELATED)));
     }
 
     /** Rows of {@link StatementRepository#related} as links; one whose section is gone is left out. */
