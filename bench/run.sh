@@ -4,6 +4,8 @@
 #   bench/run.sh [statements]        results go to bench/results-<date>.md (-<time> if taken)
 # BENCH_PAGES=regex measures only the pages whose names match (e.g. 'statement|feed');
 # BENCH_HOME=dir runs on an archive generated before, instead of target/bench/home-N.
+# BENCH_SECONDS (10) is each measurement's length; BENCH_WARMUP_SECONDS (10) the unmeasured load
+# that lets the JIT compile each page's code first, as on a server that has been up a while.
 # Needs: a JDK 17+, Maven, and (installed here if missing, on Debian) wrk and nginx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ PORT=18081
 NGINX_PORT=18082
 DURATION=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
+WARMUP=${BENCH_WARMUP_SECONDS:-10}
 mkdir -p "$WORK"
 
 need=()
@@ -141,6 +144,10 @@ measure() { # url [extra wrk args...] -> "rps p50 p99"
   p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.out")
   echo "${rps:-0} ${p50:--} ${p99:--}"
 }
+warm() { # seconds url [extra wrk args...]: load that is not measured
+  local seconds=$1 url=$2; shift 2
+  wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" "$@" "$url" > /dev/null 2>&1 || true
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
 
 OUT=bench/results-$(date +%Y-%m-%d).md
@@ -149,7 +156,7 @@ OUT=bench/results-$(date +%Y-%m-%d).md
   echo "# Benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB;"
-  echo "$(java -version 2>&1 | head -1); Tomcat $TOMCAT_VERSION; nginx $(nginx -v 2>&1 | cut -d/ -f2); wrk -t2 -c$CONNECTIONS -d${DURATION}s."
+  echo "$(java -version 2>&1 | head -1); Tomcat $TOMCAT_VERSION; nginx $(nginx -v 2>&1 | cut -d/ -f2); wrk -t2 -c$CONNECTIONS -d${DURATION}s, after ${WARMUP}s uncached and 3s cached of unmeasured load on each page."
   [ -n "${BENCH_PAGES:-}" ] && echo "Pages measured: those matching '$BENCH_PAGES'."
   echo "Archive: $N statements, 5,000 tags, H2 file database. Start-up on it: $startup_ms ms to the first page (Bayan itself: $app_ms)."
   echo
@@ -160,9 +167,12 @@ i=0
 for entry in "${PAGES[@]}"; do
   name=${entry%%|*}; path=${entry#*|}
   # The page's first render since start-up (caches it shares with pages measured before may be warm).
-  first=$(curl -s -D "$WORK/first.headers" -o /dev/null -w '%{time_total}' "$B$path$( [[ $path == *\?* ]] && echo '&' || echo '?')render=first")
+  first=$(curl -s -H 'X-Bayan-Sql-Count: 1' -D "$WORK/first.headers" -o /dev/null -w '%{time_total}' \
+    "$B$path$( [[ $path == *\?* ]] && echo '&' || echo '?')render=first")
   first_ms=$(awk -v t="$first" 'BEGIN { printf "%.0fms", 1000 * t }')
   sql=$(awk -F': ' 'tolower($1)=="x-bayan-sql-count" {print $2}' "$WORK/first.headers" | tr -d '\r')
+  # A server runs warm: the JIT compiles the page's code paths before anything is measured.
+  warm "$WARMUP" "$B$path" -s "$WORK/uncached.lua"; warm 3 "$B$path"
   read -r c_rps c_p50 c_p99 < <(measure "$B$path")
   read -r u_rps u_p50 u_p99 < <(measure "$B$path" -s "$WORK/uncached.lua")
   read -r n_rps _ _ < <(measure "http://127.0.0.1:$NGINX_PORT/p$i.html")

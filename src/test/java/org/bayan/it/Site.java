@@ -54,6 +54,14 @@ final class Site {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
 
+    /** The page, asking the server (BAYAN_DEBUG_SQL_COUNT) to say how many SQL statements it took. */
+    Page getCountingSql(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header(SQL_COUNT, "1").GET());
+    }
+
+    /** The header that asks for, and carries, the number of SQL statements of an answer. */
+    static final String SQL_COUNT = "X-Bayan-Sql-Count";
+
     Page send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
