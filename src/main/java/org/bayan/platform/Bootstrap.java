@@ -141,10 +141,13 @@ public final class Bootstrap implements ServletContextListener {
             ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         }
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
+        // Before Shiro: a kept public page is the same for every reader, so it is answered without
+        // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
+        // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
+        ctx.addFilter("pageCache", new PageCache(contentVersion))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(users, passwords))).addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403)))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        ctx.addFilter("pageCache", new PageCache(contentVersion))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         ctx.addFilter("staff", new StaffFilter(users, clock))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin", "/admin/*");

@@ -81,7 +81,7 @@ public final class SearchService {
     private Results searchIndex(Query q, int offset, int limit) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.inTransaction(em -> {
+        return tx.read(em -> {
             SearchSession session = Search.session(em);
             SearchResult<Hit> result = session.search(Statement.class)
                     .select(f -> f.composite()

@@ -58,7 +58,7 @@ public final class Sitemaps {
     List<SitemapUrl> index() {
         Instant now = clock.instant();
         int pages = pages(sections.tree()).size();
-        return tx.inTransaction(em -> {
+        return tx.read(em -> {
             long tags = countTags(em, now);
             long statements = countStatements(em, now);
             int files = files(pages + tags + statements);
@@ -76,7 +76,7 @@ public final class Sitemaps {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
         List<String> pages = pages(tree);
-        return tx.inTransaction(em -> {
+        return tx.read(em -> {
             long tags = countTags(em, now);
             long statements = countStatements(em, now);
             if (n < 1 || n > files(pages.size() + tags + statements)) {
@@ -103,7 +103,7 @@ public final class Sitemaps {
     List<NewsUrl> news() {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.inTransaction(em -> {
+        return tx.read(em -> {
             List<NewsUrl> news = new ArrayList<>();
             for (Object[] row : StatementRepository.visible(em.createQuery(
                     "select s.id, s.slug, s.section.id, s.title, s.publishedAt, s.language from Statement s where "

@@ -30,11 +30,12 @@ public final class PublicStatements {
     private final DayCounts counts;
     private final KeptPerVersion<Long, List<Object[]>> related;
     private final KeptPerVersion<Boolean, TagCloud> cloud;
+    private final KeptPerVersion<Long, StatementRepository.Neighbours> neighbours;
 
     /** How many related statements a statement page shows at most. */
     static final int RELATED = 5;
 
-    /** Of how many statements the related ones are kept: the most read ones, a few MB. */
+    /** Of how many statements the related ones and the neighbours are kept: the most read ones, a few MB. */
     private static final int RELATED_KEPT = 20_000;
 
     public PublicStatements(Transactions tx, Sections sections, Clock clock) {
@@ -60,6 +61,7 @@ public final class PublicStatements {
         this.counts = counts;
         this.related = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
         this.cloud = new KeptPerVersion<>(contentVersion, 1);
+        this.neighbours = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
     }
 
     /** Per-day counts of a section (or of all, for null), from the cache while content is unchanged. */
@@ -71,7 +73,7 @@ public final class PublicStatements {
     public Listing latest(int offset, int limit) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.inTransaction(em -> {
+        return tx.read(em -> {
             SortedMap<LocalDate, Integer> days = days(em, null, now);
             List<StatementSummary> items = DayWindow.of(days, offset, limit)
                     .map(w -> summaries(tree, repository.page(em, null, w.from(), w.to(), now, w.offset(), limit)))
@@ -88,7 +90,7 @@ public final class PublicStatements {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
         List<Long> ids = tree.subtreeIds(section);
-        return tx.inTransaction(em -> {
+        return tx.read(em -> {
             SortedMap<LocalDate, Integer> days = days(em, ids, now);
             SortedMap<LocalDate, Integer> period = from == null ? days : days.subMap(from, to.plusDays(1));
             List<StatementSummary> items = DayWindow.of(period, offset, limit)
@@ -102,7 +104,7 @@ public final class PublicStatements {
     public Optional<Tagged> tagged(String tagSlug, int offset, int limit) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.inTransaction(em -> counts.tag(em, tagSlug, now).map(tag -> {
+        return tx.read(em -> counts.tag(em, tagSlug, now).map(tag -> {
             List<StatementSummary> items = DayWindow.of(tag.days(), offset, limit)
                     .map(w -> summaries(tree, repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), limit)))
                     .orElse(List.of());
@@ -120,26 +122,32 @@ public final class PublicStatements {
     public Optional<StatementPage> statement(long id) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.inTransaction(em -> repository.findVisible(em, id, now).flatMap(s -> {
+        return tx.read(em -> repository.findVisible(em, id, now).flatMap(s -> {
             Optional<SectionNode> section = tree.byId(s.getSection().getId());
             if (section.isEmpty()) {
                 return Optional.empty();
             }
-            // The neighbours lie on the nearest days with statements around this one's day.
-            SortedMap<LocalDate, Integer> days = days(em, List.of(s.getSection().getId()), now);
-            LocalDate day = s.getPublishedOn();
-            LocalDate before = days.headMap(day).isEmpty() ? day : days.headMap(day).lastKey();
-            LocalDate after = days.tailMap(day.plusDays(1)).isEmpty() ? day : days.tailMap(day.plusDays(1)).firstKey();
-            StatementRepository.Neighbours n = repository.neighbours(em, s, now, before, after);
+            StatementRepository.Neighbours n = neighbours(em, s, now);
             List<Long> tagIds = s.getTags().stream().map(Tag::getId).toList();
             return Optional.of(new StatementPage(s.getId(), s.getTitle(), s.getSlug(), url(section.get(), s),
                     s.getPublishedAt(), s.getUpdatedAt(), s.getPublishedOn(), section.get(), s.getLead(), s.getBody(),
                     s.getSource(), s.getLanguage(),
                     s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
-                    n.older() == null ? null : summary(tree, n.older()),
-                    n.newer() == null ? null : summary(tree, n.newer()),
+                    link(section.get(), n.older()), link(section.get(), n.newer()),
                     related(tree, related(em, s.getId(), tagIds, now))));
         }));
+    }
+
+    /** A statement's neighbours in its section, kept per statement until content changes. */
+    private StatementRepository.Neighbours neighbours(EntityManager em, Statement s, Instant now) {
+        return neighbours.get(s.getId(), () -> {
+            // They lie on the nearest days with statements around this one's day.
+            SortedMap<LocalDate, Integer> days = days(em, List.of(s.getSection().getId()), now);
+            LocalDate day = s.getPublishedOn();
+            LocalDate before = days.headMap(day).isEmpty() ? day : days.headMap(day).lastKey();
+            LocalDate after = days.tailMap(day.plusDays(1)).isEmpty() ? day : days.tailMap(day.plusDays(1)).firstKey();
+            return repository.neighbours(em, s, now, before, after);
+        });
     }
 
     /**
@@ -148,7 +156,7 @@ public final class PublicStatements {
      */
     public TagCloud tagCloud() {
         Instant now = clock.instant();
-        return cloud.get(true, () -> tx.inTransaction(em -> TagCloud.of(repository.tagCounts(em, now).stream()
+        return cloud.get(true, () -> tx.read(em -> TagCloud.of(repository.tagCounts(em, now).stream()
                 .map(row -> new TagCloud.Count((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
                 .toList())));
     }
@@ -173,6 +181,10 @@ public final class PublicStatements {
         return List.copyOf(related);
     }
 
+
+    private static StatementPage.Link link(SectionNode section, StatementRepository.Neighbour n) {
+        return n == null ? null : new StatementPage.Link(n.title(), url(section, n.id(), n.slug()));
+    }
 
     /** The public URL path of a statement: its section's path, then {@code /item/{id}-{slug}}. */
     public static String url(SectionNode section, Statement s) {

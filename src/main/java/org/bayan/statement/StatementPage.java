@@ -12,7 +12,11 @@ import org.bayan.section.SectionNode;
 public record StatementPage(long id, String title, String slug, String url, Instant publishedAt, Instant updatedAt,
                             LocalDate publishedOn, SectionNode section, String lead, String bodyHtml,
                             String source, String language, List<TagLink> tags,
-                            StatementSummary older, StatementSummary newer, List<Related> related) {
+                            Link older, Link newer, List<Related> related) {
+
+    /** A link to another statement: its title and address. */
+    public record Link(String title, String url) {
+    }
 
     public record TagLink(String name, String slug) {
     }

@@ -20,9 +20,13 @@ public final class StatementRepository {
     /**
      * The visibility rule, for a statement aliased {@code s}; bind its parameters with
      * {@link #visible}. Public so that feeds and sitemaps, which select other columns, apply
-     * the very same rule instead of a copy of it.
+     * the very same rule instead of a copy of it. The statuses are written out (those of
+     * {@link Status#RELEASED}) rather than bound as a list: Hibernate cannot keep the SQL of a
+     * query with a list parameter and would translate it afresh on every page.
      */
-    public static final String VISIBLE = "s.status in :released and s.publishedAt <= :now";
+    public static final String VISIBLE = "s.status in (" + Status.RELEASED.stream()
+            .map(status -> Status.class.getName() + "." + status.name())
+            .collect(java.util.stream.Collectors.joining(", ")) + ") and s.publishedAt <= :now";
 
     /** One page of visible statements in the given sections (all sections if null), newest first. */
     public List<Statement> page(EntityManager em, Collection<Long> sectionIds, LocalDate from, LocalDate to,
@@ -91,38 +95,44 @@ public final class StatementRepository {
     /** A visible statement with its tags, in one query. */
     public Optional<Statement> findVisible(EntityManager em, long id, Instant now) {
         return visible(em.createQuery("select s from Statement s left join fetch s.tags where s.id = :id and "
-                + VISIBLE, Statement.class), now).setParameter("id", id).getResultStream().findFirst();
+                + VISIBLE, Statement.class), now).setParameter("id", id).getResultList().stream().findFirst();
     }
 
     /**
      * The visible statements just before and just after one in its section, in publication
-     * order: the [older, newer] neighbours, either of which may be missing.
+     * order: the [older, newer] neighbours, either of which may be missing. Only what a link to
+     * them needs is read, not their text.
      */
     public Neighbours neighbours(EntityManager em, Statement s, Instant now, LocalDate olderFrom, LocalDate newerTo) {
         // One round trip: the nearest older and the nearest newer, as a union of two one-row queries.
-        String base = "select x from Statement x where x.section.id = :section and x.id <> :id and "
-                + VISIBLE.replace("s.", "x.");
-        List<Statement> both = visible(em.createQuery("(" + base
-                + " and x.publishedOn between :olderFrom and :day"
-                + " and (x.publishedAt < :at or (x.publishedAt = :at and x.id < :id))"
-                + " order by x.publishedAt desc, x.id desc limit 1) union all (" + base
-                + " and x.publishedOn between :day and :newerTo"
-                + " and (x.publishedAt > :at or (x.publishedAt = :at and x.id > :id))"
-                + " order by x.publishedAt asc, x.id asc limit 1)", Statement.class), now)
+        String base = "select s.id, s.title, s.slug, s.publishedAt from Statement s"
+                + " where s.section.id = :section and s.id <> :id and " + VISIBLE;
+        List<Object[]> both = visible(em.createQuery("(" + base
+                + " and s.publishedOn between :olderFrom and :day"
+                + " and (s.publishedAt < :at or (s.publishedAt = :at and s.id < :id))"
+                + " order by s.publishedAt desc, s.id desc limit 1) union all (" + base
+                + " and s.publishedOn between :day and :newerTo"
+                + " and (s.publishedAt > :at or (s.publishedAt = :at and s.id > :id))"
+                + " order by s.publishedAt asc, s.id asc limit 1)", Object[].class), now)
                 .setParameter("olderFrom", olderFrom).setParameter("newerTo", newerTo).setParameter("day", s.getPublishedOn())
                 .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
                 .setParameter("at", s.getPublishedAt()).getResultList();
-        Statement older = null;
-        Statement newer = null;
-        for (Statement x : both) {
-            boolean isOlder = x.getPublishedAt().isBefore(s.getPublishedAt())
-                    || (x.getPublishedAt().equals(s.getPublishedAt()) && x.getId() < s.getId());
+        Neighbour older = null;
+        Neighbour newer = null;
+        for (Object[] row : both) {
+            Neighbour x = new Neighbour(((Number) row[0]).longValue(), (String) row[1], (String) row[2]);
+            Instant at = (Instant) row[3];
+            boolean isOlder = at.isBefore(s.getPublishedAt()) || (at.equals(s.getPublishedAt()) && x.id() < s.getId());
             if (isOlder) older = x; else newer = x;
         }
         return new Neighbours(older, newer);
     }
 
-    public record Neighbours(Statement older, Statement newer) {
+    public record Neighbours(Neighbour older, Neighbour newer) {
+    }
+
+    /** A neighbouring statement, as much of it as a link needs. */
+    public record Neighbour(long id, String title, String slug) {
     }
 
     /**
@@ -153,6 +163,6 @@ public final class StatementRepository {
 
     /** Binds the parameters of {@link #VISIBLE}. */
     public static <T> TypedQuery<T> visible(TypedQuery<T> query, Instant now) {
-        return query.setParameter("released", Status.RELEASED).setParameter("now", now);
+        return query.setParameter("now", now);
     }
 }

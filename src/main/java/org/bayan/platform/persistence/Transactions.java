@@ -3,6 +3,7 @@ package org.bayan.platform.persistence;
 import jakarta.persistence.EntityManager;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.hibernate.FlushMode;
 import org.hibernate.SessionFactory;
 
 /**
@@ -19,6 +20,18 @@ public final class Transactions {
 
     public <T> T inTransaction(Function<EntityManager, T> work) {
         return sessionFactory.fromTransaction(session -> work.apply(session));
+    }
+
+    /**
+     * A unit of work that only reads, for public pages: what it loads is read-only, so Hibernate
+     * keeps no copies to compare and has nothing to flush.
+     */
+    public <T> T read(Function<EntityManager, T> work) {
+        return sessionFactory.fromTransaction(session -> {
+            session.setDefaultReadOnly(true);
+            session.setHibernateFlushMode(FlushMode.MANUAL);
+            return work.apply(session);
+        });
     }
 
     public void run(Consumer<EntityManager> work) {

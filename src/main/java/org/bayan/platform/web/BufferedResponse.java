@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 class BufferedResponse extends HttpServletResponseWrapper {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+    private final StringWriter chars = new StringWriter(16 * 1024);
     private int status = 200;
     private PrintWriter writer;
     private final ServletOutputStream stream = new ServletOutputStream() {
@@ -32,7 +33,10 @@ class BufferedResponse extends HttpServletResponseWrapper {
 
     /** The page as written so far. */
     byte[] body() {
-        if (writer != null) writer.flush();
+        if (writer != null) {
+            writer.flush();
+            return chars.toString().getBytes(StandardCharsets.UTF_8);
+        }
         return bytes.toByteArray();
     }
 
@@ -43,7 +47,8 @@ class BufferedResponse extends HttpServletResponseWrapper {
     @Override public void sendRedirect(String location) throws IOException { status = 302; super.sendRedirect(location); }
     @Override public ServletOutputStream getOutputStream() { return stream; }
     @Override public PrintWriter getWriter() {
-        if (writer == null) writer = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+        // Text is kept as text and encoded once at the end, not piece by piece as it is written.
+        if (writer == null) writer = new PrintWriter(chars);
         return writer;
     }
     @Override public void flushBuffer() { }

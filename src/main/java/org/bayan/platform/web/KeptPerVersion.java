@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Values worked out from public content (per-day counts, related statements, search results),
- * kept until the content version (see {@link ContentVersion}) moves on, at most {@code maximum}
+ * Values worked out from public content (per-day counts, related statements, neighbours, search
+ * results), kept until the content version (see {@link ContentVersion}) moves on, at most {@code maximum}
  * of them. Without a version (null) nothing is kept and every value is worked out afresh.
  */
 public final class KeptPerVersion<K, V> {

@@ -28,13 +28,37 @@ public final class PageCache extends HttpFilter {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private record Entry(long version, String contentType, byte[] body, byte[] gzip, String etag, Instant lastModified) {
+    /** A kept page; its gzipped bytes are made when a reader first accepts them, then kept too. */
+    private static final class Entry {
+        final long version;
+        final String contentType;
+        final byte[] body;
+        final String etag;
+        final Instant lastModified;
+        private volatile byte[] gzip;
+
+        Entry(long version, String contentType, byte[] body, String etag, Instant lastModified) {
+            this.version = version;
+            this.contentType = contentType;
+            this.body = body;
+            this.etag = etag;
+            this.lastModified = lastModified;
+        }
+
+        byte[] gzip() throws IOException {
+            byte[] z = gzip;
+            if (z == null) {
+                gzip = z = PageCache.gzip(body); // two readers at once may both compress: harmless
+            }
+            return z;
+        }
     }
 
     private final ContentVersion version;
     private final Cache<String, Entry> pages = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((String key, Entry e) -> key.length() + e.body().length + e.gzip().length)
+            // The body, and about a quarter of it again for its gzipped copy.
+            .weigher((String key, Entry e) -> key.length() + e.body.length + e.body.length / 4)
             .build();
 
     public PageCache(ContentVersion version) {
@@ -59,7 +83,7 @@ public final class PageCache extends HttpFilter {
         long current = version.current();
         String key = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
         Entry entry = pages.getIfPresent(key);
-        if (entry == null || entry.version() != current) {
+        if (entry == null || entry.version != current) {
             Instant changedAt = version.changedAt();
             Buffered buffered = new Buffered(resp);
             chain.doFilter(req, buffered);
@@ -69,7 +93,7 @@ public final class PageCache extends HttpFilter {
                 resp.getOutputStream().write(body); // not a page to keep: pass it on as it is
                 return;
             }
-            entry = new Entry(current, buffered.getContentType(), body, gzip(body), etag(current, body),
+            entry = new Entry(current, buffered.getContentType(), body, etag(current, body),
                     changedAt.truncatedTo(ChronoUnit.SECONDS));
             pages.put(key, entry);
         }
@@ -77,8 +101,8 @@ public final class PageCache extends HttpFilter {
     }
 
     private void send(HttpServletRequest req, HttpServletResponse resp, Entry entry) throws IOException {
-        resp.setHeader("ETag", entry.etag());
-        resp.setHeader("Last-Modified", HTTP_DATE.format(entry.lastModified()));
+        resp.setHeader("ETag", entry.etag);
+        resp.setHeader("Last-Modified", HTTP_DATE.format(entry.lastModified));
         // Shared caches may keep the page but must ask again each time: a change shows at once.
         resp.setHeader("Cache-Control", "public, no-cache");
         resp.setHeader("Vary", "Accept-Encoding");
@@ -87,10 +111,10 @@ public final class PageCache extends HttpFilter {
             return;
         }
         resp.setStatus(200);
-        resp.setContentType(entry.contentType());
+        resp.setContentType(entry.contentType);
         String accept = req.getHeader("Accept-Encoding");
         boolean gzip = accept != null && accept.contains("gzip");
-        byte[] bytes = gzip ? entry.gzip() : entry.body();
+        byte[] bytes = gzip ? entry.gzip() : entry.body;
         if (gzip) {
             resp.setHeader("Content-Encoding", "gzip");
         }
@@ -105,13 +129,13 @@ public final class PageCache extends HttpFilter {
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.strip();
-                if (t.equals("*") || t.equals(entry.etag()) || t.equals("W/" + entry.etag())) return true;
+                if (t.equals("*") || t.equals(entry.etag) || t.equals("W/" + entry.etag)) return true;
             }
             return false;
         }
         try {
             long since = req.getDateHeader("If-Modified-Since");
-            return since >= 0 && !entry.lastModified().isAfter(Instant.ofEpochMilli(since));
+            return since >= 0 && !entry.lastModified.isAfter(Instant.ofEpochMilli(since));
         } catch (IllegalArgumentException e) {
             return false; // an unreadable date is as good as none
         }

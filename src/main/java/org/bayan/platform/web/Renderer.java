@@ -71,9 +71,13 @@ public final class Renderer {
         model.put("canonical", absolute(req, page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
         model.put("path", pathOf(req));
         model.put("navSections", chrome.navigation());
-        resp.setContentType("text/html;charset=UTF-8");
         WebContext context = new WebContext(application.buildExchange(req, resp), LOCALE, model);
-        engine.process(page.template(), context, resp.getWriter());
+        // The whole page first, then one write: Thymeleaf writes in hundreds of small pieces,
+        // each of which would pass the response's encoder; and a template that fails half-way
+        // leaves nothing written, so the reader gets a clean error page.
+        String html = engine.process(page.template(), context);
+        resp.setContentType("text/html;charset=UTF-8");
+        resp.getWriter().write(html);
     }
 
     /** Answers with the site's error page: the layout, the breadcrumb and a way back. */
