@@ -1,6 +1,7 @@
 package org.bayan.statement;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -30,9 +31,18 @@ public final class Teasers {
     }
 
     private static String firstParagraph(String bodyHtml) {
-        Element first = Jsoup.parseBodyFragment(bodyHtml).selectFirst("p");
-        String text = first != null ? first.text() : Jsoup.parseBodyFragment(bodyHtml).text();
-        return text.strip();
+        // Paragraphs do not nest, so the first one ends at the first "</p>": only that much of
+        // the body is parsed (a listing makes a teaser for each of its statements).
+        int end = bodyHtml.indexOf("</p>");
+        Element first = end < 0 ? null : Jsoup.parseBodyFragment(bodyHtml.substring(0, end + 4)).selectFirst("p");
+        if (first == null) {
+            Document whole = Jsoup.parseBodyFragment(bodyHtml);
+            first = whole.selectFirst("p");
+            if (first == null) {
+                return whole.text().strip();
+            }
+        }
+        return first.text().strip();
     }
 
     private static String shorten(String text, int maxLength) {

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
@@ -61,6 +63,14 @@ public final class Renderer {
 
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        engine.setLinkBuilder(new StandardLinkBuilder() {
+            // Sessions travel in cookies only (web.xml), so the container never rewrites a URL:
+            // links skip its encodeURL, which works out an absolute address for each of them.
+            @Override
+            protected String processLink(IExpressionContext context, String link) {
+                return link;
+            }
+        });
         engine.setMessageResolver(messageResolver);
     }
 
