@@ -4,8 +4,9 @@
 #   bench/run.sh [statements]        results go to bench/results-<date>.md (-<time> if taken)
 # BENCH_PAGES=regex measures only the pages whose names match (e.g. 'statement|feed');
 # BENCH_HOME=dir runs on an archive generated before, instead of target/bench/home-N.
-# BENCH_SECONDS (10) is each measurement's length; BENCH_WARMUP_SECONDS (10) the unmeasured load
-# that lets the JIT compile each page's code first, as on a server that has been up a while.
+# BENCH_SECONDS (10) is each measurement's length. Before measuring, unmeasured load lets the JIT
+# compile the site's code, as on a server that has been up a while: BENCH_SITE_WARMUP_SECONDS (90)
+# over all pages, then BENCH_WARMUP_SECONDS (10) on each page.
 # Needs: a JDK 17+, Maven, and (installed here if missing, on Debian) wrk and nginx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ NGINX_PORT=18082
 DURATION=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 WARMUP=${BENCH_WARMUP_SECONDS:-10}
+SITE_WARMUP=${BENCH_SITE_WARMUP_SECONDS:-90}
 mkdir -p "$WORK"
 
 need=()
@@ -50,7 +52,8 @@ cp target/bayan.war "$BASE/webapps/ROOT.war"
 
 echo "== starting Bayan on Tomcat $TOMCAT_VERSION"
 start=$(date +%s%N)
-java -Xmx1g -cp "$CATALINA_HOME/bin/bootstrap.jar:$CATALINA_HOME/bin/tomcat-juli.jar" \
+# A fixed heap, as a server is run: no time lost growing it while being measured.
+java -Xms1g -Xmx1g -cp "$CATALINA_HOME/bin/bootstrap.jar:$CATALINA_HOME/bin/tomcat-juli.jar" \
   -Dcatalina.home="$CATALINA_HOME" -Dcatalina.base="$BASE" -Djava.io.tmpdir="$BASE/temp" \
   -Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager \
   -Djava.util.logging.config.file="$BASE/conf/logging.properties" \
@@ -135,6 +138,22 @@ request = function()
 end
 LUA
 
+# Every page in turn, each request a new render: warms the whole site up before anything is measured.
+{
+  echo "paths = {"
+  for entry in "${PAGES[@]}"; do echo "  \"${entry#*|}\","; done
+  echo "}"
+  cat <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  local path = paths[counter % #paths + 1]
+  local sep = string.find(path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, path .. sep .. "render=" .. counter .. "-" .. math.random(1000000000))
+end
+LUA
+} > "$WORK/site.lua"
+
 measure() { # url [extra wrk args...] -> "rps p50 p99"
   local url=$1; shift
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" > "$WORK/wrk.out" 2>&1 || true
@@ -150,13 +169,16 @@ warm() { # seconds url [extra wrk args...]: load that is not measured
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
 
+echo "== warming up: ${SITE_WARMUP}s over all pages, then ${WARMUP}s on each before it is measured"
+warm "$SITE_WARMUP" "$B/" -s "$WORK/site.lua"
+
 OUT=bench/results-$(date +%Y-%m-%d).md
 [ -e "$OUT" ] && OUT=bench/results-$(date +%Y-%m-%d-%H%M).md # never overwrite an earlier run
 {
   echo "# Benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB;"
-  echo "$(java -version 2>&1 | head -1); Tomcat $TOMCAT_VERSION; nginx $(nginx -v 2>&1 | cut -d/ -f2); wrk -t2 -c$CONNECTIONS -d${DURATION}s, after ${WARMUP}s uncached and 3s cached of unmeasured load on each page."
+  echo "$(java -version 2>&1 | head -1); Tomcat $TOMCAT_VERSION; nginx $(nginx -v 2>&1 | cut -d/ -f2); wrk -t2 -c$CONNECTIONS -d${DURATION}s, JVM -Xms1g -Xmx1g. Unmeasured load first: ${SITE_WARMUP}s over all pages, then ${WARMUP}s uncached and 3s cached on each."
   [ -n "${BENCH_PAGES:-}" ] && echo "Pages measured: those matching '$BENCH_PAGES'."
   echo "Archive: $N statements, 5,000 tags, H2 file database. Start-up on it: $startup_ms ms to the first page (Bayan itself: $app_ms)."
   echo

@@ -117,8 +117,7 @@ public final class Bootstrap implements ServletContextListener {
         ContentVersion contentVersion = new ContentVersion(clock, new Schedule(tx, clock)::next);
         DayCounts dayCounts = new DayCounts(contentVersion::current);
         PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current, dayCounts);
-        Renderer renderer = new Renderer(ctx, settings.baseUrl(),
-                sections, settings.timezone());
+        Renderer renderer = new Renderer(ctx, settings.baseUrl(), sections, settings.timezone(), contentVersion::current);
 
         AuditLog audit = new AuditLog(tx, clock);
         PasswordService passwords = new DefaultPasswordService();

@@ -9,6 +9,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.LongSupplier;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.WebContext;
@@ -23,6 +27,7 @@ import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.IWebExchange;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -40,13 +45,21 @@ public final class Renderer {
     private final Optional<String> baseUrl;
     private final SiteChrome chrome;
     private final ZoneId zone;
+    private final KeptPerVersion<Boolean, String> siteHeader;
 
-    public Renderer(ServletContext servletContext, Optional<String> baseUrl, SiteChrome chrome, ZoneId zone) {
+    /**
+     * @param contentVersion the version of public content (see ContentVersion): the site header,
+     *                       which lists the sections, is rendered once per version; null to
+     *                       render it with every page
+     */
+    public Renderer(ServletContext servletContext, Optional<String> baseUrl, SiteChrome chrome, ZoneId zone,
+                    LongSupplier contentVersion) {
         this.application = JakartaServletWebApplication.buildApplication(servletContext);
         this.messages = loadMessages();
         this.baseUrl = baseUrl;
         this.chrome = chrome;
         this.zone = zone;
+        this.siteHeader = new KeptPerVersion<>(contentVersion, 1);
 
         WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
         resolver.setTemplateMode(TemplateMode.HTML);
@@ -80,14 +93,28 @@ public final class Renderer {
         model.put("breadcrumb", page.breadcrumb());
         model.put("canonical", absolute(req, page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
         model.put("path", pathOf(req));
-        model.put("navSections", chrome.navigation());
-        WebContext context = new WebContext(application.buildExchange(req, resp), LOCALE, model);
+        IWebExchange exchange = application.buildExchange(req, resp);
+        model.put("siteHeader", siteHeader.get(true, () -> engine.process("fragments", Set.of("siteHeader"),
+                new WebContext(exchange, LOCALE, Map.of("navSections", chrome.navigation())))));
+        model.put("dates", DATES);
+        WebContext context = new WebContext(exchange, LOCALE, model);
         // The whole page first, then one write: Thymeleaf writes in hundreds of small pieces,
         // each of which would pass the response's encoder; and a template that fails half-way
         // leaves nothing written, so the reader gets a clean error page.
         String html = engine.process(page.template(), context);
         resp.setContentType("text/html;charset=UTF-8");
         resp.getWriter().write(html);
+    }
+
+    private static final Dates DATES = new Dates();
+
+    /** Dates as pages show them, for templates: {@code ${dates.day(d)}} is "02 May 2018". */
+    public static final class Dates {
+        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd MMMM yyyy", LOCALE);
+
+        public String day(TemporalAccessor date) {
+            return DAY.format(date);
+        }
     }
 
     /** Answers with the site's error page: the layout, the breadcrumb and a way back. */
