@@ -50,6 +50,17 @@ class PageCacheIT {
     }
 
     @Test
+    void keptPagesAreServedBeforeShiroButNeverForAPathShiroRefuses() {
+        assertEquals(200, Site.main().get(NEWS).status());
+        assertEquals(200, Site.main().get(NEWS).status()); // now kept
+        for (String refused : List.of(NEWS + ";x", NEWS + ";jsessionid=1", "/media-center;x/coalition-news")) {
+            Site.Page page = Site.main().get(refused);
+            assertEquals(400, page.status(), refused);
+            assertFalse(page.body().contains("class=\"listing\""), "no kept page for " + refused);
+        }
+    }
+
+    @Test
     void readersThatAcceptGzipGetTheSamePageCompressed() throws Exception {
         String plain = Site.main().get(NEWS).body();
         HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Site.main().url(NEWS)))
