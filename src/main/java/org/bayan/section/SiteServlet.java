@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bayan.archive.ArchiveNav;
@@ -116,12 +117,28 @@ public final class SiteServlet extends PageServlet {
         model.put("periodLabel", label);
         model.put("items", listing.items());
         model.put("pager", pager);
-        model.put("archive", ArchiveNav.of(section.path(), listing.days(), focus, selected, today, Renderer.LOCALE));
+        // The archive navigation depends on the section's statements alone: kept rendered per
+        // content version, the calendar per month shown, the month list per section.
+        Supplier<ArchiveNav> archive = new Supplier<>() {
+            private ArchiveNav nav;
+            @Override public ArchiveNav get() {
+                if (nav == null) nav = ArchiveNav.of(section.path(), listing.days(), focus, selected, today, Renderer.LOCALE);
+                return nav;
+            }
+        };
+        model.put("archiveCalendar", renderer.keptFragment(req, resp, "fragments", "calendar",
+                new CalendarKey(section.path(), focus, selected, today), () -> Map.of("cal", archive.get().calendar())));
+        model.put("archiveMonths", renderer.keptFragment(req, resp, "fragments", "months", section.path(),
+                () -> Map.of("months", archive.get().months())));
         model.put("title", period == null ? section.name()
                 : renderer.message("archive.filtered") + " " + label + " – " + section.name());
         model.put("description", section.description());
         model.put("feeds", FeedLink.of(renderer, section.path(), section.name()));
         renderer.render(req, resp, new Page("section", model, trail, canonical));
+    }
+
+    /** What a section's archive calendar shows: a month (or the latest, for null), perhaps a day in it. */
+    private record CalendarKey(String section, YearMonth focus, LocalDate selected, LocalDate today) {
     }
 
     private static YearMonth latestMonthIn(Listing listing, ArchivePeriod year) {

@@ -19,7 +19,9 @@ public record DayWindow(LocalDate from, LocalDate to, int offset) {
 
     /** The window of the page at {@code offset}, or empty if the listing has no such page. */
     public static Optional<DayWindow> of(Map<LocalDate, Integer> days, int offset, int limit) {
-        NavigableMap<LocalDate, Integer> newestFirst = new TreeMap<>(days).descendingMap();
+        // A view, not a copy, when the counts are sorted already (they are, from DayCounts).
+        NavigableMap<LocalDate, Integer> newestFirst = (days instanceof NavigableMap<LocalDate, Integer> sorted
+                ? sorted : new TreeMap<>(days)).descendingMap();
         long before = 0;
         LocalDate to = null;
         long taken = 0;

@@ -45,13 +45,21 @@ public record Pager(int page, int size, long total) {
 
     /** Page numbers to show: the first, the last, and a few around the current one. */
     public List<Integer> window() {
+        // Built from the few numbers shown, not by walking every page: an archive has thousands.
+        int last = pages();
         List<Integer> shown = new ArrayList<>();
-        for (int p = 1; p <= pages(); p++) {
-            if (p == 1 || p == pages() || Math.abs(p - page) <= 2) {
-                shown.add(p);
-            } else if (!shown.isEmpty() && shown.get(shown.size() - 1) != 0) {
+        shown.add(1);
+        for (int p = Math.max(2, page - 2); p <= Math.min(last - 1, page + 2); p++) {
+            if (p > shown.get(shown.size() - 1) + 1) {
                 shown.add(0); // a gap, shown as an ellipsis
             }
+            shown.add(p);
+        }
+        if (last > 1) {
+            if (last > shown.get(shown.size() - 1) + 1) {
+                shown.add(0);
+            }
+            shown.add(last);
         }
         return shown;
     }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.WebContext;
@@ -27,7 +28,6 @@ import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
-import org.thymeleaf.web.IWebExchange;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -45,12 +45,15 @@ public final class Renderer {
     private final Optional<String> baseUrl;
     private final SiteChrome chrome;
     private final ZoneId zone;
-    private final KeptPerVersion<Boolean, String> siteHeader;
+    private final KeptPerVersion<List<Object>, String> fragments;
+
+    /** How many rendered fragments are kept at most: a section's month list is ~12 kB. */
+    private static final int FRAGMENTS_KEPT = 1_000;
 
     /**
-     * @param contentVersion the version of public content (see ContentVersion): the site header,
-     *                       which lists the sections, is rendered once per version; null to
-     *                       render it with every page
+     * @param contentVersion the version of public content (see ContentVersion): fragments
+     *                       such as the site header, which lists the sections, are rendered once
+     *                       per version; null to render them with every page
      */
     public Renderer(ServletContext servletContext, Optional<String> baseUrl, SiteChrome chrome, ZoneId zone,
                     LongSupplier contentVersion) {
@@ -59,7 +62,7 @@ public final class Renderer {
         this.baseUrl = baseUrl;
         this.chrome = chrome;
         this.zone = zone;
-        this.siteHeader = new KeptPerVersion<>(contentVersion, 1);
+        this.fragments = new KeptPerVersion<>(contentVersion, FRAGMENTS_KEPT);
 
         WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
         resolver.setTemplateMode(TemplateMode.HTML);
@@ -93,17 +96,30 @@ public final class Renderer {
         model.put("breadcrumb", page.breadcrumb());
         model.put("canonical", absolute(req, page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
         model.put("path", pathOf(req));
-        IWebExchange exchange = application.buildExchange(req, resp);
-        model.put("siteHeader", siteHeader.get(true, () -> engine.process("fragments", Set.of("siteHeader"),
-                new WebContext(exchange, LOCALE, Map.of("navSections", chrome.navigation())))));
+        model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "",
+                () -> Map.of("navSections", chrome.navigation())));
         model.put("dates", DATES);
-        WebContext context = new WebContext(exchange, LOCALE, model);
+        WebContext context = new WebContext(application.buildExchange(req, resp), LOCALE, model);
         // The whole page first, then one write: Thymeleaf writes in hundreds of small pieces,
         // each of which would pass the response's encoder; and a template that fails half-way
         // leaves nothing written, so the reader gets a clean error page.
         String html = engine.process(page.template(), context);
         resp.setContentType("text/html;charset=UTF-8");
         resp.getWriter().write(html);
+    }
+
+    /**
+     * A fragment of a template whose HTML depends on public content and on {@code key} alone,
+     * rendered once per content version and kept: the parts that many pages or many requests
+     * share, such as the site header or a section's archive calendar. A page places it with
+     * {@code th:utext}; Thymeleaf escaped what it holds when it rendered it.
+     *
+     * @param model the fragment's variables, worked out only when it has to be rendered
+     */
+    public String keptFragment(HttpServletRequest req, HttpServletResponse resp, String template, String fragment,
+                               Object key, Supplier<Map<String, Object>> model) {
+        return fragments.get(List.of(template, fragment, key), () -> engine.process(template, Set.of(fragment),
+                new WebContext(application.buildExchange(req, resp), LOCALE, model.get())));
     }
 
     private static final Dates DATES = new Dates();

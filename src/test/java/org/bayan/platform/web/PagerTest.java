@@ -40,4 +40,15 @@ class PagerTest {
         assertTrue(p.hasNext());
         assertFalse(new Pager(1, 10, 5).isPaged());
     }
+
+    @Test
+    void windowAtTheEndsAndWithoutGaps() {
+        assertEquals(List.of(1, 2, 3, 0, 20), new Pager(1, 10, 200).window());
+        assertEquals(List.of(1, 0, 18, 19, 20), new Pager(20, 10, 200).window());
+        assertEquals(List.of(1, 0, 3, 4, 5, 6, 7, 0, 20), new Pager(5, 10, 200).window());
+        assertEquals(List.of(1, 2, 3, 4, 5), new Pager(3, 10, 50).window());
+        assertEquals(List.of(1, 2), new Pager(2, 10, 11).window());
+        assertEquals(List.of(1), new Pager(1, 10, 0).window());
+        assertEquals(List.of(1, 0, 498, 499, 500, 501, 502, 0, 10_000), new Pager(500, 10, 100_000).window());
+    }
 }
