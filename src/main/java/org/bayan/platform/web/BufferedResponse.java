@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A response held back in memory, so a filter can look at the whole page (its status and
@@ -17,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 class BufferedResponse extends HttpServletResponseWrapper {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-    private final StringWriter chars = new StringWriter(16 * 1024);
+    private final Pieces chars = new Pieces();
     private int status = 200;
     private PrintWriter writer;
     private final ServletOutputStream stream = new ServletOutputStream() {
@@ -35,9 +37,30 @@ class BufferedResponse extends HttpServletResponseWrapper {
     byte[] body() {
         if (writer != null) {
             writer.flush();
-            return chars.toString().getBytes(StandardCharsets.UTF_8);
+            return chars.bytes();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Text as it was written, encoded once at the end. A page comes as one string (see
+     * Renderer), which is kept as it is: copying it into a builder would go character by
+     * character once it holds a character beyond Latin-1.
+     */
+    private static final class Pieces extends Writer {
+        private final List<String> pieces = new ArrayList<>();
+
+        @Override public void write(String s, int off, int len) {
+            pieces.add(off == 0 && len == s.length() ? s : s.substring(off, off + len));
+        }
+        @Override public void write(char[] c, int off, int len) { pieces.add(new String(c, off, len)); }
+        @Override public void write(int c) { pieces.add(String.valueOf((char) c)); } // a surrogate pair is joined again below
+        @Override public void flush() { }
+        @Override public void close() { }
+
+        byte[] bytes() {
+            return (pieces.size() == 1 ? pieces.get(0) : String.join("", pieces)).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     @Override public int getStatus() { return status; }
