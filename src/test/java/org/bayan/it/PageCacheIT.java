@@ -61,6 +61,17 @@ class PageCacheIT {
     }
 
     @Test
+    void anAdminPageReachedByAnEncodedPathIsNeverKeptForOthers() {
+        for (String path : List.of("/%61dmin/users", "/%61dmin", "/admin/%73tatements")) {
+            Site.Page staff = Session.admin().get(path);
+            assertEquals(200, staff.status(), "staff see " + path);
+            Site.Page anonymous = Site.main().get(path);
+            assertNotEquals(200, anonymous.status(), "a reader must not get the staff page kept for " + path);
+            assertFalse(anonymous.body().contains("<body class=\"admin\""), path);
+        }
+    }
+
+    @Test
     void readersThatAcceptGzipGetTheSamePageCompressed() throws Exception {
         String plain = Site.main().get(NEWS).body();
         HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Site.main().url(NEWS)))

@@ -68,7 +68,9 @@ public final class PageCache extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        // Decided on the path as the container maps it (decoded, dots and slashes resolved), so
+        // "/%61dmin" is the admin area here too; the raw URI is only the key.
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
         if (isAdminChange(req, path)) {
             chain.doFilter(req, resp);
             if (resp.getStatus() < 400) {
@@ -89,7 +91,8 @@ public final class PageCache extends HttpFilter {
             chain.doFilter(req, buffered);
             byte[] body = buffered.body();
             if (buffered.getStatus() != 200 || resp.isCommitted() || buffered.getContentType() == null
-                    || buffered.containsHeader("Set-Cookie") || "HEAD".equals(req.getMethod())) {
+                    || buffered.containsHeader("Set-Cookie") || "HEAD".equals(req.getMethod())
+                    || isPrivate(buffered.getHeader("Cache-Control"))) {
                 resp.getOutputStream().write(body); // not a page to keep: pass it on as it is
                 return;
             }
@@ -139,6 +142,11 @@ public final class PageCache extends HttpFilter {
         } catch (IllegalArgumentException e) {
             return false; // an unreadable date is as good as none
         }
+    }
+
+    /** A page its servlet marked as not for shared caches (the admin area's, say) is never kept. */
+    private static boolean isPrivate(String cacheControl) {
+        return cacheControl != null && (cacheControl.contains("no-store") || cacheControl.contains("private"));
     }
 
     private static boolean isAdminChange(HttpServletRequest req, String path) {
