@@ -62,7 +62,7 @@ public final class Feeds {
     Optional<Tagged> tag(String slug) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.read(em -> counts.tag(em, slug, now).map(tag -> new Tagged(tag.name(), tag.slug(),
+        return tx.read(em -> counts.tag(em, slug, clock).map(tag -> new Tagged(tag.name(), tag.slug(),
                 items(em, tree, DayWindow.of(tag.days(), 0, SIZE)
                         .map(w -> repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), SIZE))
                         .orElse(List.of())))));
@@ -74,7 +74,7 @@ public final class Feeds {
     private List<FeedItem> inSections(List<Long> sectionIds) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.read(em -> items(em, tree, DayWindow.of(counts.sections(em, sectionIds, now), 0, SIZE)
+        return tx.read(em -> items(em, tree, DayWindow.of(counts.sections(em, sectionIds, clock), 0, SIZE)
                 .map(w -> repository.page(em, sectionIds, w.from(), w.to(), now, w.offset(), SIZE))
                 .orElse(List.of())));
     }

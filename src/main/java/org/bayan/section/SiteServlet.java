@@ -122,7 +122,8 @@ public final class SiteServlet extends PageServlet {
         Supplier<ArchiveNav> archive = new Supplier<>() {
             private ArchiveNav nav;
             @Override public ArchiveNav get() {
-                if (nav == null) nav = ArchiveNav.of(section.path(), listing.days(), focus, selected, today, Renderer.LOCALE);
+                // The counts are read again, as kept for the version the fragment is kept under.
+                if (nav == null) nav = ArchiveNav.of(section.path(), statements.days(section), focus, selected, today, Renderer.LOCALE);
                 return nav;
             }
         };

@@ -1,6 +1,7 @@
 package org.bayan.statement;
 
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -46,10 +47,14 @@ public final class DayCounts {
         }
     }
 
-    /** Per-day counts of the given sections (of all, for null). */
-    public SortedMap<LocalDate, Integer> sections(EntityManager em, List<Long> sectionIds, Instant now) {
-        return bySections.get(sectionIds == null ? List.of() : List.copyOf(sectionIds),
-                () -> Collections.unmodifiableSortedMap(repository.countsByDay(em, sectionIds, now)));
+    /**
+     * Per-day counts of the given sections (of all, for null). The clock is read only once the
+     * content version is known, so counts kept for a version never miss a statement that went
+     * live before it.
+     */
+    public SortedMap<LocalDate, Integer> sections(EntityManager em, List<Long> sectionIds, Clock clock) {
+        return bySections.get(sectionIds == null ? List.of() : List.copyOf(sectionIds), () -> Collections
+                .unmodifiableNavigableMap(new TreeMap<>(repository.countsByDay(em, sectionIds, clock.instant()))));
     }
 
     /**
@@ -57,8 +62,8 @@ public final class DayCounts {
      * or empty if there is no such tag. One query when the tag has visible statements. Unknown
      * slugs are not kept: anyone can make up more of them.
      */
-    public Optional<TagDays> tag(EntityManager em, String slug, Instant now) {
-        return Optional.ofNullable(byTag.get(slug, () -> countTag(em, slug, now).orElse(null)));
+    public Optional<TagDays> tag(EntityManager em, String slug, Clock clock) {
+        return Optional.ofNullable(byTag.get(slug, () -> countTag(em, slug, clock.instant()).orElse(null)));
     }
 
     private Optional<TagDays> countTag(EntityManager em, String slug, Instant now) {
@@ -68,13 +73,13 @@ public final class DayCounts {
                     .setParameter("slug", slug).getResultStream().findFirst()
                     .map(t -> new TagDays(t.getId(), t.getName(), t.getSlug(), Collections.emptySortedMap()));
         }
-        SortedMap<LocalDate, Integer> days = new TreeMap<>();
+        TreeMap<LocalDate, Integer> days = new TreeMap<>();
         for (Object[] row : rows) {
             days.put((LocalDate) row[3], ((Number) row[4]).intValue());
         }
         Object[] first = rows.get(0);
         return Optional.of(new TagDays(((Number) first[0]).longValue(), (String) first[1], (String) first[2],
-                Collections.unmodifiableSortedMap(days)));
+                Collections.unmodifiableNavigableMap(days)));
     }
 
     static long sum(SortedMap<LocalDate, Integer> days) {

@@ -65,8 +65,14 @@ public final class PublicStatements {
     }
 
     /** Per-day counts of a section (or of all, for null), from the cache while content is unchanged. */
-    private SortedMap<LocalDate, Integer> days(EntityManager em, List<Long> sectionIds, Instant now) {
-        return counts.sections(em, sectionIds, now);
+    private SortedMap<LocalDate, Integer> days(EntityManager em, List<Long> sectionIds) {
+        return counts.sections(em, sectionIds, clock);
+    }
+
+    /** A section's per-day counts (its subsections' included), as kept for the current content version. */
+    public SortedMap<LocalDate, Integer> days(SectionNode section) {
+        List<Long> ids = sections.tree().subtreeIds(section);
+        return tx.read(em -> days(em, ids));
     }
 
     /** The newest statements of the whole site. */
@@ -74,7 +80,7 @@ public final class PublicStatements {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
         return tx.read(em -> {
-            SortedMap<LocalDate, Integer> days = days(em, null, now);
+            SortedMap<LocalDate, Integer> days = days(em, null);
             List<StatementSummary> items = DayWindow.of(days, offset, limit)
                     .map(w -> summaries(tree, repository.page(em, null, w.from(), w.to(), now, w.offset(), limit)))
                     .orElse(List.of());
@@ -91,7 +97,7 @@ public final class PublicStatements {
         SectionTree tree = sections.tree();
         List<Long> ids = tree.subtreeIds(section);
         return tx.read(em -> {
-            SortedMap<LocalDate, Integer> days = days(em, ids, now);
+            SortedMap<LocalDate, Integer> days = days(em, ids);
             SortedMap<LocalDate, Integer> period = from == null ? days : days.subMap(from, to.plusDays(1));
             List<StatementSummary> items = DayWindow.of(period, offset, limit)
                     .map(w -> summaries(tree, repository.page(em, ids, w.from(), w.to(), now, w.offset(), limit)))
@@ -104,7 +110,7 @@ public final class PublicStatements {
     public Optional<Tagged> tagged(String tagSlug, int offset, int limit) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
-        return tx.read(em -> counts.tag(em, tagSlug, now).map(tag -> {
+        return tx.read(em -> counts.tag(em, tagSlug, clock).map(tag -> {
             List<StatementSummary> items = DayWindow.of(tag.days(), offset, limit)
                     .map(w -> summaries(tree, repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), limit)))
                     .orElse(List.of());
@@ -127,22 +133,23 @@ public final class PublicStatements {
             if (section.isEmpty()) {
                 return Optional.empty();
             }
-            StatementRepository.Neighbours n = neighbours(em, s, now);
+            StatementRepository.Neighbours n = neighbours(em, s);
             List<Long> tagIds = s.getTags().stream().map(Tag::getId).toList();
             return Optional.of(new StatementPage(s.getId(), s.getTitle(), s.getSlug(), url(section.get(), s),
                     s.getPublishedAt(), s.getUpdatedAt(), s.getPublishedOn(), section.get(), s.getLead(), s.getBody(),
                     s.getSource(), s.getLanguage(),
                     s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
                     link(section.get(), n.older()), link(section.get(), n.newer()),
-                    related(tree, related(em, s.getId(), tagIds, now))));
+                    related(tree, related(em, s.getId(), tagIds))));
         }));
     }
 
     /** A statement's neighbours in its section, kept per statement until content changes. */
-    private StatementRepository.Neighbours neighbours(EntityManager em, Statement s, Instant now) {
+    private StatementRepository.Neighbours neighbours(EntityManager em, Statement s) {
         return neighbours.get(s.getId(), () -> {
+            Instant now = clock.instant(); // read after the version: see DayCounts#sections
             // They lie on the nearest days with statements around this one's day.
-            SortedMap<LocalDate, Integer> days = days(em, List.of(s.getSection().getId()), now);
+            SortedMap<LocalDate, Integer> days = days(em, List.of(s.getSection().getId()));
             LocalDate day = s.getPublishedOn();
             LocalDate before = days.headMap(day).isEmpty() ? day : days.headMap(day).lastKey();
             LocalDate after = days.tailMap(day.plusDays(1)).isEmpty() ? day : days.tailMap(day.plusDays(1)).firstKey();
@@ -155,8 +162,7 @@ public final class PublicStatements {
      * the tag cloud.
      */
     public TagCloud tagCloud() {
-        Instant now = clock.instant();
-        return cloud.get(true, () -> tx.read(em -> TagCloud.of(repository.tagCounts(em, now).stream()
+        return cloud.get(true, () -> tx.read(em -> TagCloud.of(repository.tagCounts(em, clock.instant()).stream()
                 .map(row -> new TagCloud.Count((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
                 .toList())));
     }
@@ -165,8 +171,8 @@ public final class PublicStatements {
      * The related statements' rows (see {@link StatementRepository#related}), kept per statement
      * until content changes: counting shared tags reads every statement of a popular tag.
      */
-    private List<Object[]> related(EntityManager em, long id, List<Long> tagIds, Instant now) {
-        return related.get(id, () -> List.copyOf(repository.related(em, id, tagIds, now, RELATED)));
+    private List<Object[]> related(EntityManager em, long id, List<Long> tagIds) {
+        return related.get(id, () -> List.copyOf(repository.related(em, id, tagIds, clock.instant(), RELATED)));
     }
 
     /** Rows of {@link StatementRepository#related} as links; one whose section is gone is left out. */
