@@ -28,9 +28,8 @@ public final class PublicStatements {
     private final Clock clock;
     private final StatementRepository repository = new StatementRepository();
     private final DayCounts counts;
-    private final KeptPerVersion<Long, List<Object[]>> related;
     private final KeptPerVersion<Boolean, TagCloud> cloud;
-    private final KeptPerVersion<Long, StatementRepository.Neighbours> neighbours;
+    private final KeptPerVersion<Long, StatementRepository.Surroundings> surroundings;
 
     /** How many related statements a statement page shows at most. */
     static final int RELATED = 5;
@@ -59,9 +58,8 @@ public final class PublicStatements {
         this.sections = sections;
         this.clock = clock;
         this.counts = counts;
-        this.related = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
         this.cloud = new KeptPerVersion<>(contentVersion, 1);
-        this.neighbours = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
+        this.surroundings = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
     }
 
     /** Per-day counts of a section (or of all, for null), from the cache while content is unchanged. */
@@ -133,27 +131,31 @@ public final class PublicStatements {
             if (section.isEmpty()) {
                 return Optional.empty();
             }
-            StatementRepository.Neighbours n = neighbours(em, s);
-            List<Long> tagIds = s.getTags().stream().map(Tag::getId).toList();
+            StatementRepository.Surroundings around = surroundings(em, s);
+            StatementRepository.Neighbours n = around.neighbours();
             return Optional.of(new StatementPage(s.getId(), s.getTitle(), s.getSlug(), url(section.get(), s),
                     s.getPublishedAt(), s.getUpdatedAt(), s.getPublishedOn(), section.get(), s.getLead(), s.getBody(),
                     s.getSource(), s.getLanguage(),
                     s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
                     link(section.get(), n.older()), link(section.get(), n.newer()),
-                    related(tree, related(em, s.getId(), tagIds))));
+                    related(tree, around.related())));
         }));
     }
 
-    /** A statement's neighbours in its section, kept per statement until content changes. */
-    private StatementRepository.Neighbours neighbours(EntityManager em, Statement s) {
-        return neighbours.get(s.getId(), () -> {
+    /**
+     * A statement's neighbours in its section and its related statements, kept per statement
+     * until content changes: counting shared tags reads every statement of a popular tag.
+     */
+    private StatementRepository.Surroundings surroundings(EntityManager em, Statement s) {
+        return surroundings.get(s.getId(), () -> {
             Instant now = clock.instant(); // read after the version: see DayCounts#sections
-            // They lie on the nearest days with statements around this one's day.
+            // The neighbours lie on the nearest days with statements around this one's day.
             SortedMap<LocalDate, Integer> days = days(em, List.of(s.getSection().getId()));
             LocalDate day = s.getPublishedOn();
             LocalDate before = days.headMap(day).isEmpty() ? day : days.headMap(day).lastKey();
             LocalDate after = days.tailMap(day.plusDays(1)).isEmpty() ? day : days.tailMap(day.plusDays(1)).firstKey();
-            return repository.neighbours(em, s, now, before, after);
+            List<Long> tagIds = s.getTags().stream().map(Tag::getId).toList();
+            return repository.surroundings(em, s, tagIds, now, before, after, RELATED);
         });
     }
 
@@ -167,15 +169,7 @@ public final class PublicStatements {
                 .toList())));
     }
 
-    /**
-     * The related statements' rows (see {@link StatementRepository#related}), kept per statement
-     * until content changes: counting shared tags reads every statement of a popular tag.
-     */
-    private List<Object[]> related(EntityManager em, long id, List<Long> tagIds) {
-        return related.get(id, () -> List.copyOf(repository.related(em, id, tagIds, clock.instant(), RELATED)));
-    }
-
-    /** Rows of {@link StatementRepository#related} as links; one whose section is gone is left out. */
+    /** Related rows (see {@link StatementRepository#surroundings}) as links; one whose section is gone is left out. */
     private static List<StatementPage.Related> related(SectionTree tree, List<Object[]> rows) {
         List<StatementPage.Related> related = new ArrayList<>();
         for (Object[] row : rows) {

@@ -4,7 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -99,33 +101,56 @@ public final class StatementRepository {
     }
 
     /**
-     * The visible statements just before and just after one in its section, in publication
-     * order: the [older, newer] neighbours, either of which may be missing. Only what a link to
-     * them needs is read, not their text.
+     * What a statement page shows around a statement, in one round trip: its visible neighbours
+     * just before and just after it in its section (either may be missing; the nearest days with
+     * statements around its day bound the search), and the visible statements sharing the most
+     * of its tags, ties newest first, as rows of [id, title, slug, section id, publishedOn, shared
+     * tags]. Only what links to them need is read, not their text.
      */
-    public Neighbours neighbours(EntityManager em, Statement s, Instant now, LocalDate olderFrom, LocalDate newerTo) {
-        // One round trip: the nearest older and the nearest newer, as a union of two one-row queries.
-        String base = "select s.id, s.title, s.slug, s.publishedAt from Statement s"
-                + " where s.section.id = :section and s.id <> :id and " + VISIBLE;
-        List<Object[]> both = visible(em.createQuery("(" + base
+    public Surroundings surroundings(EntityManager em, Statement s, Collection<Long> tagIds, Instant now,
+                                     LocalDate olderFrom, LocalDate newerTo, int relatedLimit) {
+        String columns = "s.id, s.title, s.slug, s.section.id, s.publishedOn, s.publishedAt";
+        String neighbour = " from Statement s where s.section.id = :section and s.id <> :id and " + VISIBLE;
+        String q = "(select 1, " + columns + ", cast(0 as Long)" + neighbour
                 + " and s.publishedOn between :olderFrom and :day"
                 + " and (s.publishedAt < :at or (s.publishedAt = :at and s.id < :id))"
-                + " order by s.publishedAt desc, s.id desc limit 1) union all (" + base
-                + " and s.publishedOn between :day and :newerTo"
+                + " order by s.publishedAt desc, s.id desc limit 1) union all (select 2, " + columns + ", cast(0 as Long)"
+                + neighbour + " and s.publishedOn between :day and :newerTo"
                 + " and (s.publishedAt > :at or (s.publishedAt = :at and s.id > :id))"
-                + " order by s.publishedAt asc, s.id asc limit 1)", Object[].class), now)
+                + " order by s.publishedAt asc, s.id asc limit 1)";
+        if (!tagIds.isEmpty()) {
+            q += " union all (select 3, " + columns + ", count(t.id)"
+                    + " from Statement s join s.tags t where t.id in :tags and s.id <> :id and " + VISIBLE
+                    + " group by " + columns
+                    + " order by count(t.id) desc, s.publishedAt desc, s.id desc limit " + relatedLimit + ")";
+        }
+        TypedQuery<Object[]> query = visible(em.createQuery(q, Object[].class), now)
                 .setParameter("olderFrom", olderFrom).setParameter("newerTo", newerTo).setParameter("day", s.getPublishedOn())
                 .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
-                .setParameter("at", s.getPublishedAt()).getResultList();
+                .setParameter("at", s.getPublishedAt());
+        if (!tagIds.isEmpty()) {
+            query.setParameter("tags", tagIds);
+        }
         Neighbour older = null;
         Neighbour newer = null;
-        for (Object[] row : both) {
-            Neighbour x = new Neighbour(((Number) row[0]).longValue(), (String) row[1], (String) row[2]);
-            Instant at = (Instant) row[3];
-            boolean isOlder = at.isBefore(s.getPublishedAt()) || (at.equals(s.getPublishedAt()) && x.id() < s.getId());
-            if (isOlder) older = x; else newer = x;
+        List<Object[]> related = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            int kind = ((Number) row[0]).intValue();
+            long id = ((Number) row[1]).longValue();
+            if (kind == 1) {
+                older = new Neighbour(id, (String) row[2], (String) row[3]);
+            } else if (kind == 2) {
+                newer = new Neighbour(id, (String) row[2], (String) row[3]);
+            } else {
+                related.add(row);
+            }
         }
-        return new Neighbours(older, newer);
+        // A union promises no order: the related rows are put back in theirs.
+        related.sort(Comparator.comparingLong((Object[] r) -> ((Number) r[7]).longValue())
+                .thenComparing(r -> (Instant) r[6]).thenComparingLong(r -> ((Number) r[1]).longValue()).reversed());
+        List<Object[]> rows = related.stream()
+                .map(r -> new Object[] {((Number) r[1]).longValue(), r[2], r[3], r[4], r[5], r[7]}).toList();
+        return new Surroundings(new Neighbours(older, newer), rows);
     }
 
     public record Neighbours(Neighbour older, Neighbour newer) {
@@ -135,22 +160,9 @@ public final class StatementRepository {
     public record Neighbour(long id, String title, String slug) {
     }
 
-    /**
-     * The visible statements sharing the most tags with one (ties: newest first), itself left
-     * out: rows of [id, title, slug, section id, publishedOn, shared tags], in one grouped query.
-     */
-    public List<Object[]> related(EntityManager em, long id, Collection<Long> tagIds, Instant now, int limit) {
-        if (tagIds.isEmpty()) {
-            return List.of();
-        }
-        return visible(em.createQuery("select s.id, s.title, s.slug, s.section.id, s.publishedOn, count(t.id)"
-                + " from Statement s join s.tags t where t.id in :tags and s.id <> :id and " + VISIBLE
-                + " group by s.id, s.title, s.slug, s.section.id, s.publishedOn, s.publishedAt"
-                + " order by count(t.id) desc, s.publishedAt desc, s.id desc", Object[].class), now)
-                .setParameter("tags", tagIds).setParameter("id", id)
-                .setMaxResults(limit).getResultList();
+    /** A statement's neighbours and related statements, see {@link #surroundings}. */
+    public record Surroundings(Neighbours neighbours, List<Object[]> related) {
     }
-
     /**
      * Every tag carried by at least one visible statement, with how many, alphabetically: rows
      * of [name, slug, count], in one grouped query.

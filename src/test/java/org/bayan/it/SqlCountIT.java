@@ -3,6 +3,7 @@ package org.bayan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,5 +31,26 @@ class SqlCountIT {
         assertEquals(200, page.status(), path);
         String count = page.header(Site.SQL_COUNT);
         assertTrue(count != null && Integer.parseInt(count) <= MAX, path + " took " + count + " SQL statements");
+    }
+
+    @Test
+    void statementPageRightAfterAChangeNeedsAtMostThreeSqlStatements() {
+        // The demo's first statement, which carries tags, at its canonical address.
+        String statement = Site.main().get("/media-center/coalition-news/item/1").header("Location")
+                .substring(Site.main().context().length());
+        assertTrue(Site.main().get(statement).body().contains("rel=\"tag\""), "a statement with tags");
+
+        // A change moves the content version on: nothing kept for the statement page is used,
+        // its section's day counts, neighbours and related statements are all worked out again.
+        Session admin = Session.admin();
+        long id = EditorialIT.draft(admin, "Count check " + System.nanoTime(), "<p>Counted.</p>");
+        java.util.Map<String, String> form = EditorialIT.editorForm(admin, id);
+        form.put("action", "trash");
+        assertEquals(302, admin.post("/admin/statements/" + id, form).status());
+
+        Site.Page page = Site.main().getCountingSql(statement + "?render=" + System.nanoTime());
+        assertEquals(200, page.status());
+        String count = page.header(Site.SQL_COUNT);
+        assertTrue(count != null && Integer.parseInt(count) <= MAX, "the first statement page after a change took " + count);
     }
 }
