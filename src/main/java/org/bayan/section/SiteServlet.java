@@ -119,14 +119,10 @@ public final class SiteServlet extends PageServlet {
         model.put("pager", pager);
         // The archive navigation depends on the section's statements alone: kept rendered per
         // content version, the calendar per month shown, the month list per section.
-        Supplier<ArchiveNav> archive = new Supplier<>() {
-            private ArchiveNav nav;
-            @Override public ArchiveNav get() {
-                // The counts are read again, as kept for the version the fragment is kept under.
-                if (nav == null) nav = ArchiveNav.of(section.path(), statements.days(section), focus, selected, today, Renderer.LOCALE);
-                return nav;
-            }
-        };
+        // Worked out only when a part is rendered, from the counts kept for the version the part is
+        // kept under (read again, not the listing's).
+        Supplier<ArchiveNav> archive = () -> ArchiveNav.of(section.path(), statements.days(section), focus, selected,
+                today, Renderer.LOCALE);
         model.put("archiveCalendar", renderer.keptFragment(req, resp, "fragments", "calendar",
                 new CalendarKey(section.path(), focus, selected, today), () -> Map.of("cal", archive.get().calendar())));
         model.put("archiveMonths", renderer.keptFragment(req, resp, "fragments", "months", section.path(),

@@ -169,18 +169,15 @@ public final class PublicStatements {
                 .toList())));
     }
 
-    /** Related rows (see {@link StatementRepository#surroundings}) as links; one whose section is gone is left out. */
-    private static List<StatementPage.Related> related(SectionTree tree, List<Object[]> rows) {
+    /** Related statements as links; one whose section is gone is left out. */
+    private static List<StatementPage.Related> related(SectionTree tree, List<StatementRepository.Related> found) {
         List<StatementPage.Related> related = new ArrayList<>();
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
-            tree.byId(((Number) row[3]).longValue()).ifPresent(section -> related.add(new StatementPage.Related(id,
-                    (String) row[1], url(section, id, (String) row[2]), (LocalDate) row[4], section,
-                    ((Number) row[5]).intValue())));
+        for (StatementRepository.Related r : found) {
+            tree.byId(r.sectionId()).ifPresent(section -> related.add(new StatementPage.Related(r.id(), r.title(),
+                    url(section, r.id(), r.slug()), r.publishedOn(), section, r.sharedTags())));
         }
         return List.copyOf(related);
     }
-
 
     private static StatementPage.Link link(SectionNode section, StatementRepository.Neighbour n) {
         return n == null ? null : new StatementPage.Link(n.title(), url(section, n.id(), n.slug()));

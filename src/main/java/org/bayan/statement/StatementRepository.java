@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Queries for what readers may see. Each one carries the same visibility rule (released and
@@ -28,7 +29,7 @@ public final class StatementRepository {
      */
     public static final String VISIBLE = "s.status in (" + Status.RELEASED.stream()
             .map(status -> Status.class.getName() + "." + status.name())
-            .collect(java.util.stream.Collectors.joining(", ")) + ") and s.publishedAt <= :now";
+            .collect(Collectors.joining(", ")) + ") and s.publishedAt <= :now";
 
     /** One page of visible statements in the given sections (all sections if null), newest first. */
     public List<Statement> page(EntityManager em, Collection<Long> sectionIds, LocalDate from, LocalDate to,
@@ -104,8 +105,7 @@ public final class StatementRepository {
      * What a statement page shows around a statement, in one round trip: its visible neighbours
      * just before and just after it in its section (either may be missing; the nearest days with
      * statements around its day bound the search), and the visible statements sharing the most
-     * of its tags, ties newest first, as rows of [id, title, slug, section id, publishedOn, shared
-     * tags]. Only what links to them need is read, not their text.
+     * of its tags, ties newest first. Only what links to them need is read, not their text.
      */
     public Surroundings surroundings(EntityManager em, Statement s, Collection<Long> tagIds, Instant now,
                                      LocalDate olderFrom, LocalDate newerTo, int relatedLimit) {
@@ -133,7 +133,7 @@ public final class StatementRepository {
         }
         Neighbour older = null;
         Neighbour newer = null;
-        List<Object[]> related = new ArrayList<>();
+        List<Related> related = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
             int kind = ((Number) row[0]).intValue();
             long id = ((Number) row[1]).longValue();
@@ -142,15 +142,14 @@ public final class StatementRepository {
             } else if (kind == 2) {
                 newer = new Neighbour(id, (String) row[2], (String) row[3]);
             } else {
-                related.add(row);
+                related.add(new Related(id, (String) row[2], (String) row[3], ((Number) row[4]).longValue(),
+                        (LocalDate) row[5], (Instant) row[6], ((Number) row[7]).intValue()));
             }
         }
-        // A union promises no order: the related rows are put back in theirs.
-        related.sort(Comparator.comparingLong((Object[] r) -> ((Number) r[7]).longValue())
-                .thenComparing(r -> (Instant) r[6]).thenComparingLong(r -> ((Number) r[1]).longValue()).reversed());
-        List<Object[]> rows = related.stream()
-                .map(r -> new Object[] {((Number) r[1]).longValue(), r[2], r[3], r[4], r[5], r[7]}).toList();
-        return new Surroundings(new Neighbours(older, newer), rows);
+        // A union promises no order: the related ones are put back in theirs.
+        related.sort(Comparator.comparingInt(Related::sharedTags).thenComparing(Related::publishedAt)
+                .thenComparingLong(Related::id).reversed());
+        return new Surroundings(new Neighbours(older, newer), List.copyOf(related));
     }
 
     public record Neighbours(Neighbour older, Neighbour newer) {
@@ -160,9 +159,15 @@ public final class StatementRepository {
     public record Neighbour(long id, String title, String slug) {
     }
 
-    /** A statement's neighbours and related statements, see {@link #surroundings}. */
-    public record Surroundings(Neighbours neighbours, List<Object[]> related) {
+    /** A statement sharing tags with another, as much of it as a link and its date line need. */
+    public record Related(long id, String title, String slug, long sectionId, LocalDate publishedOn,
+                          Instant publishedAt, int sharedTags) {
     }
+
+    /** A statement's neighbours and related statements, see {@link #surroundings}. */
+    public record Surroundings(Neighbours neighbours, List<Related> related) {
+    }
+
     /**
      * Every tag carried by at least one visible statement, with how many, alphabetically: rows
      * of [name, slug, count], in one grouped query.
