@@ -29,8 +29,7 @@ final class Browser {
                 throw new IllegalStateException("BAYAN_TEST_REQUIRE_BROWSER is set but " + CHROMIUM + " or "
                         + CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
             }
-            System.err.println("[bayan] Browser tests skipped: install chromium and chromium-driver to run them");
-            Assumptions.abort("chromium or chromedriver not installed");
+            Assumptions.abort("no headless browser: install Debian's chromium and chromium-driver to run them");
         }
         Path profile = Files.createTempDirectory("bayan-chromium");
         ChromeOptions options = new ChromeOptions();

@@ -56,7 +56,7 @@ class CrashSafetyIT {
     @Test
     void acknowledgedWritesSurviveKillMinusNineOnPostgreSQL() throws Exception {
         String pgUrl = org.bayan.testing.TestDatabase.postgresUrl();
-        org.junit.jupiter.api.Assumptions.assumeTrue(pgUrl != null, "no PostgreSQL (set BAYAN_TEST_PG_URL)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(pgUrl != null, "no PostgreSQL: set BAYAN_TEST_PG_URL=jdbc:postgresql://host:5432/db?user=... to run it");
         dbOptions = "-Dbayan.db.url=" + pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + freshSchema(pgUrl);
         crashAgainAndAgain("PostgreSQL");
     }
