@@ -181,7 +181,8 @@ public final class Bootstrap implements ServletContextListener {
         // web.xml maps Tomcat's default servlet to /static/* for the files.
         ctx.addServlet("site", new SiteServlet(renderer, sections, statements, feeds, clock, settings.timezone()))
                 .addMapping("/");
-        log.info("Bayan started at context '{}' in {} ms", ctx.getContextPath(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
+                (System.nanoTime() - started) / 1_000_000, ctx.getContextPath());
     }
 
     @Override

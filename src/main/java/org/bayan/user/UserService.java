@@ -87,7 +87,9 @@ public final class UserService {
                 String oneTime = randomPassword();
                 admin.setPasswordHash(passwords.encryptPassword(oneTime));
                 admin.setMustChangePassword(true);
-                log.warn("Created the admin account. One-time password (shown only now, must be changed at first login): {}", oneTime);
+                // One line that stands out in Tomcat's console, as the only place this password is ever shown.
+                log.warn("*** FIRST LOG-IN: user name 'admin', one-time password '{}' (shown only this once;"
+                        + " you choose your own password when you log in at /login) ***", oneTime);
             }
             em.persist(admin);
             audit.record(em, new AuditLog.Actor(null, "system", null), "user.created", "user", admin.getId(), "admin (ADMIN)");

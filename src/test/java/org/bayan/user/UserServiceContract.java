@@ -115,11 +115,49 @@ abstract class UserServiceContract {
         Path other = Files.createDirectories(folder.resolve("fresh"));
         try (TestDatabase fresh = open(other)) {
             UserService freshUsers = new UserService(fresh.tx(), passwords, new PasswordRules(), new AuditLog(fresh.tx(), clock), clock);
-            freshUsers.ensureAdmin(Optional.empty());
+            List<String> logged = logOf(UserService.class, () -> freshUsers.ensureAdmin(Optional.empty()));
             Staff firstAdmin = staff(freshUsers, "admin");
             assertTrue(firstAdmin.mustChangePassword(), "the logged one-time password must be replaced at first login");
             assertEquals(User.Role.ADMIN, firstAdmin.role());
+
+            // One line a newcomer cannot miss in Tomcat's console, naming the user and a password that works.
+            assertEquals(1, logged.size(), "lines logged: " + logged);
+            var line = java.util.regex.Pattern.compile("^\\*\\*\\* FIRST LOG-IN: user name 'admin', one-time password '(\\S+)'")
+                    .matcher(logged.get(0));
+            assertTrue(line.find(), "the line must start with '*** FIRST LOG-IN' and name user and password: " + logged.get(0));
+            String oneTime = line.group(1);
+            assertTrue(freshUsers.credentials("admin").map(c -> passwords.passwordsMatch(oneTime, c.passwordHash())).orElse(false),
+                    "the logged one-time password must open the admin account");
+            assertTrue(logOf(UserService.class, () -> freshUsers.ensureAdmin(Optional.empty())).isEmpty(),
+                    "a second start must not log a password again");
         }
+    }
+
+    /** The messages that {@code type}'s logger writes while {@code action} runs, at every level. */
+    static List<String> logOf(Class<?> type, Runnable action) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(type.getName());
+        java.util.logging.Level before = logger.getLevel();
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) {
+                messages.add(java.text.MessageFormat.format(r.getMessage().replace("'", "''").replace("{}", "{0}"),
+                        r.getParameters() == null ? new Object[0] : r.getParameters()));
+            }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        boolean parents = logger.getUseParentHandlers();
+        logger.setLevel(java.util.logging.Level.ALL);
+        logger.setUseParentHandlers(false); // kept here, not printed: a test run logs no password
+        logger.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            logger.removeHandler(handler);
+            logger.setUseParentHandlers(parents);
+            logger.setLevel(before);
+        }
+        return messages;
     }
 
     @Test
