@@ -71,7 +71,8 @@ public final class LoginServlet extends PageServlet {
         // A new session id at login, so an id planted before it is worthless (session fixation).
         req.changeSessionId();
         Csrf.rotate(req);
-        StaffFilter.markLogin(req, clock.instant());
+        StaffRealm.CredentialStamp stamp = subject.getPrincipals().oneByType(StaffRealm.CredentialStamp.class);
+        StaffFilter.markLogin(req, clock.instant(), stamp == null ? null : stamp.value());
         long id = (Long) subject.getPrincipal();
         users.recordLogin(id);
         audit.record(new AuditLog.Actor(id, username.toLowerCase(java.util.Locale.ROOT), req.getRemoteAddr()), "login", null);
