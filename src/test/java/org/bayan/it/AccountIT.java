@@ -117,7 +117,7 @@ class AccountIT {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+    void fiveWrongPasswordsLockTheAccountForThatAddressEvenAgainstTheRightOne() {
         String username = Accounts.unique("guessed");
         Accounts.createAndLogin(admin, username, "AUTHOR", "guessed's real passphrase");
         Session attacker = new Session(admin.site);
