@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.security.StaffFilter;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.Renderer;
 import org.bayan.user.UserService;
@@ -30,13 +31,16 @@ public final class AccountServlet extends AdminServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         // Passwords are taken exactly as typed: spaces may be part of them.
+        String stamp;
         try {
-            users.changeOwnPassword(staff(req), actor(req), req.getParameter("currentPassword"),
+            stamp = users.changeOwnPassword(staff(req), actor(req), req.getParameter("currentPassword"),
                     req.getParameter("newPassword"), req.getParameter("repeatPassword"));
         } catch (InvalidInput e) {
             form(req, resp, 400, Map.of(e.field(), e.messageKey()));
             return;
         }
+        // This session stays logged in, under a new id; the account's other sessions end.
+        StaffFilter.keepLoginAfterPasswordChange(req, stamp);
         redirect(req, resp, "/admin", Flash.ok("account.flash.passwordChanged", null));
     }
 

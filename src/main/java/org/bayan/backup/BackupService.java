@@ -1,18 +1,28 @@
 package org.bayan.backup;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +33,28 @@ import org.slf4j.LoggerFactory;
  * on. A backup is a zip holding {@code bayan.mv.db}: unzipped into an empty {@code BAYAN_HOME},
  * it is the site again (the search index rebuilds itself at start-up). On PostgreSQL, use
  * {@code pg_dump} instead: this service then refuses.
+ *
+ * <p>A backup is written to a temporary file of its own ({@code .part}), checked (the zip opens,
+ * every entry reads back with its CRC, the database file is there and starts as an H2 file
+ * does), and only then moved to its final name, which no other backup has: whatever lists or
+ * offers backups sees only whole, checked ones. Backups are taken one at a time. A temporary
+ * file left by a server killed during a backup is removed at the next start.
  */
 public final class BackupService {
 
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     static final String PREFIX = "bayan-backup-";
+    static final String PARTIAL = ".part";
+    /** Every H2 MVStore file starts with its header, "H:2,...". */
+    private static final byte[] H2_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
 
     private final DataSource dataSource;
     private final boolean h2;
     private final Path folder;
     private final Clock clock;
+    /** One backup at a time: the scheduled one, an admin's, a double click. */
+    private final ReentrantLock writing = new ReentrantLock();
 
     public BackupService(DataSource dataSource, boolean h2, Path home, Clock clock) {
         this.dataSource = dataSource;
@@ -46,27 +67,113 @@ public final class BackupService {
         return h2;
     }
 
-    /** Writes a new backup into the backups folder and returns it. */
+    /**
+     * Removes the temporary files of backups that never finished (the server was stopped or
+     * killed during one). For start-up, before any backup can be under way.
+     */
+    public void removeLeftovers() {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + PARTIAL)) {
+            files.forEach(leftovers::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path p : leftovers) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                log.warn("Could not remove the unfinished backup {}: {}", p, e.toString());
+            }
+        }
+        if (!leftovers.isEmpty()) {
+            log.info("Removed {} unfinished backup file(s) from {}", leftovers.size(), folder);
+        }
+    }
+
+    /** Writes a new backup into the backups folder, checks it, and returns it. */
     public Path create() {
         if (!h2) {
             throw new IllegalStateException("backups are made with pg_dump on PostgreSQL");
         }
+        writing.lock();
+        Path partial = null;
         try {
             Files.createDirectories(folder);
-            Path target = folder.resolve(PREFIX + NAME.format(clock.instant()) + ".zip");
-            Path partial = folder.resolve(target.getFileName() + ".part");
+            partial = Files.createTempFile(folder, PREFIX, ".zip" + PARTIAL);
+            Files.delete(partial); // BACKUP TO writes the file itself; the name is ours alone
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("BACKUP TO ?")) {
                 s.setString(1, partial.toString());
                 s.execute();
             }
-            // Only a finished backup gets the name that restores and retention look for.
-            Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            verify(partial);
+            // Only a finished, checked backup gets the name that downloads, restores and retention look for.
+            Path target = freeName();
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             log.info("Backup written: {} ({} bytes)", target, Files.size(target));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("backup failed: " + e.getMessage(), e);
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    log.warn("Could not remove the unfinished backup {}: {}", partial, e.toString());
+                }
+            }
+            writing.unlock();
+        }
+    }
+
+    /** {@code bayan-backup-<time>.zip}, or with {@code -2}, {@code -3}... after it when that second has one already. */
+    private Path freeName() {
+        String stem = PREFIX + NAME.format(clock.instant());
+        Path target = folder.resolve(stem + ".zip");
+        for (int n = 2; Files.exists(target); n++) {
+            target = folder.resolve(stem + "-" + n + ".zip");
+        }
+        return target;
+    }
+
+    /**
+     * Refuses a backup that would not restore: the zip must open, every entry must read back
+     * whole with a matching CRC (ZipInputStream checks it at each entry's end), and it must hold
+     * an H2 database file that starts as one does.
+     */
+    static void verify(Path zip) throws IOException {
+        try (ZipFile whole = new ZipFile(zip.toFile())) {
+            if (whole.size() == 0) {
+                throw new IOException("backup " + zip.getFileName() + " is empty");
+            }
+        }
+        boolean database = false;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(zip)); ZipInputStream z = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                boolean isDatabase = e.getName().endsWith(".mv.db") && !e.getName().contains("/");
+                byte[] head = new byte[H2_HEADER.length];
+                int headRead = 0;
+                long size = 0;
+                for (int n; (n = z.read(buffer)) > 0; size += n) {
+                    for (int i = 0; i < n && headRead < head.length; i++) {
+                        head[headRead++] = buffer[i];
+                    }
+                }
+                if (isDatabase) {
+                    if (size == 0 || !Arrays.equals(head, H2_HEADER)) {
+                        throw new IOException("backup " + zip.getFileName() + ": " + e.getName() + " is not an H2 database file");
+                    }
+                    database = true;
+                }
+            }
+        }
+        if (!database) {
+            throw new IOException("backup " + zip.getFileName() + " holds no database file");
         }
     }
 
@@ -82,7 +189,7 @@ public final class BackupService {
         }
     }
 
-    /** The backups in the folder, newest first. */
+    /** The finished backups in the folder, newest first. */
     public List<Path> list() {
         List<Path> backups = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
@@ -93,7 +200,13 @@ public final class BackupService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        backups.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        // "…-100000" before "…-100000-2" when ascending, so newest first is the reverse.
+        backups.sort(Comparator.comparing((Path p) -> p.getFileName().toString().replaceFirst("\\.zip$", "")).reversed());
         return backups;
+    }
+
+    /** A finished backup of this folder by its file name, and nothing else: a name from a request is only looked up. */
+    public Optional<Path> named(String name) {
+        return list().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst();
     }
 }

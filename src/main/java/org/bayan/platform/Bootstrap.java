@@ -171,10 +171,12 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("robots", new RobotsServlet(renderer)).addMapping("/robots.txt");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
         BackupService backups = new BackupService(database.dataSource(), database.isH2(), settings.home(), clock);
+        backups.removeLeftovers();
         if (backups.available() && !settings.backupInterval().isZero()) {
             backupSchedule = new BackupSchedule(backups, settings.backupInterval(), settings.backupKeep());
         }
-        ctx.addServlet("backup", new BackupServlet(renderer, backups, audit)).addMapping("/admin/backup");
+        ctx.addServlet("backup", new BackupServlet(renderer, backups, audit, settings.backupKeep()))
+                .addMapping("/admin/backup", "/admin/backup/*");
         ctx.addServlet("search", new SearchServlet(renderer, search, sections)).addMapping("/search");
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, search)).addMapping("/admin/search/rebuild");
         // Section paths come from the data, so the section router takes every other path;

@@ -27,6 +27,7 @@ public final class StatementService {
     public enum Action { SAVE, SUBMIT, PUBLISH, SCHEDULE, UNPUBLISH, TRASH, RESTORE }
 
     static final int MAX_TAGS = 20;
+    static final int MAX_TAG_LENGTH = 100;
 
     private final Transactions tx;
     private final AuditLog audit;
@@ -45,8 +46,7 @@ public final class StatementService {
         if (action == Action.TRASH || action == Action.RESTORE || action == Action.UNPUBLISH) {
             throw new InvalidInput("action", "statement.action.invalid");
         }
-        ensureTags(form.tags());
-        return tx.inTransaction(em -> {
+        return onceMoreIfATagWasJustCreated(() -> tx.inTransaction(em -> {
             User author = em.find(User.class, who.id());
             Statement s = new Statement("", "", "", section(em, form.sectionId()), author, clock.instant());
             apply(em, s, form);
@@ -59,14 +59,13 @@ public final class StatementService {
                 audit.record(em, actor, "statement." + note, "statement", s.getId(), s.getTitle());
             }
             return s.getId();
-        });
+        }));
     }
 
     /** Saves the editor's form over a statement and carries out the button pressed. */
     public void save(Staff who, AuditLog.Actor actor, long id, StatementForm form, Action action) {
-        ensureTags(form.tags());
         try {
-            tx.run(em -> {
+            onceMoreIfATagWasJustCreated(() -> tx.inTransaction(em -> {
                 Statement s = find(em, id);
                 if (form.version() == null || form.version() != s.getVersion()) {
                     throw new EditConflict(form, StatementDesk.snapshot(em, s, 0, null));
@@ -99,7 +98,8 @@ public final class StatementService {
                 };
                 keepRevision(em, s, by, note);
                 audit.record(em, actor, "statement." + note, "statement", s.getId(), s.getTitle());
-            });
+                return null;
+            }));
         } catch (OptimisticLockException e) {
             // Saved by someone else between our read and our write: the same conflict.
             throw new EditConflict(form, tx.inTransaction(em -> StatementDesk.snapshot(em, find(em, id), 0, null)));
@@ -183,6 +183,7 @@ public final class StatementService {
     }
 
     private void apply(EntityManager em, Statement s, StatementForm f) {
+        tagNames(f.tags()); // the limits first, before anything is changed or created
         String title = required("title", f.title(), 300);
         String body = BodySanitizer.sanitize(f.body());
         if (body.isBlank()) {
@@ -204,40 +205,53 @@ public final class StatementService {
     }
 
     /**
-     * Creates the tags a form names that do not exist yet, each in a transaction of its own: two
-     * editors adding the same new tag at once then both find it, instead of one failing on the
-     * unique slug.
+     * The tags a form names, by slug, checked against the limits before anything is read or
+     * written: at most {@value #MAX_TAGS}, each at most {@value #MAX_TAG_LENGTH} characters.
      */
-    private void ensureTags(String names) {
-        if (names == null) return;
-        for (String raw : names.split(",")) {
-            String name = raw.strip().replaceAll("\\s+", " ");
-            if (name.isEmpty() || name.length() > 100) continue;
-            String slug = Slugs.of(name);
-            try {
-                tx.run(em -> {
-                    if (em.createQuery("select count(t) from Tag t where t.slug = :slug", Long.class)
-                            .setParameter("slug", slug).getSingleResult() == 0) {
-                        em.persist(new Tag(name, slug));
-                    }
-                });
-            } catch (jakarta.persistence.PersistenceException e) {
-                // Created by someone else a moment ago: just what was wanted.
-            }
-        }
-    }
-
-    private static void setTags(EntityManager em, Statement s, String names) {
+    static Map<String, String> tagNames(String names) {
         Map<String, String> wanted = new LinkedHashMap<>();
+        if (names == null) return wanted;
         for (String raw : names.split(",")) {
             String name = raw.strip().replaceAll("\\s+", " ");
             if (name.isEmpty()) continue;
-            if (name.length() > 100) throw new InvalidInput("tags", "tag.tooLong");
+            if (name.length() > MAX_TAG_LENGTH) throw new InvalidInput("tags", "tag.tooLong");
             wanted.putIfAbsent(Slugs.of(name), name);
+            if (wanted.size() > MAX_TAGS) throw new InvalidInput("tags", "tag.tooMany");
         }
-        if (wanted.size() > MAX_TAGS) {
-            throw new InvalidInput("tags", "tag.tooMany");
+        return wanted;
+    }
+
+    /**
+     * Runs a unit of work that may create new tags, and runs it once more if it failed because
+     * another save created one of the same tags meanwhile (the unique slug): the second run
+     * finds the tag. New tags are created inside the statement's own transaction, so a refused
+     * or failed save leaves none behind.
+     */
+    private static <T> T onceMoreIfATagWasJustCreated(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (!isTagSlugClash(e)) throw e;
+            return work.get();
         }
+    }
+
+    private static boolean isTagSlugClash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null
+                    && c.getConstraintName().toLowerCase(java.util.Locale.ROOT).contains("uq_tag_slug")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("uq_tag_slug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void setTags(EntityManager em, Statement s, String names) {
+        Map<String, String> wanted = tagNames(names);
         s.getTags().clear();
         wanted.forEach((slug, name) -> s.getTags().add(
                 em.createQuery("select t from Tag t where t.slug = :slug", Tag.class).setParameter("slug", slug)

@@ -36,6 +36,29 @@ public final class UserService {
     }
 
     public record Credentials(long id, String passwordHash) {
+        /** What a login made with these credentials keeps, to notice when they change ({@link #credentialStamp}). */
+        public String stamp() {
+            return credentialStamp(passwordHash);
+        }
+    }
+
+    /**
+     * A short digest of a password hash: it changes whenever the password is changed or reset
+     * (every hash has a salt of its own), so a login that keeps it in its session notices,
+     * on any server reading the same database, that it was made with a password no longer in
+     * force. The digest tells nothing about the password.
+     */
+    public static String credentialStamp(String passwordHash) {
+        if (passwordHash == null) {
+            return "";
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -63,6 +86,18 @@ public final class UserService {
     /** The staff member behind a login, if the account still exists and is enabled. */
     public Optional<Staff> activeStaff(long id) {
         return tx.inTransaction(em -> Optional.ofNullable(em.find(User.class, id)).filter(User::isEnabled).map(Staff::of));
+    }
+
+    /**
+     * The staff member behind a login made with the credentials of this {@linkplain #credentialStamp stamp}:
+     * empty if the account is gone or disabled, or its password was changed or reset since.
+     */
+    public Optional<Staff> activeStaff(long id, String stamp) {
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(User.class, id)).filter(User::isEnabled)
+                .filter(u -> stamp != null && java.security.MessageDigest.isEqual(
+                        credentialStamp(u.getPasswordHash()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        stamp.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .map(Staff::of));
     }
 
     /**
@@ -165,7 +200,10 @@ public final class UserService {
         return change(id, actor, "user.role", (em, u) -> u.setRole(role));
     }
 
-    /** Sets a new one-time password, returned to be handed over; it must be changed at next login. */
+    /**
+     * Sets a new one-time password, returned to be handed over; it must be changed at next login.
+     * Every open session of the account ends at its next request.
+     */
     public OneTimePassword resetPassword(Staff who, AuditLog.Actor actor, long id) {
         Policy.require(Policy.canManageUsers(who), "reset passwords");
         if (id == who.id()) {
@@ -183,9 +221,10 @@ public final class UserService {
 
     /**
      * Replaces the staff member's own password after checking the current one. Refusals name
-     * the field to show them beside; nothing is changed then.
+     * the field to show them beside; nothing is changed then. Every session of the account that
+     * does not take up the returned {@linkplain #credentialStamp stamp} ends at its next request.
      */
-    public void changeOwnPassword(Staff who, AuditLog.Actor actor, String current, String next, String repeated) {
+    public String changeOwnPassword(Staff who, AuditLog.Actor actor, String current, String next, String repeated) {
         if (current == null || current.isEmpty()) {
             throw new InvalidInput("currentPassword", "password.currentWrong");
         }
@@ -195,6 +234,7 @@ public final class UserService {
         if (!next.equals(repeated)) {
             throw new InvalidInput("repeatPassword", "password.mismatch");
         }
+        String[] stamp = new String[1];
         change(who.id(), actor, "user.passwordChanged", (em, u) -> {
             // No stored password is longer than the rules allow: a longer one is wrong without hashing it.
             if (current.length() > PasswordRules.MAX || !passwords.passwordsMatch(current, u.getPasswordHash())) {
@@ -205,7 +245,9 @@ public final class UserService {
             }
             u.setPasswordHash(passwords.encryptPassword(next));
             u.setMustChangePassword(false);
+            stamp[0] = credentialStamp(u.getPasswordHash());
         });
+        return stamp[0];
     }
 
     private interface Change {

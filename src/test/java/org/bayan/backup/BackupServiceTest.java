@@ -1,6 +1,8 @@
 package org.bayan.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -73,6 +75,95 @@ class BackupServiceTest {
             backups.prune(2);
             List<String> kept = backups.list().stream().map(p -> p.getFileName().toString()).toList();
             assertEquals(List.of("bayan-backup-20260304-100000.zip", "bayan-backup-20260303-100000.zip"), kept);
+        }
+    }
+
+    @Test
+    void backupsTakenAtTheSameMomentAreEachWholeUnderNamesOfTheirOwn() throws Exception {
+        Clock sameSecond = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+        try (TestDatabase db = TestDatabase.h2(home)) {
+            BackupService backups = new BackupService(db.database().dataSource(), true, home, sameSecond);
+            List<java.util.concurrent.Callable<Path>> four = java.util.Collections.nCopies(4, backups::create);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<Path> made = new java.util.ArrayList<>();
+            try {
+                for (var f : pool.invokeAll(four)) made.add(f.get());
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(4, new java.util.HashSet<>(made).size(), "four files: " + made);
+            assertEquals(4, backups.list().size());
+            long statements = db.tx().inTransaction(em -> em.createQuery("select count(s) from Statement s", Long.class)
+                    .getSingleResult());
+            for (Path zip : made) {
+                readsBackWhole(zip);
+                assertEquals(statements, statementsIn(zip), zip.toString());
+            }
+            try (var files = Files.list(home.resolve("backups"))) {
+                assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".part")).toList(), "nothing half-written left");
+            }
+        }
+    }
+
+    @Test
+    void aBackupLeftHalfWrittenByAKilledServerIsRemovedAtStartAndNeverListed() throws IOException {
+        try (TestDatabase db = TestDatabase.h2(home)) {
+            Path folder = Files.createDirectories(home.resolve("backups"));
+            Path leftover = Files.write(folder.resolve("bayan-backup-20260301-100000.zip.part"), new byte[]{'P', 'K', 3, 4});
+            Path tempLeftover = Files.write(folder.resolve("bayan-backup-829374.zip.part"), new byte[]{'P', 'K'});
+            BackupService backups = new BackupService(db.database().dataSource(), true, home, Clock.systemUTC());
+            assertEquals(List.of(), backups.list(), "a half-written backup is never offered");
+
+            backups.removeLeftovers();
+
+            assertFalse(Files.exists(leftover));
+            assertFalse(Files.exists(tempLeftover));
+            assertTrue(backups.named("bayan-backup-20260301-100000.zip.part").isEmpty());
+            assertTrue(backups.named("../bayan.mv.db").isEmpty(), "only finished backups are found by name");
+        }
+    }
+
+    @Test
+    void aTruncatedOrForeignZipIsRefusedByTheCheck() throws IOException {
+        try (TestDatabase db = TestDatabase.h2(home)) {
+            Path zip = new BackupService(db.database().dataSource(), true, home, Clock.systemUTC()).create();
+            byte[] whole = Files.readAllBytes(zip);
+            Path truncated = Files.write(home.resolve("truncated.zip"), java.util.Arrays.copyOf(whole, whole.length / 2));
+            assertThrows(IOException.class, () -> BackupService.verify(truncated));
+            byte[] flipped = whole.clone();
+            flipped[whole.length / 3] ^= 0x55;
+            Path corrupt = Files.write(home.resolve("corrupt.zip"), flipped);
+            assertThrows(IOException.class, () -> BackupService.verify(corrupt));
+            Path foreign = home.resolve("foreign.zip");
+            try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(foreign))) {
+                out.putNextEntry(new ZipEntry("notes.txt"));
+                out.write("not a database".getBytes());
+            }
+            assertThrows(IOException.class, () -> BackupService.verify(foreign));
+        }
+    }
+
+    /** Every entry of the zip reads to its end, where ZipInputStream checks its CRC and size. */
+    static void readsBackWhole(Path zip) throws IOException {
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+            boolean database = false;
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                database |= e.getName().equals("bayan.mv.db");
+                z.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            assertTrue(database, zip + " holds bayan.mv.db");
+        }
+    }
+
+    /** Opens the database inside the zip with H2 itself, read-only, and counts its statements. */
+    static long statementsIn(Path zip) throws java.sql.SQLException {
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", "sa");
+        credentials.setProperty("password", "");
+        try (java.sql.Connection c = org.h2.Driver.load().connect("jdbc:h2:zip:" + zip.toAbsolutePath() + "!/bayan", credentials);
+             var rs = c.createStatement().executeQuery("select count(*) from statement")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -49,6 +49,31 @@ class AccountIT {
     }
 
     @Test
+    void aPasswordChangeEndsTheAccountsOtherSessionsAndTheChangerStaysInUnderANewSessionId() {
+        String username = Accounts.unique("stolen");
+        Session owner = Accounts.createAndLogin(admin, username, "EDITOR", "stolen's first passphrase");
+        Session thief = Session.login(admin.site, username, "stolen's first passphrase");
+        assertEquals(200, thief.get("/admin").status(), "a second session of the same account");
+
+        Site.Page changed = owner.post("/admin/account", change("stolen's first passphrase", "stolen's second passphrase",
+                "stolen's second passphrase"));
+        assertEquals(302, changed.status());
+        String setCookie = changed.header("Set-Cookie");
+        assertNotNull(setCookie, "the changer gets a new session id");
+        assertTrue(setCookie.startsWith("JSESSIONID="), setCookie);
+
+        Site.Page next = thief.get("/admin/statements");
+        assertEquals(302, next.status(), "the other session ended");
+        assertTrue(next.header("Location").startsWith(admin.site.context() + "/login"), next.header("Location"));
+        assertEquals(302, thief.get("/admin").status(), "and stays ended");
+
+        Site.Page dashboard = owner.get("/admin");
+        assertEquals(200, dashboard.status(), "the changer stays logged in");
+        assertEquals("Your password has been changed.", dashboard.html().selectFirst(".flash").text());
+        assertEquals(200, owner.get("/admin/statements").status());
+    }
+
+    @Test
     void aRefusedChangeSaysWhyBesideTheFieldAndNeverEchoesAPassword() {
         String username = Accounts.unique("careful");
         Session s = Accounts.createAndLogin(admin, username, "EDITOR", "careful's first passphrase");
@@ -92,7 +117,7 @@ class AccountIT {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+    void fiveWrongPasswordsLockTheAccountForThatAddressEvenAgainstTheRightOne() {
         String username = Accounts.unique("guessed");
         Accounts.createAndLogin(admin, username, "AUTHOR", "guessed's real passphrase");
         Session attacker = new Session(admin.site);

@@ -93,26 +93,43 @@ class AuditIT {
 
     @Test
     void fiftyEventsAPageNewestFirstAndTheFiltersKeptAcrossPages() {
-        String username = Accounts.unique("pages");
-        Session guesser = new Session(admin.site);
-        // Five failures lock the name; each later attempt is logged too, cheaply.
-        for (int i = 0; i < 55; i++) {
-            assertTrue(List.of(401, 429).contains(guesser.submitLogin(username, "guess " + i, "/admin").status()));
+        long id = EditorialIT.draft(admin, "Audited 55 times " + Accounts.unique("x"), "<p>Saved again and again.</p>");
+        for (int i = 1; i < 55; i++) {
+            Map<String, String> form = EditorialIT.editorForm(admin, id);
+            form.put("body", "<p>Save number " + i + ".</p>");
+            form.put("action", "save");
+            assertEquals(302, admin.post("/admin/statements/" + id, form).status(), "save " + i);
         }
-        Document first = admin.get("/admin/audit?actor=" + username).html();
+        String filter = "action=statement.&target=" + id;
+        Document first = admin.get("/admin/audit?" + filter).html();
         assertEquals("55 events", first.selectFirst(".count").text());
         assertEquals(50, events(first).size());
-        assertEquals("login.locked", cell(events(first).get(0), "action"));
+        assertEquals("statement.saved", cell(events(first).get(0), "action"));
         Element next = first.selectFirst(".pager a[rel=next]");
         assertNotNull(next);
         String href = next.attr("href");
-        assertTrue(href.contains("actor=" + username) && href.contains("page=2"), href);
+        assertTrue(href.contains("target=" + id) && href.contains("action=statement.") && href.contains("page=2"), href);
 
         Document second = admin.get(href.substring(admin.site.context().length())).html();
         assertEquals(5, events(second).size());
-        assertEquals("login.failed", cell(events(second).get(4), "action"), "the oldest come last");
+        assertEquals("statement.created", cell(events(second).get(4), "action"), "the oldest come last");
         assertNull(second.selectFirst(".pager a[rel=next]"));
-        assertEquals(404, admin.get("/admin/audit?actor=" + username + "&page=3").status());
+        assertEquals(404, admin.get("/admin/audit?" + filter + "&page=3").status());
+    }
+
+    @Test
+    void attemptsRefusedDuringALockAreOneEntryNotOneEach() {
+        String username = Accounts.unique("hammered");
+        FromAddress guesser = new FromAddress(admin.site, "127.0.0.5");
+        for (int i = 0; i < 55; i++) {
+            assertTrue(List.of(401, 429).contains(guesser.login(username, "guess " + i).status()));
+        }
+        Document page = admin.get("/admin/audit?actor=" + username).html();
+        assertEquals("6 events", page.selectFirst(".count").text(), "five failures, then the lock once");
+        assertEquals("login.locked", cell(events(page).get(0), "action"));
+        assertTrue(cell(events(page).get(0), "detail").contains("not recorded"), cell(events(page).get(0), "detail"));
+        assertEquals("127.0.0.5", cell(events(page).get(0), "address"));
+        assertEquals(5, events(page).stream().filter(e -> cell(e, "action").equals("login.failed")).count());
     }
 
     @ParameterizedTest

@@ -121,6 +121,56 @@ class EditorialIT {
         assertEquals("Not yours " + RUN, editorForm(admin, theirs).get("title"));
     }
 
+    /** Three hundred tag names no one has used, e.g. "Orphan 1 k3j9x2". */
+    static String newTags(String marker, int count) {
+        return String.join(",", java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> marker + " " + i + " " + RUN).toList());
+    }
+
+    static String adminTagList() {
+        return admin.get("/admin/tags").html().select("table.tags tbody tr").eachText().toString();
+    }
+
+    @Test
+    void tagsNamedInARefusedSaveAreNeverCreated() {
+        long theirs = draft(otherAuthor, "Not yours either " + RUN, "<p>Theirs.</p>");
+        String tagsBefore = adminTagList();
+        Map<String, String> form = editorForm(admin, theirs);
+        form.put("tags", newTags("Orphan", 300));
+        form.put("action", "save");
+        author.get("/admin/statements/new");
+        assertEquals(403, author.post("/admin/statements/" + theirs, form).status());
+        assertEquals(404, Site.main().get("/tag/orphan-1-" + RUN).status());
+        assertEquals(404, Site.main().get("/tag/orphan-300-" + RUN).status());
+        assertEquals(tagsBefore, adminTagList(), "no tag was created");
+    }
+
+    @Test
+    void tooManyTagsIsAFormErrorAndSavesNothing() {
+        long mine = draft(author, "Many tags " + RUN, "<p>Mine.</p>");
+        String tagsBefore = adminTagList();
+        Map<String, String> form = editorForm(author, mine);
+        form.put("title", "Many tags, renamed " + RUN);
+        form.put("tags", newTags("Surplus", 21));
+        form.put("action", "save");
+        Site.Page refused = author.post("/admin/statements/" + mine, form);
+        assertEquals(400, refused.status());
+        assertEquals("At most 20 tags.", refused.html().selectFirst(".error").text());
+        assertEquals("Many tags " + RUN, editorForm(author, mine).get("title"), "nothing saved");
+        assertEquals(404, Site.main().get("/tag/surplus-1-" + RUN).status());
+        assertEquals(tagsBefore, adminTagList(), "no tag was created");
+    }
+
+    @Test
+    void aSaveThatFailsValidationLeavesNoNewTag() {
+        String tagsBefore = adminTagList();
+        author.get("/admin/statements/new");
+        Site.Page page = author.post("/admin/statements/new", Map.of("title", "", "body", "<p>x</p>",
+                "sectionId", sectionId(author, "Coalition News"), "tags", "Unsaved " + RUN, "action", "save"));
+        assertEquals(400, page.status());
+        assertEquals(404, Site.main().get("/tag/unsaved-" + RUN).status());
+        assertEquals(tagsBefore, adminTagList(), "no tag was created");
+    }
+
     @ParameterizedTest(name = "{0} on {1} answers {2}")
     @CsvSource({
             "author, /admin/tags, 403", "author, /admin/sections, 403", "author, /admin/users, 403", "author, /admin/audit, 403",

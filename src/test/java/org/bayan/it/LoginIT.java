@@ -59,6 +59,40 @@ class LoginIT {
     }
 
     @Test
+    void wrongPasswordsForAdminFromOneAddressDoNotKeepTheRightOneOutFromAnother() {
+        FromAddress attacker = new FromAddress(Site.main(), "127.0.0.2");
+        for (int i = 1; i <= 6; i++) {
+            int status = attacker.login("admin", "a guess at the admin password " + i).status();
+            assertEquals(i <= 5 ? 401 : 429, status, "guess " + i);
+        }
+        FromAddress.Answer refused = attacker.login("admin", Session.ADMIN_PASSWORD);
+        assertEquals(429, refused.status(), "the failing address is refused, even with the right password");
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, "and told how long to wait");
+
+        assertEquals(302, new Session(Site.main()).submitLogin("admin", Session.ADMIN_PASSWORD, "/admin").status(),
+                "the owner, from an address that has not been failing, gets in");
+        FromAddress elsewhere = new FromAddress(Site.main(), "127.0.0.4");
+        FromAddress.Answer in = elsewhere.login("admin", Session.ADMIN_PASSWORD);
+        assertEquals(302, in.status());
+        assertEquals(200, elsewhere.get("/admin").status());
+    }
+
+    @Test
+    void tryingManyAccountNamesFromOneAddressIsRefusedAfterThirtyFailures() {
+        FromAddress sprayer = new FromAddress(Site.main(), "127.0.0.3");
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int i = 1; i <= 30; i++) {
+            assertEquals(401, sprayer.login("sprayed-" + run + "-" + i, "Summer2026!").status(), "name " + i);
+        }
+        FromAddress.Answer refused = sprayer.login("sprayed-" + run + "-31", "Summer2026!");
+        assertEquals(429, refused.status(), "the 31st name in a quarter of an hour");
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) > 60, refused.header("Retry-After"));
+        assertEquals(429, sprayer.login("admin", Session.ADMIN_PASSWORD).status(), "every name from that address");
+        assertEquals(302, new Session(Site.main()).submitLogin("admin", Session.ADMIN_PASSWORD, "/admin").status(),
+                "other addresses log in as usual");
+    }
+
+    @Test
     void loginWithoutCsrfTokenIsRefused() {
         Session s = new Session(Site.main());
         s.get("/login");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -83,6 +84,24 @@ class UsersAdminIT {
         Session again = new Session(admin.site);
         assertEquals(302, again.submitLogin(username, oneTime, "/admin").status());
         assertEquals(admin.site.context() + "/admin/account", again.get("/admin").header("Location"));
+    }
+
+    @Test
+    void anAdminsResetEndsEveryOpenSessionOfTheAccount() {
+        String username = Accounts.unique("compromised");
+        Session first = Accounts.createAndLogin(admin, username, "EDITOR", "compromised's own passphrase");
+        Session second = Session.login(admin.site, username, "compromised's own passphrase");
+        assertEquals(200, first.get("/admin").status());
+        assertEquals(200, second.get("/admin").status());
+
+        assertEquals(302, admin.post("/admin/users/" + Accounts.id(admin, username) + "/reset-password", Map.of()).status());
+
+        for (Session s : List.of(first, second)) {
+            Site.Page next = s.get("/admin");
+            assertEquals(302, next.status(), "the open session ended");
+            assertTrue(next.header("Location").startsWith(admin.site.context() + "/login"), next.header("Location"));
+        }
+        assertEquals(200, admin.get("/admin/users").status(), "the admin who reset it stays in");
     }
 
     @Test

@@ -236,6 +236,30 @@ abstract class StatementServiceContract {
     }
 
     @Test
+    void aRefusedOrFailedSaveLeavesNoNewTagBehind() {
+        long theirs = draftBy(otherAuthor, "Not the author's to edit");
+        String many = String.join(",", java.util.stream.IntStream.rangeClosed(1, 300).mapToObj(i -> "Orphan " + i).toList());
+        assertThrows(Forbidden.class, () -> service.save(author, as(author), theirs,
+                form("Hijacked", "<p>x</p>", many, version(otherAuthor, theirs)), StatementService.Action.SAVE));
+        assertThrows(Forbidden.class, () -> service.save(author, as(author), theirs,
+                form("Hijacked", "<p>x</p>", "Orphan one", version(otherAuthor, theirs)), StatementService.Action.SAVE));
+
+        long mine = draftBy(author, "The author's own");
+        assertEquals("tags", assertThrows(InvalidInput.class, () -> service.save(author, as(author), mine,
+                form("The author's own", "<p>x</p>", many, version(author, mine)), StatementService.Action.SAVE)).field());
+        assertEquals("body", assertThrows(InvalidInput.class, () -> service.save(author, as(author), mine,
+                form("The author's own", "<script>only this</script>", "Orphan two", version(author, mine)),
+                StatementService.Action.SAVE)).field());
+        assertThrows(Forbidden.class, () -> service.create(author, as(author),
+                form("Straight out", "<p>x</p>", "Orphan three", null), StatementService.Action.PUBLISH));
+
+        assertEquals(Long.valueOf(0), db.tx().inTransaction(em -> em.createQuery(
+                "select count(t) from Tag t where t.name like 'Orphan%'", Long.class).getSingleResult()));
+        assertEquals(List.of("Homs", "Russia"), db.tx().inTransaction(em -> em.createQuery(
+                "select t.name from Tag t order by t.name", String.class).getResultList()));
+    }
+
+    @Test
     void slugsAreUniqueAndWorkForArabicAndTurkishTitles() {
         long a = service.create(author, as(author), form("Bildiri: Çavuşoğlu ile görüşme", "<p>x</p>", "", null), StatementService.Action.SAVE);
         long b = service.create(author, as(author), form("Bildiri: Çavuşoğlu ile görüşme", "<p>y</p>", "", null), StatementService.Action.SAVE);

@@ -199,6 +199,25 @@ abstract class UserServiceContract {
     }
 
     @Test
+    void aLoginMadeWithAPasswordEndsWhenThePasswordIsChangedOrReset() {
+        Staff eda = member("eda", User.Role.EDITOR, "eda's first passphrase");
+        String before = users.credentials("eda").orElseThrow().stamp();
+        assertEquals(eda, users.activeStaff(eda.id(), before).orElseThrow());
+        assertTrue(users.activeStaff(eda.id(), null).isEmpty(), "a login without a stamp is no login");
+        assertTrue(users.activeStaff(eda.id(), "forged").isEmpty());
+
+        String after = users.changeOwnPassword(eda, as(eda), "eda's first passphrase", "eda's second passphrase",
+                "eda's second passphrase");
+        assertTrue(users.activeStaff(eda.id(), before).isEmpty(), "logins with the old password end");
+        assertEquals(eda.id(), users.activeStaff(eda.id(), after).orElseThrow().id(), "the changer's login goes on");
+
+        users.resetPassword(admin, as(admin), eda.id());
+        assertTrue(users.activeStaff(eda.id(), after).isEmpty(), "an admin's reset ends every login of the account");
+        assertEquals(users.credentials("eda").orElseThrow().stamp(), UserService.credentialStamp(
+                users.credentials("eda").orElseThrow().passwordHash()));
+    }
+
+    @Test
     void theOneTimePasswordCannotBeKeptAsTheNewOne() {
         OneTimePassword p = create("amal", User.Role.AUTHOR);
         Staff amal = users.activeStaff(p.userId()).orElseThrow();

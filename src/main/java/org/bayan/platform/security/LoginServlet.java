@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.UsernamePasswordToken;
@@ -21,7 +21,10 @@ import org.bayan.user.UserService;
 
 /**
  * {@code /login}: the form, and the login itself. A failure never says whether the account
- * exists; repeated failures lock the account name for a while ({@link LoginThrottle}).
+ * exists; repeated failures lock the account name for the address they come from, and too
+ * many from one address lock that address, for a while ({@link LoginThrottle}): 429 with
+ * {@code Retry-After}. Every checked failure is in the audit log; a lock once, not each
+ * attempt it refuses.
  */
 public final class LoginServlet extends PageServlet {
 
@@ -51,10 +54,17 @@ public final class LoginServlet extends PageServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String username = trim(req.getParameter("username"), 64);
         String password = trim(req.getParameter("password"), 1024);
-        AuditLog.Actor anonymous = new AuditLog.Actor(null, username, req.getRemoteAddr());
-        Duration locked = throttle.lockedFor(username);
-        if (!locked.isZero()) {
-            audit.record(anonymous, "login.locked", "attempt while locked");
+        String address = req.getRemoteAddr();
+        AuditLog.Actor anonymous = new AuditLog.Actor(null, username, address);
+        Optional<LoginThrottle.Refusal> refused = throttle.refusal(username, address);
+        if (refused.isPresent()) {
+            // One entry per lock: the attempts after it, until the lock lifts, are the same event again.
+            if (refused.get().firstOfItsLock()) {
+                audit.record(anonymous, "login.locked", (refused.get().byAddress()
+                        ? "too many failed logins from this address" : "too many failed logins for this account from this address")
+                        + "; refused for " + refused.get().retryAfterSeconds() + " s, further attempts meanwhile not recorded");
+            }
+            resp.setHeader("Retry-After", Long.toString(refused.get().retryAfterSeconds()));
             form(req, resp, 429, "login.locked", username);
             return;
         }
@@ -62,16 +72,17 @@ public final class LoginServlet extends PageServlet {
         try {
             subject.login(new UsernamePasswordToken(username, password));
         } catch (AuthenticationException e) {
-            throttle.failed(username);
+            throttle.failed(username, address);
             audit.record(anonymous, "login.failed", null);
             form(req, resp, 401, "login.failed", username);
             return;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         // A new session id at login, so an id planted before it is worthless (session fixation).
         req.changeSessionId();
         Csrf.rotate(req);
-        StaffFilter.markLogin(req, clock.instant());
+        StaffRealm.CredentialStamp stamp = subject.getPrincipals().oneByType(StaffRealm.CredentialStamp.class);
+        StaffFilter.markLogin(req, clock.instant(), stamp == null ? null : stamp.value());
         long id = (Long) subject.getPrincipal();
         users.recordLogin(id);
         audit.record(new AuditLog.Actor(id, username.toLowerCase(java.util.Locale.ROOT), req.getRemoteAddr()), "login", null);

@@ -1,16 +1,40 @@
 package org.bayan.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Slows down guessing, per account name (known or not, so it tells nothing about which exist):
- * after {@value #FREE_ATTEMPTS} failures in a row the account is locked for a minute, and
- * each further failure doubles the lock, up to fifteen minutes. Locks lift by themselves; a
- * successful login clears the count. Kept in memory: a restart forgives everyone.
+ * Slows down guessing without handing anyone a way to lock a member of staff out.
+ *
+ * <ul>
+ * <li>Per account name <em>and</em> source address (known names or not, so it tells nothing
+ *     about which exist): after {@value #FREE_ATTEMPTS} failures in a row that account is
+ *     locked for that address for a minute, and each further failure doubles the lock, up to
+ *     fifteen minutes. The same account from another address is not affected: failures from
+ *     an attacker's address never lock the owner out of their own.</li>
+ * <li>Per source address, whatever the names: at most {@value #ADDRESS_BUDGET} failures in
+ *     {@link #ADDRESS_WINDOW}; after that every login from that address is refused until the
+ *     window ends, so trying many account names (spraying) is slowed too. IPv6 addresses
+ *     count per /64, the block one machine is usually given.</li>
+ * </ul>
+ *
+ * There is no ceiling per account across all addresses: it would be exactly the lock-out
+ * this class prevents. Guessing one account from many addresses is slowed per address, and
+ * the password rules (at least 12 characters, no common ones) do the rest.
+ *
+ * <p>Locks lift by themselves; a successful login clears the count of its account and address
+ * (not the address's budget). Kept in memory, with expiry (Caffeine): a restart forgives
+ * everyone, and forgotten entries cost nothing.
  */
 public final class LoginThrottle {
 
@@ -19,48 +43,146 @@ public final class LoginThrottle {
     static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
     /** A failure older than this no longer counts. */
     static final Duration MEMORY = Duration.ofHours(1);
+    static final int ADDRESS_BUDGET = 30;
+    static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
+    private static final int MAX_ENTRIES = 200_000;
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
+    /**
+     * A login attempt refused without checking its password. {@code firstOfItsLock} says
+     * whether it is the first refusal of this lock: the one worth an audit entry, the others
+     * until the lock lifts being the same event again.
+     */
+    public record Refusal(Duration retryAfter, boolean byAddress, boolean firstOfItsLock) {
+        /** Whole seconds for a {@code Retry-After} header, at least one. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+    }
+
+    private record Failures(int count, Instant last, Instant lockedUntil, boolean refused) {
+    }
+
+    private record Budget(int count, Instant windowEnds, boolean refused) {
     }
 
     private final Clock clock;
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Cache<String, Failures> byAccountAndAddress;
+    private final Cache<String, Budget> byAddress;
 
     public LoginThrottle(Clock clock) {
         this.clock = clock;
+        this.byAccountAndAddress = cache(f -> f.last().plus(MEMORY));
+        this.byAddress = cache(Budget::windowEnds);
     }
 
-    /** How long the account is still locked, or zero. */
-    public Duration lockedFor(String username) {
-        Failures f = failures.get(key(username));
-        if (f == null || f.lockedUntil() == null) {
-            return Duration.ZERO;
-        }
-        Duration left = Duration.between(clock.instant(), f.lockedUntil());
-        return left.isNegative() ? Duration.ZERO : left;
+    /** A cache whose entries go when the instant their value names has passed, on our clock. */
+    private <V> Cache<String, V> cache(Function<V, Instant> until) {
+        return Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfter(new Expiry<String, V>() {
+                    @Override
+                    public long expireAfterCreate(String key, V value, long now) {
+                        return Math.max(0, until.apply(value).toEpochMilli() * 1_000_000L - now);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, V value, long now, long currentDuration) {
+                        return expireAfterCreate(key, value, now);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, V value, long now, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
     }
 
-    public void failed(String username) {
+    /** Whether an attempt for this account from this address is refused before its password is checked. */
+    public Optional<Refusal> refusal(String username, String address) {
         Instant now = clock.instant();
-        failures.compute(key(username), (k, f) -> {
-            int count = (f == null || f.last().plus(MEMORY).isBefore(now)) ? 1 : f.count() + 1;
+        String source = source(address);
+        boolean[] first = new boolean[1];
+        Budget budget = byAddress.asMap().computeIfPresent(source, (k, b) -> {
+            if (b.count() < ADDRESS_BUDGET || !now.isBefore(b.windowEnds())) return b;
+            first[0] = !b.refused();
+            return new Budget(b.count(), b.windowEnds(), true);
+        });
+        if (budget != null && budget.refused() && now.isBefore(budget.windowEnds()) && budget.count() >= ADDRESS_BUDGET) {
+            return Optional.of(new Refusal(Duration.between(now, budget.windowEnds()), true, first[0]));
+        }
+        Failures f = byAccountAndAddress.asMap().computeIfPresent(key(username, source), (k, x) -> {
+            if (x.lockedUntil() == null || !now.isBefore(x.lockedUntil())) return x;
+            first[0] = !x.refused();
+            return new Failures(x.count(), x.last(), x.lockedUntil(), true);
+        });
+        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
+            return Optional.of(new Refusal(Duration.between(now, f.lockedUntil()), false, first[0]));
+        }
+        return Optional.empty();
+    }
+
+    /** How long this account is still refused from this address (by either rule), or zero. Counts nothing. */
+    public Duration lockedFor(String username, String address) {
+        Instant now = clock.instant();
+        String source = source(address);
+        Budget budget = byAddress.getIfPresent(source);
+        Duration left = Duration.ZERO;
+        if (budget != null && budget.count() >= ADDRESS_BUDGET && now.isBefore(budget.windowEnds())) {
+            left = Duration.between(now, budget.windowEnds());
+        }
+        Failures f = byAccountAndAddress.getIfPresent(key(username, source));
+        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
+            Duration own = Duration.between(now, f.lockedUntil());
+            left = own.compareTo(left) > 0 ? own : left;
+        }
+        return left;
+    }
+
+    /** Counts a wrong password for this account from this address. */
+    public void failed(String username, String address) {
+        Instant now = clock.instant();
+        String source = source(address);
+        byAddress.asMap().compute(source, (k, b) -> b == null || !now.isBefore(b.windowEnds())
+                ? new Budget(1, now.plus(ADDRESS_WINDOW), false)
+                : new Budget(b.count() + 1, b.windowEnds(), b.refused()));
+        byAccountAndAddress.asMap().compute(key(username, source), (k, x) -> {
+            int count = (x == null || !x.last().plus(MEMORY).isAfter(now)) ? 1 : x.count() + 1;
             Instant lockedUntil = null;
             if (count >= FREE_ATTEMPTS) {
                 Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(count - FREE_ATTEMPTS, 4));
                 lockedUntil = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
             }
-            return new Failures(count, now, lockedUntil);
+            return new Failures(count, now, lockedUntil, false);
         });
-        if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(e -> e.getValue().last().plus(MEMORY).isBefore(now));
+    }
+
+    /** A right password: the account's count for this address starts again (the address's budget does not). */
+    public void succeeded(String username, String address) {
+        byAccountAndAddress.invalidate(key(username, source(address)));
+    }
+
+    private static String key(String username, String source) {
+        return (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)) + "\n" + source;
+    }
+
+    /** The source an address counts as: itself, or for IPv6 its /64. */
+    static String source(String address) {
+        if (address == null || address.isEmpty()) {
+            return "";
         }
-    }
-
-    public void succeeded(String username) {
-        failures.remove(key(username));
-    }
-
-    private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name is looked up
+            if (bytes.length == 16) {
+                return InetAddress.getByAddress(Arrays.copyOf(Arrays.copyOf(bytes, 8), 16)).getHostAddress() + "/64";
+            }
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 }

@@ -22,12 +22,15 @@ import org.bayan.user.UserService;
  * The door of {@code /admin}: only a logged-in, still enabled member of staff passes, loaded
  * fresh from the database on every request so a disabled account or a changed role takes
  * effect at once. Anonymous readers are sent to the login page and brought back afterwards.
- * Logins end after {@link #ABSOLUTE_TIMEOUT} whatever the activity.
+ * Logins end after {@link #ABSOLUTE_TIMEOUT} whatever the activity, and at the next request
+ * after the account's password was changed or reset (unless this is the session that changed
+ * it, which takes up the new {@linkplain UserService#credentialStamp stamp}).
  */
 public final class StaffFilter extends HttpFilter {
 
     public static final String STAFF = "bayan.staff";
     static final String LOGIN_AT = "bayan.loginAt";
+    static final String CREDENTIALS = "bayan.credentials";
     static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(12);
 
     private final UserService users;
@@ -43,8 +46,18 @@ public final class StaffFilter extends HttpFilter {
         return (Staff) req.getAttribute(STAFF);
     }
 
-    static void markLogin(HttpServletRequest req, Instant at) {
+    static void markLogin(HttpServletRequest req, Instant at, String credentialStamp) {
         req.getSession(true).setAttribute(LOGIN_AT, at);
+        req.getSession().setAttribute(CREDENTIALS, credentialStamp);
+    }
+
+    /**
+     * After this session changed the account's own password: it stays logged in, under a new
+     * session id, with the new password's stamp; the account's other sessions end.
+     */
+    public static void keepLoginAfterPasswordChange(HttpServletRequest req, String credentialStamp) {
+        req.changeSessionId();
+        req.getSession().setAttribute(CREDENTIALS, credentialStamp);
     }
 
     @Override
@@ -78,9 +91,10 @@ public final class StaffFilter extends HttpFilter {
         }
         HttpSession session = req.getSession(false);
         Instant loginAt = session == null ? null : (Instant) session.getAttribute(LOGIN_AT);
-        Optional<Staff> staff = users.activeStaff(id);
+        String stamp = session == null ? null : (String) session.getAttribute(CREDENTIALS);
+        Optional<Staff> staff = users.activeStaff(id, stamp);
         if (loginAt == null || loginAt.plus(ABSOLUTE_TIMEOUT).isBefore(clock.instant()) || staff.isEmpty()) {
-            subject.logout(); // expired, disabled or deleted: the session ends here
+            subject.logout(); // expired, disabled, deleted or its password changed: the session ends here
             return Optional.empty();
         }
         return staff;

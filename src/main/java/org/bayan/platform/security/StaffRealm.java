@@ -1,5 +1,7 @@
 package org.bayan.platform.security;
 
+import java.io.Serializable;
+import java.util.List;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.authc.AuthenticationToken;
@@ -9,6 +11,7 @@ import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.authc.credential.PasswordMatcher;
 import org.apache.shiro.authc.credential.PasswordService;
 import org.apache.shiro.realm.AuthenticatingRealm;
+import org.apache.shiro.subject.SimplePrincipalCollection;
 import org.bayan.user.UserService;
 
 /**
@@ -17,6 +20,10 @@ import org.bayan.user.UserService;
  * role or a disabled account takes effect at once.
  */
 public final class StaffRealm extends AuthenticatingRealm {
+
+    /** The {@linkplain UserService#credentialStamp stamp} of the password a login was made with. */
+    record CredentialStamp(String value) implements Serializable {
+    }
 
     private final UserService users;
     private final PasswordService passwords;
@@ -48,7 +55,11 @@ public final class StaffRealm extends AuthenticatingRealm {
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) throws AuthenticationException {
         UsernamePasswordToken t = (UsernamePasswordToken) token;
         return users.credentials(t.getUsername())
-                .map(c -> new SimpleAuthenticationInfo(c.id(), c.passwordHash(), getName()))
+                // The id is the principal; the stamp of the password checked goes with it, so the
+                // login can later tell that this password was changed or reset (StaffFilter).
+                .map(c -> new SimpleAuthenticationInfo(
+                        new SimplePrincipalCollection(List.of(c.id(), new CredentialStamp(c.stamp())), getName()),
+                        c.passwordHash()))
                 .orElseGet(() -> {
                     passwords.passwordsMatch(t.getPassword(), decoyHash());
                     throw new UnknownAccountException();

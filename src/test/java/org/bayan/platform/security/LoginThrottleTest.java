@@ -1,73 +1,150 @@
 package org.bayan.platform.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.bayan.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-/** Guessing passwords gets slow: what someone trying them would notice, minute by minute. */
+/**
+ * Guessing passwords gets slow, and nobody can use that to lock a member of staff out: what
+ * someone trying passwords, and the owner of the account, would notice minute by minute.
+ */
 class LoginThrottleTest {
+
+    static final String ATTACKER = "203.0.113.7";
+    static final String OWNER = "198.51.100.20";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
     final LoginThrottle throttle = new LoginThrottle(clock);
 
-    void fail(String username, int times) {
+    void fail(String username, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.failed(username);
+            throttle.failed(username, address);
         }
+    }
+
+    boolean refused(String username, String address) {
+        return throttle.refusal(username, address).isPresent();
     }
 
     @Test
     void fourFailuresInARowAreForgivenTheFifthLocksForAMinute() {
-        fail("amal", 4);
-        assertEquals(Duration.ZERO, throttle.lockedFor("amal"));
-        fail("amal", 1);
-        assertEquals(Duration.ofMinutes(1), throttle.lockedFor("amal"));
+        fail("amal", ATTACKER, 4);
+        assertEquals(Duration.ZERO, throttle.lockedFor("amal", ATTACKER));
+        fail("amal", ATTACKER, 1);
+        assertEquals(Duration.ofMinutes(1), throttle.lockedFor("amal", ATTACKER));
+        assertEquals(60, throttle.refusal("amal", ATTACKER).orElseThrow().retryAfterSeconds());
+    }
+
+    @Test
+    void failuresFromOneAddressNeverLockTheOwnerOutFromAnother() {
+        for (int round = 0; round < 8; round++) {
+            fail("admin", ATTACKER, 5);
+            assertTrue(refused("admin", ATTACKER), "the attacker is refused");
+            assertFalse(refused("admin", OWNER), "the owner, who has not been failing, is not");
+            clock.advance(Duration.ofMinutes(15));
+        }
+        assertEquals(Duration.ZERO, throttle.lockedFor("admin", OWNER));
+        throttle.succeeded("admin", OWNER);
+        assertFalse(refused("admin", OWNER));
     }
 
     @Test
     void theLockLiftsByItselfWhenTheTimeHasPassed() {
-        fail("amal", 5);
+        fail("amal", ATTACKER, 5);
         clock.advance(Duration.ofSeconds(59));
-        assertEquals(Duration.ofSeconds(1), throttle.lockedFor("amal"));
+        assertEquals(Duration.ofSeconds(1), throttle.lockedFor("amal", ATTACKER));
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(Duration.ZERO, throttle.lockedFor("amal"));
+        assertEquals(Duration.ZERO, throttle.lockedFor("amal", ATTACKER));
+        assertFalse(refused("amal", ATTACKER));
     }
 
     @Test
     void eachFurtherFailureDoublesTheLockUpToAQuarterOfAnHour() {
-        fail("amal", 6);
-        assertEquals(Duration.ofMinutes(2), throttle.lockedFor("amal"));
-        fail("amal", 1);
-        assertEquals(Duration.ofMinutes(4), throttle.lockedFor("amal"));
-        fail("amal", 20);
-        assertEquals(Duration.ofMinutes(15), throttle.lockedFor("amal"));
+        fail("amal", ATTACKER, 6);
+        assertEquals(Duration.ofMinutes(2), throttle.lockedFor("amal", ATTACKER));
+        fail("amal", ATTACKER, 1);
+        assertEquals(Duration.ofMinutes(4), throttle.lockedFor("amal", ATTACKER));
+        fail("amal", ATTACKER, 10);
+        assertEquals(Duration.ofMinutes(15), throttle.lockedFor("amal", ATTACKER));
     }
 
     @Test
-    void aSuccessfulLoginClearsTheCount() {
-        fail("amal", 4);
-        throttle.succeeded("amal");
-        fail("amal", 4);
-        assertEquals(Duration.ZERO, throttle.lockedFor("amal"));
+    void aSuccessfulLoginClearsTheCountOfItsAccountAndAddress() {
+        fail("amal", OWNER, 4);
+        throttle.succeeded("amal", OWNER);
+        fail("amal", OWNER, 4);
+        assertEquals(Duration.ZERO, throttle.lockedFor("amal", OWNER));
     }
 
     @Test
     void failuresOlderThanAnHourNoLongerCount() {
-        fail("amal", 4);
+        fail("amal", ATTACKER, 4);
         clock.advance(Duration.ofMinutes(61));
-        fail("amal", 1);
-        assertEquals(Duration.ZERO, throttle.lockedFor("amal"));
+        fail("amal", ATTACKER, 1);
+        assertEquals(Duration.ZERO, throttle.lockedFor("amal", ATTACKER));
     }
 
     @Test
     void theLockIsPerAccountNameWhateverItsCaseOrSpaces() {
-        fail("Amal ", 5);
-        assertTrue(throttle.lockedFor("amal").compareTo(Duration.ZERO) > 0);
-        assertEquals(Duration.ZERO, throttle.lockedFor("omar"), "others log in as usual");
-        assertEquals(Duration.ZERO, throttle.lockedFor(null));
+        fail("Amal ", ATTACKER, 5);
+        assertTrue(throttle.lockedFor("amal", ATTACKER).compareTo(Duration.ZERO) > 0);
+        assertEquals(Duration.ZERO, throttle.lockedFor("omar", ATTACKER), "other names from there are tried as usual");
+        assertEquals(Duration.ZERO, throttle.lockedFor(null, ATTACKER));
+    }
+
+    @Test
+    void sprayingManyAccountNamesFromOneAddressIsRefusedOnceItsBudgetIsSpent() {
+        for (int i = 1; i <= LoginThrottle.ADDRESS_BUDGET; i++) {
+            assertFalse(refused("name-" + i, ATTACKER), "name " + i + " is still tried");
+            throttle.failed("name-" + i, ATTACKER);
+        }
+        Optional<LoginThrottle.Refusal> next = throttle.refusal("name-31", ATTACKER);
+        assertTrue(next.isPresent(), "the 31st name within a quarter of an hour is refused");
+        assertTrue(next.get().byAddress());
+        assertEquals(15 * 60, next.get().retryAfterSeconds());
+        assertTrue(refused("admin", ATTACKER), "every name from that address, a right password too");
+        assertFalse(refused("name-31", OWNER), "other addresses are not affected");
+
+        clock.advance(LoginThrottle.ADDRESS_WINDOW);
+        assertFalse(refused("name-31", ATTACKER), "the budget comes back after the window");
+    }
+
+    @Test
+    void aRightPasswordDoesNotRefillTheAddressesBudget() {
+        fail("a", ATTACKER, 4);
+        for (int i = 0; i < LoginThrottle.ADDRESS_BUDGET / 4; i++) {
+            fail("spray-" + i, ATTACKER, 4);
+            throttle.succeeded("attackers-own-account", ATTACKER);
+        }
+        assertTrue(refused("anyone", ATTACKER));
+    }
+
+    @Test
+    void onlyTheFirstRefusalOfEachLockIsWorthAnAuditEntry() {
+        fail("amal", ATTACKER, 5);
+        assertTrue(throttle.refusal("amal", ATTACKER).orElseThrow().firstOfItsLock());
+        for (int i = 0; i < 50; i++) {
+            assertFalse(throttle.refusal("amal", ATTACKER).orElseThrow().firstOfItsLock());
+        }
+        clock.advance(Duration.ofMinutes(1));
+        fail("amal", ATTACKER, 1);
+        assertTrue(throttle.refusal("amal", ATTACKER).orElseThrow().firstOfItsLock(), "a new lock, a new entry");
+    }
+
+    @Test
+    void ipv6AddressesCountPerSixtyFourBlock() {
+        assertEquals(LoginThrottle.source("2001:db8:1:2:0:0:0:1"), LoginThrottle.source("2001:db8:1:2:ffff:1:2:3"));
+        assertFalse(LoginThrottle.source("2001:db8:1:2::1").equals(LoginThrottle.source("2001:db8:1:3::1")));
+        fail("amal", "2001:db8:1:2::1", 3);
+        fail("amal", "2001:db8:1:2::99", 2);
+        assertTrue(refused("amal", "2001:db8:1:2::abcd"));
+        assertFalse(refused("amal", "2001:db8:9:9::1"));
+        assertEquals("127.0.0.1", LoginThrottle.source("127.0.0.1"));
     }
 }
