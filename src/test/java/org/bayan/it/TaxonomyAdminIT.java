@@ -120,7 +120,7 @@ class TaxonomyAdminIT {
     @Test
     void renamingToAnotherTagsNameIsRefusedAndOffersTheMergeInstead() {
         long section = createSection("Clashing " + RUN, mediaCenter);
-        long statement = createStatement("Clash " + RUN, section, "Talbiseh " + RUN + ", Talbisa " + RUN, "save");
+        long statement = createStatement("Clash " + RUN, section, "Talbiseh " + RUN + ", Talbisa " + RUN, "publish");
         long talbisa = tagId("talbisa-" + RUN);
 
         Site.Page refused = admin.post("/admin/tags/" + talbisa + "/rename", Map.of("name", "TALBISEH " + RUN));
@@ -143,7 +143,7 @@ class TaxonomyAdminIT {
     @Test
     void mergedTagsStatementsCarryTheTagThatStaysOnceAndItsPageRedirects() {
         long section = createSection("Merging " + RUN, mediaCenter);
-        long both = createStatement("Both " + RUN, section, "Idlib " + RUN + ", Idleb " + RUN, "save");
+        long both = createStatement("Both " + RUN, section, "Idlib " + RUN + ", Idleb " + RUN, "publish");
         long merging = createStatement("Idleb only " + RUN, section, "Idleb " + RUN, "save");
         long idleb = tagId("idleb-" + RUN);
         long idlib = tagId("idlib-" + RUN);
@@ -166,9 +166,22 @@ class TaxonomyAdminIT {
     }
 
     @Test
+    void aTagThatOnlyUnpublishedStatementsCarryHasNoPublicPageFeedOrRedirect() {
+        long section = createSection("Unreleased " + RUN, mediaCenter);
+        createStatement("Draft only " + RUN, section, "Unreleased " + RUN, "save");
+        long tag = tagId("unreleased-" + RUN);
+        assertEquals(404, Site.main().get("/tag/unreleased-" + RUN).status(), "its page would name a coming topic");
+        assertEquals(404, Site.main().get("/tag/unreleased-" + RUN + "/feed.atom").status());
+
+        assertEquals(302, admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Unreleased Offensive " + RUN)).status());
+        assertEquals(404, Site.main().get("/tag/unreleased-" + RUN).status(), "nor does its old address lead to its new name");
+        assertEquals(404, Site.main().get("/tag/unreleased-offensive-" + RUN).status());
+    }
+
+    @Test
     void deletedTagLeavesItsStatementsAndItsPageIsGone() {
         long section = createSection("Deleting " + RUN, mediaCenter);
-        long statement = createStatement("Untagged " + RUN, section, "Obsolete " + RUN + ", Kept " + RUN, "save");
+        long statement = createStatement("Untagged " + RUN, section, "Obsolete " + RUN + ", Kept " + RUN, "publish");
         long obsolete = tagId("obsolete-" + RUN);
         assertEquals(200, Site.main().get("/tag/obsolete-" + RUN).status());
 
