@@ -55,6 +55,39 @@ class TaxonomyAdminIT {
     }
 
     @Test
+    void sectionAdminChoosesWhetherArchivesShowTeasersOrFullText() {
+        long news = sectionId("/media-center/coalition-news");
+        String day = "/media-center/coalition-news/2018/05/02";
+        Document form = admin.get("/admin/sections/" + news).html();
+        assertEquals("FULL_TEXT", form.selectFirst("input[name=archiveStyle][checked]").val(), "Coalition News starts in full text");
+        assertTrue(Site.main().get(day).html().select(".listing a.read-more").isEmpty());
+
+        cleanup.add(() -> assertEquals(302, admin.post("/admin/sections/" + news + "/archive",
+                Map.of("archiveStyle", "FULL_TEXT")).status()));
+        Site.Page saved = admin.post("/admin/sections/" + news + "/archive", Map.of("archiveStyle", "TEASER"));
+        assertEquals(302, saved.status());
+        assertEquals("TEASER", admin.get("/admin/sections/" + news).html().selectFirst("input[name=archiveStyle][checked]").val());
+        Document teasers = Site.main().get(day).html();
+        assertEquals(2, teasers.select(".listing a.read-more").size(), "each statement's teaser and Read more");
+        assertTrue(teasers.select(".listing .teaser").get(0).text().startsWith("President of the Syrian Coalition Abdurrahman Mustafa"));
+        assertTrue(teasers.select(".listing .source").isEmpty(), "no full text");
+
+        assertEquals(400, admin.post("/admin/sections/" + news + "/archive", Map.of("archiveStyle", "EVERYTHING")).status());
+        assertEquals("TEASER", admin.get("/admin/sections/" + news).html().selectFirst("input[name=archiveStyle][checked]").val());
+    }
+
+    @Test
+    void newSectionsShowTeasers() {
+        admin.get("/admin/sections");
+        Site.Page created = admin.post("/admin/sections", Map.of("name", "Teasers " + RUN, "slug", "teasers-" + RUN,
+                "parentId", Long.toString(mediaCenter)));
+        assertEquals(302, created.status());
+        long id = sectionId("/media-center/teasers-" + RUN);
+        cleanup.add(() -> assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status()));
+        assertEquals("TEASER", admin.get("/admin/sections/" + id).html().selectFirst("input[name=archiveStyle][checked]").val());
+    }
+
+    @Test
     void anonymousVisitorsAreSentToTheLoginPage() {
         for (String path : List.of("/admin/tags", "/admin/sections", "/admin/tags/1", "/admin/sections/1")) {
             Site.Page page = Site.main().get(path);
