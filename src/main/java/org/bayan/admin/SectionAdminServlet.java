@@ -10,6 +10,7 @@ import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;
+import org.bayan.section.ArchiveStyle;
 import org.bayan.section.SectionForm;
 import org.bayan.section.SectionService;
 
@@ -68,6 +69,9 @@ public final class SectionAdminServlet extends AdminServlet {
                 case "rename" -> Flash.ok("sectionAdmin.flash.renamed", sections.rename(staff(req), actor(req), id,
                         req.getParameter("name"), req.getParameter("slug")));
                 case "move" -> Flash.ok("sectionAdmin.flash.moved", sections.move(staff(req), actor(req), id, parentId(req)));
+                case "archive" -> Flash.ok("sectionAdmin.flash.archiveStyle", sections.archiveStyle(staff(req), actor(req), id,
+                        ArchiveStyle.parse(req.getParameter("archiveStyle"))
+                                .orElseThrow(() -> new InvalidInput("archiveStyle", "sectionAdmin.archiveStyleInvalid"))));
                 case "up" -> Flash.ok("sectionAdmin.flash.reordered", sections.reorder(staff(req), actor(req), id, true));
                 case "down" -> Flash.ok("sectionAdmin.flash.reordered", sections.reorder(staff(req), actor(req), id, false));
                 case "delete" -> Flash.ok("sectionAdmin.flash.deleted", sections.delete(staff(req), actor(req), id));
@@ -79,7 +83,7 @@ public final class SectionAdminServlet extends AdminServlet {
                 throw e; // the section itself is gone: there is no page to show again
             }
             Map<String, String> typed = new HashMap<>();
-            for (String field : List.of("name", "slug", "parentId")) {
+            for (String field : List.of("name", "slug", "parentId", "archiveStyle")) {
                 if (req.getParameter(field) != null) typed.put(field, req.getParameter(field));
             }
             section(req, resp, 400, id, typed, Map.of(e.field(), e.messageKey()));

@@ -24,6 +24,7 @@ public record ArchiveNav(Calendar calendar, List<MonthCount> months) {
     public record Day(int day, int count, String path, boolean selected) {
     }
 
+    /** @param path the month's archive, or null if the month has no statement */
     public record Calendar(YearMonth month, String label, String path, List<String> weekdays,
                            List<List<Day>> weeks, MonthCount previous, MonthCount next) {
     }
@@ -47,7 +48,9 @@ public record ArchiveNav(Calendar calendar, List<MonthCount> months) {
         SortedMap<YearMonth, Integer> after = perMonth.tailMap(shown.plusMonths(1));
         MonthCount next = after.isEmpty() ? null : month(sectionPath, after.firstKey(), after.get(after.firstKey()), locale);
 
-        return new ArchiveNav(new Calendar(shown, label(shown, locale), sectionPath + ArchivePeriod.monthPath(shown),
+        // The month's own archive exists only if it holds a statement (else it is a 404).
+        String shownPath = perMonth.containsKey(shown) ? sectionPath + ArchivePeriod.monthPath(shown) : null;
+        return new ArchiveNav(new Calendar(shown, label(shown, locale), shownPath,
                 weekdays(locale), weeks(sectionPath, shown, days, selected), previous, next), List.copyOf(months));
     }
 

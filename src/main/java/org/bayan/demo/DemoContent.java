@@ -17,6 +17,7 @@ import java.util.Map;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.section.Section;
+import org.bayan.statement.Revision;
 import org.bayan.statement.Statement;
 import org.bayan.statement.Status;
 import org.bayan.tag.Tag;
@@ -55,7 +56,11 @@ public final class DemoContent {
             List<Record> records = new ArrayList<>();
             FILES.forEach(f -> records.addAll(parse(read(f))));
             Map<String, Tag> tags = new HashMap<>();
-            records.forEach(r -> em.persist(toStatement(em, r, tags)));
+            for (Record r : records) {
+                Statement s = toStatement(em, r, tags);
+                em.persist(s);
+                em.persist(Revision.first(s, null, clock.instant(), "demo content loaded"));
+            }
             return records.size();
         });
         if (loaded > 0) {

@@ -38,8 +38,10 @@ public final class FeedResponder {
                 section.path(), section.path(), feeds.section(section)));
     }
 
-    /** A tag's feed; an unknown tag is a 404, as its page is. */
-    /** Answers a tag's feed; false, with nothing written, if no tag has this slug now. */
+    /**
+     * Answers a tag's feed; false, with nothing written, if no visible statement carries a tag
+     * of this slug now (its page is then a 404 too).
+     */
     public boolean tag(HttpServletRequest req, HttpServletResponse resp, String slug, FeedFormat format) throws IOException {
         Optional<Feeds.Tagged> found = feeds.tag(slug);
         if (found.isEmpty()) {

@@ -58,7 +58,7 @@ public final class Feeds {
         return inSections(sections.tree().subtreeIds(section));
     }
 
-    /** The feed of a tag, or empty if there is no such tag. */
+    /** The feed of a tag, or empty if no visible statement carries a tag of this slug. */
     Optional<Tagged> tag(String slug) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();

@@ -163,7 +163,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, statementService, desk, sections, tags,
                 settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
-        ctx.addServlet("tags", new TagServlet(renderer, statements, tags, feeds)).addMapping("/tag/*");
+        ctx.addServlet("tags", new TagServlet(renderer, statements, feeds)).addMapping("/tag/*");
         ctx.addServlet("feeds", new FeedServlet(renderer, feeds)).addMapping("/feed.rss", "/feed.atom");
         // "*.xml" because a mapping cannot say "/sitemap-N.xml"; the servlet 404s any other name.
         ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(tx, sections, clock)))

@@ -2,6 +2,8 @@ package org.bayan.section;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -34,6 +36,10 @@ public class Section {
     @Column(nullable = false)
     private int position;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "archive_style", nullable = false, length = 16)
+    private ArchiveStyle archiveStyle = ArchiveStyle.TEASER;
+
     @Version
     private long version;
 
@@ -59,6 +65,7 @@ public class Section {
     }
 
     public void setPosition(int position) { this.position = position; }
+    public void setArchiveStyle(ArchiveStyle archiveStyle) { this.archiveStyle = archiveStyle; }
 
     public Long getId() { return id; }
     public Section getParent() { return parent; }
@@ -66,4 +73,5 @@ public class Section {
     public String getName() { return name; }
     public String getDescription() { return description; }
     public int getPosition() { return position; }
+    public ArchiveStyle getArchiveStyle() { return archiveStyle; }
 }

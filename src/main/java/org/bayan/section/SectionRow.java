@@ -7,9 +7,10 @@ package org.bayan.section;
  * @param statements how many statements are filed directly in it, whatever their status
  * @param first      whether it comes first among its siblings (it cannot move up)
  * @param last       whether it comes last among its siblings (it cannot move down)
+ * @param archiveStyle what its listing and date archives show of each statement
  */
 public record SectionRow(long id, Long parentId, String name, String slug, String path, int depth,
-                         long statements, boolean first, boolean last, boolean hasChildren) {
+                         long statements, boolean first, boolean last, boolean hasChildren, ArchiveStyle archiveStyle) {
 
     /** The name indented by depth, for the options of a select. */
     public String label() {

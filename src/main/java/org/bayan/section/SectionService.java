@@ -105,6 +105,25 @@ public final class SectionService {
         return path;
     }
 
+    /**
+     * Chooses what the section's listing and date archives show of each statement: teasers, or
+     * each statement whole; returns the section's name.
+     */
+    public String archiveStyle(Staff who, AuditLog.Actor actor, long id, ArchiveStyle style) {
+        require(who, "change sections");
+        String name = tx.inTransaction(em -> {
+            Section s = find(em, id);
+            if (s.getArchiveStyle() != style) {
+                audit.record(em, actor, "section.archiveStyle", "section", id,
+                        s.getName() + ": " + s.getArchiveStyle() + " → " + style);
+                s.setArchiveStyle(style);
+            }
+            return s.getName();
+        });
+        sections.reload();
+        return name;
+    }
+
     /** Moves a section, with everything below it, under another parent (null: the top level); returns its new path. */
     public String move(Staff who, AuditLog.Actor actor, long id, Long parentId) {
         require(who, "move sections");
@@ -210,7 +229,7 @@ public final class SectionService {
         for (int i = 0; i < level.size(); i++) {
             SectionNode n = level.get(i);
             rows.add(new SectionRow(n.id(), n.parentId(), n.name(), n.slug(), n.path(), depth,
-                    counts.getOrDefault(n.id(), 0L), i == 0, i == level.size() - 1, n.hasChildren()));
+                    counts.getOrDefault(n.id(), 0L), i == 0, i == level.size() - 1, n.hasChildren(), n.archiveStyle()));
             addRows(rows, n.children(), depth + 1, counts);
         }
     }

@@ -30,7 +30,7 @@ public final class SectionTree {
             if (java.util.Objects.equals(p, parentId)) {
                 String path = parentPath + "/" + s.getSlug();
                 SectionNode node = new SectionNode(s.getId(), p, s.getSlug(), s.getName(), s.getDescription(),
-                        path, build(all, s.getId(), path));
+                        path, build(all, s.getId(), path), s.getArchiveStyle());
                 byId.put(node.id(), node);
                 byPath.put(path, node);
                 level.add(node);

@@ -97,6 +97,11 @@ public final class SiteServlet extends PageServlet {
         Listing listing = statements.section(section,
                 period == null ? null : period.from(), period == null ? null : period.to(),
                 Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE);
+        if (period != null && listing.total() == 0) {
+            // A day, month or year without a public statement has no archive: an empty page
+            // would tell that something is scheduled for it, or was withdrawn from it.
+            throw HttpError.notFound("no public statement in " + period.path());
+        }
         Pager pager = new Pager(page, Pager.DEFAULT_SIZE, listing.total()).requireExists();
 
         LocalDate today = LocalDate.now(clock.withZone(zone));

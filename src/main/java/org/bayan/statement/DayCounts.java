@@ -11,7 +11,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.bayan.platform.web.KeptPerVersion;
-import org.bayan.tag.Tag;
 
 /**
  * How many visible statements each day has, in a set of sections or under a tag. Listings,
@@ -58,9 +57,10 @@ public final class DayCounts {
     }
 
     /**
-     * The tag with this slug and its per-day counts (none if no visible statement carries it),
-     * or empty if there is no such tag. One query when the tag has visible statements. Unknown
-     * slugs are not kept: anyone can make up more of them.
+     * The tag with this slug and its per-day counts, or empty if no visible statement carries it:
+     * a tag whose statements are all drafts, scheduled or trashed does not exist for readers, so
+     * that its page, feed and name cannot reveal a coming topic. One query. Tags without visible
+     * statements are not kept: anyone can make up more slugs.
      */
     public Optional<TagDays> tag(EntityManager em, String slug, Clock clock) {
         return Optional.ofNullable(byTag.get(slug, () -> countTag(em, slug, clock.instant()).orElse(null)));
@@ -69,9 +69,7 @@ public final class DayCounts {
     private Optional<TagDays> countTag(EntityManager em, String slug, Instant now) {
         List<Object[]> rows = repository.countsByDayTagged(em, slug, now);
         if (rows.isEmpty()) {
-            return em.createQuery("select t from Tag t where t.slug = :slug", Tag.class)
-                    .setParameter("slug", slug).getResultStream().findFirst()
-                    .map(t -> new TagDays(t.getId(), t.getName(), t.getSlug(), Collections.emptySortedMap()));
+            return Optional.empty();
         }
         TreeMap<LocalDate, Integer> days = new TreeMap<>();
         for (Object[] row : rows) {

@@ -104,7 +104,7 @@ public final class PublicStatements {
         });
     }
 
-    /** The statements carrying a tag, or empty if there is no such tag. */
+    /** The statements carrying a tag, or empty if no visible statement carries a tag of this slug. */
     public Optional<Tagged> tagged(String tagSlug, int offset, int limit) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree();
@@ -114,6 +114,15 @@ public final class PublicStatements {
                     .orElse(List.of());
             return new Tagged(tag.name(), tag.slug(), new Listing(items, tag.total(), null));
         }));
+    }
+
+    /**
+     * Where the old address of a renamed or merged tag leads now, or empty if nowhere a reader
+     * may go (no such old slug, or the tag it became carries no visible statement).
+     */
+    public Optional<String> tagRedirect(String oldSlug) {
+        Instant now = clock.instant();
+        return tx.read(em -> repository.tagRedirect(em, oldSlug, now));
     }
 
     public record Tagged(String name, String slug, Listing listing) {
@@ -200,7 +209,7 @@ public final class PublicStatements {
     private static StatementSummary summary(SectionTree tree, Statement s) {
         SectionNode section = tree.byId(s.getSection().getId()).orElseThrow();
         return new StatementSummary(s.getId(), s.getTitle(), url(section, s), s.getPublishedOn(), section,
-                Teasers.of(s.getLead(), s.getBody()));
+                Teasers.of(s.getLead(), s.getBody()), s.getLead(), s.getBody(), s.getSource(), s.getLanguage());
     }
 
     private static long sum(SortedMap<LocalDate, Integer> days) {

@@ -75,6 +75,15 @@ public class Revision {
     protected Revision() {
     }
 
+    /**
+     * Revision 1 of a statement written other than through the editor (demo content, imports):
+     * every statement starts with one holding its original text, so it can be compared and
+     * restored like any other. Persist it once the statement is persisted.
+     */
+    public static Revision first(Statement s, User by, Instant at, String note) {
+        return of(s, 1, by, at, note);
+    }
+
     static Revision of(Statement s, int number, User by, Instant at, String note) {
         Revision r = new Revision();
         r.statement = s;

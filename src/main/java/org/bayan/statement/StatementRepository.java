@@ -178,6 +178,16 @@ public final class StatementRepository {
                 .getResultList();
     }
 
+    /**
+     * The current slug of the tag that once had this slug (renamed or merged), if that tag
+     * carries a visible statement: a redirect would otherwise name a tag readers may not see yet.
+     */
+    public Optional<String> tagRedirect(EntityManager em, String oldSlug, Instant now) {
+        return visible(em.createQuery("select t.slug from TagRedirect r join r.tag t where r.oldSlug = :slug"
+                + " and exists (select s.id from Statement s join s.tags x where x.id = t.id and " + VISIBLE + ")",
+                String.class), now).setParameter("slug", oldSlug).getResultStream().findFirst();
+    }
+
     /** Binds the parameters of {@link #VISIBLE}. */
     public static <T> TypedQuery<T> visible(TypedQuery<T> query, Instant now) {
         return query.setParameter("now", now);

@@ -3,7 +3,11 @@ package org.bayan.statement;
 import java.time.LocalDate;
 import org.bayan.section.SectionNode;
 
-/** A statement as a listing shows it: linked title, date line and teaser. */
+/**
+ * A statement as a listing shows it: linked title, date line and teaser, or, in a section whose
+ * archives show full text, the whole statement: lead, body (sanitised when it was saved) and source.
+ */
 public record StatementSummary(long id, String title, String url, LocalDate publishedOn,
-                               SectionNode section, String teaser) {
+                               SectionNode section, String teaser, String lead, String bodyHtml, String source,
+                               String language) {
 }

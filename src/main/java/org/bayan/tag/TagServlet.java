@@ -28,13 +28,11 @@ import org.bayan.statement.PublicStatements;
 public final class TagServlet extends PageServlet {
 
     private final PublicStatements statements;
-    private final TagService tags;
     private final FeedResponder feeds;
 
-    public TagServlet(Renderer renderer, PublicStatements statements, TagService tags, FeedResponder feeds) {
+    public TagServlet(Renderer renderer, PublicStatements statements, FeedResponder feeds) {
         super(renderer);
         this.statements = statements;
-        this.tags = tags;
         this.feeds = feeds;
     }
 
@@ -54,7 +52,7 @@ public final class TagServlet extends PageServlet {
                     .orElseThrow(() -> HttpError.notFound("no such page of a tag"));
             if (!feeds.tag(req, resp, slug, format)) {
                 // A renamed or merged tag's feed moves with it, so subscribers keep receiving it.
-                String target = tags.redirectTarget(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
+                String target = statements.tagRedirect(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
                 redirectPermanently(req, resp, "/tag/" + target + "/" + parts[1]);
             }
             return;
@@ -64,7 +62,7 @@ public final class TagServlet extends PageServlet {
                 .tagged(slug, Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE);
         if (found.isEmpty()) {
             // A renamed or merged tag: its old address is kept alive by a redirect.
-            String target = tags.redirectTarget(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
+            String target = statements.tagRedirect(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
             redirectPermanently(req, resp, "/tag/" + target); // percent-encoded there
             return;
         }

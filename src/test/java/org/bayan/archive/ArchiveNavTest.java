@@ -62,5 +62,6 @@ class ArchiveNavTest {
         assertEquals(YearMonth.of(2026, 11), nav.calendar().month());
         assertTrue(nav.months().isEmpty());
         assertTrue(nav.calendar().weeks().stream().flatMap(List::stream).map(ArchiveNav.Day::path).allMatch(Objects::isNull));
+        assertNull(nav.calendar().path(), "the month has no archive to link to: it would be a 404");
     }
 }

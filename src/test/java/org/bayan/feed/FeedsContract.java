@@ -110,9 +110,9 @@ abstract class FeedsContract {
     }
 
     @Test
-    void feedOfATagWithOnlyHiddenStatementsIsEmpty() {
+    void aTagWithOnlyHiddenStatementsHasNoFeed() {
         hiddenStatements();
-        assertEquals(List.of(), feeds.tag("russia").orElseThrow().items());
+        assertTrue(feeds.tag("russia").isEmpty(), "its feed would name a coming topic");
         assertEquals(List.of(), feeds.latest());
     }
 }

@@ -224,6 +224,21 @@ class EditorialIT {
     }
 
     @Test
+    void aDemoStatementStartsWithRevisionOneWhichCanBeComparedAndRestored() {
+        long id = 3; // a public demo statement of Coalition News
+        Document list = editor.get("/admin/statements/" + id + "/revisions").html();
+        List<String> first = list.select("table.rows tbody tr").last().select("td, th").eachText();
+        assertTrue(first.contains("1") && first.contains("demo content loaded"), "revision 1: " + first);
+        String original = editorForm(editor, id).get("body");
+
+        assertEquals(302, editor.post("/admin/statements/" + id + "/revisions/1/restore", Map.of()).status());
+        assertEquals(original, editorForm(editor, id).get("body"), "its original text");
+        Document compared = editor.get("/admin/statements/" + id + "/revisions?a=1&b=2").html();
+        assertTrue(compared.text().contains("restored revision 1"));
+        assertNotNull(compared.selectFirst(".comparison"), "revision 1 compared with the restore");
+    }
+
+    @Test
     void revisionsListEverySaveShowWhatChangedAndRestoreAsANewRevision() {
         long id = draft(editor, "Revised " + RUN, "<p>Version one.</p>");
         Map<String, String> form = editorForm(editor, id);

@@ -32,10 +32,28 @@ class PublicPagesIT {
         assertEquals("Home > Media Center > Coalition News > Items filtered by date: Wednesday, 02 May 2018", page.breadcrumb());
         assertEquals(List.of(LETTER, IRAN), html.select(".listing .entry-title").eachText());
         assertEquals(List.of("02 May 2018 In Coalition News", "02 May 2018 In Coalition News"), html.select(".listing .dateline").eachText());
-        assertTrue(html.select(".listing .teaser").get(0).text().startsWith(
-                "President of the Syrian Coalition Abdurrahman Mustafa sent a letter to Turkish Foreign Minister Mevlüt Çavuşoğlu"));
         assertEquals(site.context() + NEWS, html.select(".listing .dateline a").attr("href"), "the section is linked");
-        assertEquals(2, html.select(".listing a.read-more").size());
+    }
+
+    @Test
+    void dayArchiveOfCoalitionNewsShowsEachStatementWholeUnderItsDateLineAsTheSeedPageDoes() {
+        Document html = site.get(NEWS + "/2018/05/02").html();
+        List<Element> entries = html.select(".listing .entry");
+        assertEquals(2, entries.size());
+        for (Element entry : entries) {
+            assertEquals(List.of("dateline", "entry-title", "body", "source"),
+                    entry.children().stream().map(Element::className).toList(), "date line, title, body, source line");
+            assertEquals("02 May 2018 In Coalition News", entry.child(0).text());
+            assertEquals("(Source: Syrian Coalition’s Media Department)", entry.selectFirst(".source").text());
+        }
+        Element letter = entries.get(0);
+        assertTrue(letter.selectFirst(".body").text().startsWith(
+                "President of the Syrian Coalition Abdurrahman Mustafa sent a letter to Turkish Foreign Minister Mevlüt Çavuşoğlu"));
+        assertTrue(letter.selectFirst(".body").text().endsWith("to emphasize commitment to the Astana de-escalation zones"
+                + " agreement which covers northern rural Homs.”"), "the whole body, to its last sentence");
+        assertEquals(8, letter.select(".body p").size(), "every paragraph of the seed page");
+        assertEquals(5, entries.get(1).select(".body p").size());
+        assertTrue(html.select(".listing a.read-more").isEmpty(), "nothing to read more of");
     }
 
     @Test
@@ -89,8 +107,7 @@ class PublicPagesIT {
         assertEquals(10, html.select(".listing .entry").size());
         for (Element entry : html.select(".listing .entry")) {
             assertTrue(entry.selectFirst(".dateline").text().matches("\\d\\d \\w+ \\d{4} In Coalition News"), entry.text());
-            assertFalse(entry.selectFirst(".teaser").text().isBlank());
-            assertEquals(entry.selectFirst(".entry-title a").attr("href"), entry.selectFirst("a.read-more").attr("href"));
+            assertFalse(entry.selectFirst(".body").text().isBlank(), "Coalition News shows its statements whole");
         }
         assertEquals(site.context() + NEWS + "?page=2", html.selectFirst(".pager a[rel=next]").attr("href"));
 

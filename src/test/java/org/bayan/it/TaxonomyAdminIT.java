@@ -55,6 +55,39 @@ class TaxonomyAdminIT {
     }
 
     @Test
+    void sectionAdminChoosesWhetherArchivesShowTeasersOrFullText() {
+        long news = sectionId("/media-center/coalition-news");
+        String day = "/media-center/coalition-news/2018/05/02";
+        Document form = admin.get("/admin/sections/" + news).html();
+        assertEquals("FULL_TEXT", form.selectFirst("input[name=archiveStyle][checked]").val(), "Coalition News starts in full text");
+        assertTrue(Site.main().get(day).html().select(".listing a.read-more").isEmpty());
+
+        cleanup.add(() -> assertEquals(302, admin.post("/admin/sections/" + news + "/archive",
+                Map.of("archiveStyle", "FULL_TEXT")).status()));
+        Site.Page saved = admin.post("/admin/sections/" + news + "/archive", Map.of("archiveStyle", "TEASER"));
+        assertEquals(302, saved.status());
+        assertEquals("TEASER", admin.get("/admin/sections/" + news).html().selectFirst("input[name=archiveStyle][checked]").val());
+        Document teasers = Site.main().get(day).html();
+        assertEquals(2, teasers.select(".listing a.read-more").size(), "each statement's teaser and Read more");
+        assertTrue(teasers.select(".listing .teaser").get(0).text().startsWith("President of the Syrian Coalition Abdurrahman Mustafa"));
+        assertTrue(teasers.select(".listing .source").isEmpty(), "no full text");
+
+        assertEquals(400, admin.post("/admin/sections/" + news + "/archive", Map.of("archiveStyle", "EVERYTHING")).status());
+        assertEquals("TEASER", admin.get("/admin/sections/" + news).html().selectFirst("input[name=archiveStyle][checked]").val());
+    }
+
+    @Test
+    void newSectionsShowTeasers() {
+        admin.get("/admin/sections");
+        Site.Page created = admin.post("/admin/sections", Map.of("name", "Teasers " + RUN, "slug", "teasers-" + RUN,
+                "parentId", Long.toString(mediaCenter)));
+        assertEquals(302, created.status());
+        long id = sectionId("/media-center/teasers-" + RUN);
+        cleanup.add(() -> assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status()));
+        assertEquals("TEASER", admin.get("/admin/sections/" + id).html().selectFirst("input[name=archiveStyle][checked]").val());
+    }
+
+    @Test
     void anonymousVisitorsAreSentToTheLoginPage() {
         for (String path : List.of("/admin/tags", "/admin/sections", "/admin/tags/1", "/admin/sections/1")) {
             Site.Page page = Site.main().get(path);
@@ -120,7 +153,7 @@ class TaxonomyAdminIT {
     @Test
     void renamingToAnotherTagsNameIsRefusedAndOffersTheMergeInstead() {
         long section = createSection("Clashing " + RUN, mediaCenter);
-        long statement = createStatement("Clash " + RUN, section, "Talbiseh " + RUN + ", Talbisa " + RUN, "save");
+        long statement = createStatement("Clash " + RUN, section, "Talbiseh " + RUN + ", Talbisa " + RUN, "publish");
         long talbisa = tagId("talbisa-" + RUN);
 
         Site.Page refused = admin.post("/admin/tags/" + talbisa + "/rename", Map.of("name", "TALBISEH " + RUN));
@@ -143,7 +176,7 @@ class TaxonomyAdminIT {
     @Test
     void mergedTagsStatementsCarryTheTagThatStaysOnceAndItsPageRedirects() {
         long section = createSection("Merging " + RUN, mediaCenter);
-        long both = createStatement("Both " + RUN, section, "Idlib " + RUN + ", Idleb " + RUN, "save");
+        long both = createStatement("Both " + RUN, section, "Idlib " + RUN + ", Idleb " + RUN, "publish");
         long merging = createStatement("Idleb only " + RUN, section, "Idleb " + RUN, "save");
         long idleb = tagId("idleb-" + RUN);
         long idlib = tagId("idlib-" + RUN);
@@ -166,9 +199,22 @@ class TaxonomyAdminIT {
     }
 
     @Test
+    void aTagThatOnlyUnpublishedStatementsCarryHasNoPublicPageFeedOrRedirect() {
+        long section = createSection("Unreleased " + RUN, mediaCenter);
+        createStatement("Draft only " + RUN, section, "Unreleased " + RUN, "save");
+        long tag = tagId("unreleased-" + RUN);
+        assertEquals(404, Site.main().get("/tag/unreleased-" + RUN).status(), "its page would name a coming topic");
+        assertEquals(404, Site.main().get("/tag/unreleased-" + RUN + "/feed.atom").status());
+
+        assertEquals(302, admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Unreleased Offensive " + RUN)).status());
+        assertEquals(404, Site.main().get("/tag/unreleased-" + RUN).status(), "nor does its old address lead to its new name");
+        assertEquals(404, Site.main().get("/tag/unreleased-offensive-" + RUN).status());
+    }
+
+    @Test
     void deletedTagLeavesItsStatementsAndItsPageIsGone() {
         long section = createSection("Deleting " + RUN, mediaCenter);
-        long statement = createStatement("Untagged " + RUN, section, "Obsolete " + RUN + ", Kept " + RUN, "save");
+        long statement = createStatement("Untagged " + RUN, section, "Obsolete " + RUN + ", Kept " + RUN, "publish");
         long obsolete = tagId("obsolete-" + RUN);
         assertEquals(200, Site.main().get("/tag/obsolete-" + RUN).status());
 

@@ -96,6 +96,20 @@ abstract class SectionServiceContract {
     }
 
     @Test
+    void coalitionNewsShowsFullTextNewSectionsShowTeasersAndTheChoiceIsSavedAndAudited() {
+        assertEquals(ArchiveStyle.FULL_TEXT, sections.tree().byPath("/media-center/coalition-news").orElseThrow().archiveStyle(),
+                "as the page the site mirrors shows it");
+        long id = service.create(EDITOR, ACTOR, new SectionForm("Opinion", "", id("/media-center")));
+        assertEquals(ArchiveStyle.TEASER, sections.tree().byId(id).orElseThrow().archiveStyle());
+
+        assertEquals("Opinion", service.archiveStyle(EDITOR, ACTOR, id, ArchiveStyle.FULL_TEXT));
+
+        assertTrue(sections.tree().byId(id).orElseThrow().fullText(), "the public tree follows at once");
+        assertEquals(ArchiveStyle.FULL_TEXT, service.detail(EDITOR, id).orElseThrow().section().archiveStyle());
+        assertThrows(Forbidden.class, () -> service.archiveStyle(AUTHOR, ACTOR, id, ArchiveStyle.TEASER));
+    }
+
+    @Test
     void treeListsEverySectionInOrderWithTheStatementsOfEveryStatusFiledInIt() {
         fixtures.statement("coalition-news", "Published", Status.PUBLISHED, NOW.minusSeconds(60));
         fixtures.statement("coalition-news", "Draft", Status.DRAFT, null);

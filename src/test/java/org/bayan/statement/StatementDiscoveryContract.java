@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bayan.platform.web.ContentVersion;
 import org.bayan.section.Sections;
 import org.bayan.tag.TagCloud;
 import org.bayan.testing.Fixtures;
@@ -123,6 +124,28 @@ abstract class StatementDiscoveryContract {
     void tagCloudOfASiteWithoutPublicStatementsIsEmpty() {
         hiddenStatementsTagged("Russia");
         assertTrue(statements.tagCloud().isEmpty());
+    }
+
+    @Test
+    void aTagCarriedOnlyByAScheduledStatementIsUnknownToReadersUntilItsTimeComes() {
+        MutableClock clock = new MutableClock(NOW);
+        ContentVersion version = new ContentVersion(clock, new Schedule(db.tx(), clock)::next);
+        PublicStatements kept = new PublicStatements(db.tx(), new Sections(db.tx()), clock, version::current);
+        fixtures.statement("coalition-news", "Public", Status.PUBLISHED, hoursAgo(5), "Homs");
+        hiddenStatementsTagged("Talbiseh");
+        fixtures.statement("coalition-news", "Coming", Status.SCHEDULED, NOW.plus(Duration.ofMinutes(10)), "Talbiseh");
+        version.bump(); // what saving the scheduled statement does
+
+        assertTrue(kept.tagged("talbiseh", 0, 10).isEmpty(), "no tag page before the embargo ends");
+        assertTrue(kept.tagged("talbiseh", 0, 10).isEmpty(), "nor once the answer could have been kept");
+        assertEquals(List.of("homs"), kept.tagCloud().entries().stream().map(TagCloud.Entry::slug).toList());
+
+        clock.advance(Duration.ofMinutes(10));
+
+        PublicStatements.Tagged talbiseh = kept.tagged("talbiseh", 0, 10).orElseThrow();
+        assertEquals("Talbiseh", talbiseh.name());
+        assertEquals(List.of("Coming"), talbiseh.listing().items().stream().map(StatementSummary::title).toList());
+        assertEquals(List.of("homs", "talbiseh"), kept.tagCloud().entries().stream().map(TagCloud.Entry::slug).toList());
     }
 
     @Test

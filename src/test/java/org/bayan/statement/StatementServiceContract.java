@@ -206,6 +206,29 @@ abstract class StatementServiceContract {
     }
 
     @Test
+    void aDemoStatementStartsWithRevisionOneThatCanBeComparedAndRestored() {
+        new org.bayan.demo.DemoContent(db.tx(), clock, ZONE).loadIfEmpty();
+        long id = db.tx().inTransaction(em -> em.createQuery("select s.id from Statement s where s.title like 'President Mustafa Calls%'",
+                Long.class).getSingleResult());
+        Snapshot original = desk.revisions(admin, id).get(0);
+        assertEquals(1, original.revision());
+        assertTrue(original.body().contains("Abdurrahman Mustafa sent a letter"), "revision 1 holds the original text");
+        assertEquals(Status.PUBLISHED, original.status());
+        long everyDemoStatement = db.tx().inTransaction(em -> em.createQuery("select count(s) from Statement s"
+                + " where exists (select r.id from Revision r where r.statement.id = s.id and r.number = 1)", Long.class).getSingleResult());
+        assertEquals(34, everyDemoStatement, "every demo statement, public or not, has revision 1");
+
+        service.save(editor, as(editor), id, form("Edited title", "<p>Edited.</p>", "Iran", version(editor, id)), StatementService.Action.SAVE);
+        assertTrue(StatementDesk.compare(original, desk.revisions(admin, id).get(0)).stream()
+                .anyMatch(c -> c.field().equals("title") && c.after().equals("Edited title")));
+        service.restoreRevision(editor, as(editor), id, 1);
+
+        Snapshot restored = desk.current(admin, id).orElseThrow();
+        assertEquals(original.title(), restored.title());
+        assertEquals(original.body(), restored.body());
+    }
+
+    @Test
     void hostileBodyIsSanitisedBeforeItIsStored() {
         String hostile = "<p onclick=\"alert(1)\">Hello <script>alert(2)</script><a href=\"javascript:alert(3)\">x</a>"
                 + "<a href=\"https://example.org\">ok</a></p><img src=x onerror=alert(4)><iframe srcdoc=\"<script>alert(5)</script>\"></iframe>"
