@@ -58,6 +58,8 @@ import org.bayan.platform.web.ContentVersion;
 import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.platform.web.SqlCountFilter;
+import org.bayan.platform.web.HostFilter;
+import org.bayan.platform.web.SiteAddress;
 import org.bayan.section.Section;
 import org.bayan.section.Sections;
 import org.bayan.section.SiteServlet;
@@ -106,6 +108,10 @@ public final class Bootstrap implements ServletContextListener {
             throw startFailure("cannot open the database: " + rootCause(e));
         }
 
+        SiteAddress address = new SiteAddress(settings.baseUrl(), settings.allowedHosts());
+        if (address.startupNote().isPresent()) {
+            log.warn(address.startupNote().get());
+        }
         Clock clock = Clock.systemUTC();
         ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
         Transactions tx = new Transactions(database.sessionFactory());
@@ -140,10 +146,12 @@ public final class Bootstrap implements ServletContextListener {
             ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         }
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
+        // An unknown host gets a plain 400 before anything renders a link with it.
+        ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
-        ctx.addFilter("pageCache", new PageCache(contentVersion))
+        ctx.addFilter("pageCache", new PageCache(contentVersion, address))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(users, passwords))).addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403)))

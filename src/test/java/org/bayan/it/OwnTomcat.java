@@ -46,6 +46,12 @@ final class OwnTomcat {
         Files.copy(Path.of("target", "bayan.war"), base.resolve("webapps/ROOT.war"));
     }
 
+    /** Changes this Tomcat's server.xml before it starts, e.g. to put a valve in front of Bayan. */
+    void editServerXml(java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path serverXml = base.resolve("conf/server.xml");
+        Files.writeString(serverXml, edit.apply(Files.readString(serverXml)));
+    }
+
     Site site() {
         return new Site("http://localhost:" + port, "");
     }

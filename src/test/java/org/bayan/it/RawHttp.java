@@ -3,65 +3,126 @@ package org.bayan.it;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Requests written byte by byte on a socket, for what an HTTP client refuses to send: broken
- * request lines, forged Host headers, oversized or malformed headers, broken chunked bodies.
+ * HTTP/1.1 over a plain socket, for what {@code java.net.http} will not send: a Host header of
+ * one's choice, a malformed chunked body. One request per connection ({@code Connection: close}).
  */
 final class RawHttp {
-
-    /** What came back: the whole answer as text (ISO-8859-1, byte for byte), possibly empty. */
-    record Answer(String text) {
-        /** The status code, or -1 when the server closed the connection without one. */
-        int status() {
-            if (!text.startsWith("HTTP/1.1 ") || text.length() < 12) return -1;
-            return Integer.parseInt(text.substring(9, 12));
-        }
-
-        String body() {
-            int end = text.indexOf("\r\n\r\n");
-            return end < 0 ? "" : text.substring(end + 4);
-        }
-    }
 
     private RawHttp() {
     }
 
-    /** Sends {@code request} as it is to the test Tomcat and reads until it closes (or 10 s pass). */
-    static Answer send(byte[] request) throws IOException {
-        URI root = URI.create(Site.ROOT);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(root.getHost(), root.getPort()), 5000);
-            socket.setSoTimeout(10_000);
-            try {
-                socket.getOutputStream().write(request);
-                socket.getOutputStream().flush();
-            } catch (IOException e) {
-                // The server may answer and close before it has read everything: read what it said.
-            }
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            try {
-                InputStream in = socket.getInputStream();
-                in.transferTo(answer);
-            } catch (SocketTimeoutException | java.net.SocketException e) {
-                // what arrived so far is the answer
-            }
-            return new Answer(answer.toString(StandardCharsets.ISO_8859_1));
+    /** An answer: its status, headers (names in lower case) and body, de-chunked. */
+    record Answer(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
-    static Answer send(String request) throws IOException {
-        return send(request.getBytes(StandardCharsets.ISO_8859_1));
+    /** A GET of {@code url}'s path and query, sent to its host and port but naming {@code host}. */
+    static Answer get(String url, String host, String... headerLines) {
+        StringBuilder head = new StringBuilder();
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        return send(url, "GET " + target(url) + " HTTP/1.1\r\nHost: " + host + "\r\n" + head + "Connection: close\r\n\r\n");
     }
 
-    /** The test Tomcat's host and port, as a Host header names them. */
-    static String host() {
-        URI root = URI.create(Site.ROOT);
-        return root.getHost() + ":" + root.getPort();
+    /** Sends the bytes as they are to {@code url}'s host and port, and reads the answer to the end. */
+    static Answer send(String url, String request) {
+        URI uri = URI.create(url);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sends bytes that may break HTTP itself and returns whatever came back as text, possibly
+     * nothing: the server may answer and close before reading all of it, or not answer at all.
+     */
+    static String exchange(String url, String request) {
+        URI uri = URI.create(url);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            try {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                // closed while we were still writing: read what it said before
+            }
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (IOException e) {
+                // reset or timed out: what arrived so far is the answer
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String target(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static Answer read(InputStream in) throws IOException {
+        byte[] all = in.readAllBytes();
+        String text = new String(all, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new IOException("no complete answer: '" + text + "'");
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        }
+        byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = dechunk(body);
+        }
+        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] dechunk(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < chunked.length) {
+            int lineEnd = indexOf(chunked, at);
+            String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
+            int n = Integer.parseInt(size, 16);
+            if (n == 0) {
+                break;
+            }
+            out.write(chunked, lineEnd + 2, n);
+            at = lineEnd + 2 + n + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return bytes.length;
     }
 }

@@ -33,6 +33,7 @@ public final class Settings {
     private int backupKeep = 7;
     private boolean debugSqlCount;
     private SearchBackend search = SearchBackend.lucene();
+    private List<String> allowedHosts = List.of();
 
     private Settings(Path home, Optional<String> dbUrl, String dbUser, String dbPassword,
                      ZoneId timezone, boolean demo, Optional<String> baseUrl, Optional<String> adminPassword) {
@@ -74,6 +75,7 @@ public final class Settings {
         settings.backupKeep = backupKeep;
         settings.debugSqlCount = optional(source, "debug.sql.count").map(v -> parse("debug.sql.count", v, Settings::bool)).orElse(false);
         settings.search = search(source);
+        settings.allowedHosts = optional(source, "allowed.hosts").map(Settings::allowedHosts).orElse(List.of());
         return settings;
     }
 
@@ -120,6 +122,12 @@ public final class Settings {
     public boolean demo() { return demo; }
     /** The public address of the site (scheme, host, port and context path), if configured. */
     public Optional<String> baseUrl() { return baseUrl; }
+
+    /**
+     * The host names (each with an optional {@code :port}, lower case) Bayan answers for besides
+     * the base URL's own; empty when not configured.
+     */
+    public List<String> allowedHosts() { return allowedHosts; }
 
     /** How often a backup is taken into BAYAN_HOME/backups; zero turns scheduled backups off. */
     public Duration backupInterval() { return backupInterval; }
@@ -209,6 +217,26 @@ public final class Settings {
             case "false", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException("expected true or false");
         };
+    }
+
+    /** A host name or IPv4 address (dot-separated labels), or a bracketed IPv6 address, with an optional port. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*|\\[[0-9a-f:.]{2,45}\\])"
+            + "(:[1-9][0-9]{0,4})?");
+
+    private static List<String> allowedHosts(String value) {
+        List<String> hosts = new ArrayList<>();
+        for (String entry : value.split(",")) {
+            String host = entry.trim().toLowerCase(Locale.ROOT);
+            if (host.isEmpty()) continue;
+            if (!HOST.matcher(host).matches() || host.length() > 259
+                    || host.contains(":") && !host.endsWith("]") && Integer.parseInt(host.substring(host.lastIndexOf(':') + 1)) > 65535) {
+                throw new SettingsException("allowed.hosts", "'" + entry.trim()
+                        + "' is not a host name with an optional port, like news.example.org or news.example.org:8443");
+            }
+            hosts.add(host);
+        }
+        return List.copyOf(hosts);
     }
 
     private static String baseUrl(String value) {

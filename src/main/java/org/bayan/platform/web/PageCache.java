@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
@@ -22,6 +24,8 @@ import java.util.zip.GZIPOutputStream;
  * it), and a reader or proxy revalidating with {@code If-None-Match} or
  * {@code If-Modified-Since} gets a 304. Any change made in the admin area moves the version on,
  * so the next request renders afresh. The admin area, login and error pages are never cached.
+ * Pages are kept per {@link SiteAddress#linkOrigin link origin}: when links follow the request's
+ * Host, a page rendered for one host is only ever sent to readers asking for that host.
  */
 public final class PageCache extends HttpFilter {
 
@@ -55,14 +59,18 @@ public final class PageCache extends HttpFilter {
     }
 
     private final ContentVersion version;
+    private final SiteAddress address;
+    /** The link origins pages are kept for; a request for any other is rendered and not kept. */
+    private final Set<String> keptOrigins = ConcurrentHashMap.newKeySet();
     private final Cache<String, Entry> pages = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
             // The body, and about a quarter of it again for its gzipped copy.
             .weigher((String key, Entry e) -> key.length() + e.body.length + e.body.length / 4)
             .build();
 
-    public PageCache(ContentVersion version) {
+    public PageCache(ContentVersion version, SiteAddress address) {
         this.version = version;
+        this.address = address;
     }
 
     @Override
@@ -82,8 +90,13 @@ public final class PageCache extends HttpFilter {
             chain.doFilter(req, resp);
             return;
         }
+        String origin = address.linkOrigin(req.getScheme(), req.getServerName(), req.getServerPort());
+        if (!mayKeepFor(origin)) {
+            chain.doFilter(req, resp);
+            return;
+        }
         long current = version.current();
-        String key = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+        String key = origin + " " + req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
         Entry entry = pages.getIfPresent(key);
         if (entry == null || entry.version != current) {
             Instant changedAt = version.changedAt();
@@ -124,6 +137,23 @@ public final class PageCache extends HttpFilter {
         resp.setContentLength(bytes.length);
         if (!"HEAD".equals(req.getMethod())) {
             resp.getOutputStream().write(bytes);
+        }
+    }
+
+    /**
+     * Whether pages are kept for this origin: always with a base URL (one origin), else for the
+     * first few seen, so that many forged hosts cannot fill the cache and push the site's pages out.
+     */
+    private boolean mayKeepFor(String origin) {
+        if (origin.isEmpty() || keptOrigins.contains(origin)) {
+            return true;
+        }
+        synchronized (keptOrigins) {
+            if (!keptOrigins.contains(origin) && keptOrigins.size() >= address.originsKept()) {
+                return false;
+            }
+            keptOrigins.add(origin);
+            return true;
         }
     }
 

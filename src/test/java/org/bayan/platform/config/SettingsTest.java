@@ -76,6 +76,23 @@ class SettingsTest {
     }
 
     @Test
+    void allowedHostsAreReadAsLowerCaseNamesWithOptionalPorts() {
+        assertEquals(java.util.List.of(), Settings.read(name -> null, folder).allowedHosts());
+        assertEquals(java.util.List.of("news.example.org", "www.example.org:8443", "10.0.0.5", "[::1]:8080"),
+                Settings.read(Map.of("allowed.hosts", " News.Example.org, www.example.org:8443,,10.0.0.5 ,[::1]:8080")::get, folder)
+                        .allowedHosts());
+    }
+
+    @Test
+    void anAllowedHostThatIsNotAHostNameIsRefusedClearly() {
+        for (String wrong : java.util.List.of("https://news.example.org", "news.example.org/bayan", "news example.org",
+                "news.example.org:99999", "news.example.org:", "*.example.org", "a..b")) {
+            var e = assertThrows(SettingsException.class, () -> Settings.read(Map.of("allowed.hosts", wrong)::get, folder), wrong);
+            assertTrue(e.getMessage().startsWith("Setting BAYAN_ALLOWED_HOSTS (bayan.allowed.hosts): '" + wrong + "'"), e.getMessage());
+        }
+    }
+
+    @Test
     void searchRunsOnLuceneUnlessAClusterIsNamed() {
         assertEquals(SearchBackend.Kind.LUCENE, Settings.read(name -> null, folder).search().kind());
 
