@@ -21,11 +21,41 @@
     // Pasted Word and Google Docs markup is reduced to the formats above by Quill, and the
     // server sanitises whatever arrives anyway.
     quill.clipboard.dangerouslyPasteHTML(textarea.value);
-    holder.querySelector('.ql-editor').setAttribute('aria-labelledby', 'body-label');
+    nameControls(quill.getModule('toolbar').container);
+    var area = holder.querySelector('.ql-editor');
+    area.setAttribute('role', 'textbox');
+    area.setAttribute('aria-multiline', 'true');
+    area.setAttribute('aria-labelledby', 'body-label');
+    area.setAttribute('aria-describedby', 'body-help');
     var label = document.querySelector('label[for=body]');
     if (label) { label.id = 'body-label'; label.addEventListener('click', function () { quill.focus(); }); }
     textarea.form.addEventListener('submit', function () {
       textarea.value = quill.getText().trim() ? quill.root.innerHTML : '';
+    });
+  }
+
+  // Quill's toolbar shows icons only: each control gets the name the page holds for it
+  // (editor.html, #body-control-names), e.g. "bold", "list-ordered", "header-2".
+  function nameControls(toolbar) {
+    var names = {};
+    Array.prototype.forEach.call(document.querySelectorAll('#body-control-names [data-control]'), function (li) {
+      names[li.getAttribute('data-control')] = li.textContent.trim();
+    });
+    function name(element, control) {
+      if (element && names[control]) element.setAttribute('aria-label', names[control]);
+    }
+    toolbar.setAttribute('role', 'toolbar');
+    name(toolbar, 'toolbar');
+    Array.prototype.forEach.call(toolbar.querySelectorAll('button'), function (button) {
+      var format = (button.className.match(/ql-([\w-]+)/) || [])[1];
+      name(button, button.value ? format + '-' + button.value : format);
+    });
+    Array.prototype.forEach.call(toolbar.querySelectorAll('.ql-picker'), function (picker) {
+      var format = (picker.className.match(/ql-(?!picker)([\w-]+)/) || [])[1];
+      name(picker.querySelector('.ql-picker-label'), format);
+      Array.prototype.forEach.call(picker.querySelectorAll('.ql-picker-item'), function (item) {
+        name(item, format + '-' + (item.getAttribute('data-value') || ''));
+      });
     });
   }
 
@@ -38,12 +68,14 @@
     input.removeAttribute('list');
     var box = document.createElement('ul');
     box.className = 'suggestions';
-    box.setAttribute('role', 'listbox');
+    box.setAttribute('aria-label', list.getAttribute('data-label') || '');
+    box.hidden = true;
     input.parentNode.insertBefore(box, input.nextSibling);
     input.addEventListener('input', function () {
       var parts = input.value.split(',');
       var last = parts[parts.length - 1].trim().toLowerCase();
       box.innerHTML = '';
+      box.hidden = true;
       if (!last) return;
       names.filter(function (n) { return n.toLowerCase().indexOf(last) === 0; }).slice(0, 8).forEach(function (n) {
         var li = document.createElement('li');
@@ -55,11 +87,13 @@
           parts[parts.length - 1] = ' ' + n;
           input.value = parts.join(',').replace(/^\s+/, '') + ', ';
           box.innerHTML = '';
+          box.hidden = true;
           input.focus();
         });
         li.appendChild(b);
         box.appendChild(li);
       });
+      box.hidden = !box.firstChild;
     });
   }
 

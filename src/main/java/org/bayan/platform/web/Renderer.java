@@ -8,8 +8,10 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,6 +132,14 @@ public final class Renderer {
 
         public String day(TemporalAccessor date) {
             return DAY.format(date);
+        }
+
+        /**
+         * An instant as a {@code <time datetime>} value: UTC to the second, "2026-12-01T08:11:00Z";
+         * HTML allows at most three fraction digits, and a reader's software needs none.
+         */
+        public String instant(Instant at) {
+            return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
         }
     }
 

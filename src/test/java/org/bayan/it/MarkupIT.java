@@ -1,0 +1,334 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page template, public and admin, in each state it can have, checked as the public side
+ * was checked: the W3C Nu Html Checker over the HTML as served (one run over all pages) and
+ * axe-core inside each page as Chromium shows it, scripts run. Both must find nothing.
+ */
+class MarkupIT {
+
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    static final Path OUT = Path.of(System.getProperty("bayan.it.markup", "target/markup"));
+    static final String AUTHOR_PASSWORD = "markup-author-" + RUN;
+
+    enum Who { READER, ADMIN, AUTHOR }
+
+    /** One page in one state: reached by a GET, or by a form POSTed from a page of the same session. */
+    record View(String group, String name, Who who, String path, Supplier<Map<String, String>> form, boolean csrf,
+                String script) {
+        static View get(String group, String name, Who who, String path) {
+            return new View(group, name, who, path, null, true, null);
+        }
+
+        static View post(String group, String name, Who who, String path, Supplier<Map<String, String>> form) {
+            return new View(group, name, who, path, form, true, null);
+        }
+
+        /** The page after a script has done in it what a person would (the HTML sent is that of another view). */
+        static View then(String group, String name, Who who, String path, String script) {
+            return new View(group, name, who, path, null, true, script);
+        }
+
+        String file() {
+            return group + "--" + name.replaceAll("[^A-Za-z0-9]+", "-") + ".html";
+        }
+    }
+
+    static Session admin;
+    static Session author;
+    static String authorName;
+    static final List<Long> cleanUp = new ArrayList<>();
+    static final List<View> views = new ArrayList<>();
+
+    @BeforeAll
+    static void pagesInEveryState() {
+        admin = Session.admin();
+        authorName = "markup-au-" + RUN;
+        author = Accounts.createAndLogin(admin, authorName, "AUTHOR", AUTHOR_PASSWORD);
+
+        String tag = "Markup " + RUN;
+        long draft = EditorialIT.draft(admin, "Markup draft " + RUN, "<p>A draft, <strong>bold</strong>.</p>");
+        long published = EditorialIT.draft(admin, "Markup published " + RUN, "<p>First text.</p>");
+        Map<String, String> form = EditorialIT.editorForm(admin, published);
+        form.put("lead", "A lead for the published statement.");
+        form.put("body", "<h2>Heading</h2><p>Second text.</p><ul><li>one</li></ul><blockquote>Quoted.</blockquote>");
+        form.put("tags", tag + ", Russia");
+        form.put("action", "publish");
+        assertEquals(302, admin.post("/admin/statements/" + published, form).status(), "published");
+        cleanUp.add(published);
+        long scheduled = EditorialIT.draft(admin, "Markup scheduled " + RUN, "<p>Later.</p>");
+        form = EditorialIT.editorForm(admin, scheduled);
+        form.put("publishAt", LocalDateTime.now().plusYears(3).withSecond(0).withNano(0).toString());
+        form.put("action", "schedule");
+        assertEquals(302, admin.post("/admin/statements/" + scheduled, form).status(), "scheduled");
+        cleanUp.add(scheduled);
+        long trashed = EditorialIT.draft(admin, "Markup trashed " + RUN, "<p>Gone.</p>");
+        form = EditorialIT.editorForm(admin, trashed);
+        form.put("action", "trash");
+        assertEquals(302, admin.post("/admin/statements/" + trashed, form).status(), "trashed");
+        long authors = EditorialIT.draft(author, "Markup author's draft " + RUN, "<p>Mine.</p>");
+
+        // A stale form: saved by someone else after it was opened, so sending it shows the conflict page.
+        long shared = EditorialIT.draft(admin, "Markup conflict " + RUN, "<p>Original.</p>");
+        Map<String, String> stale = EditorialIT.editorForm(admin, shared);
+        Map<String, String> theirs = new HashMap<>(stale);
+        theirs.put("body", "<p>Their text.</p>");
+        theirs.put("lead", "Their lead.");
+        theirs.put("action", "save");
+        assertEquals(302, admin.post("/admin/statements/" + shared, theirs).status(), "saved by someone else");
+        stale.put("body", "<p>My text.</p>");
+        stale.put("action", "save");
+
+        String statementPage = path(Site.main().get("/media-center/coalition-news/item/" + published).header("Location"));
+        String demoStatement = path(Site.main().get("/media-center/coalition-news/2018/05/02").html()
+                .selectFirst(".listing .entry-title a").attr("href"));
+        String tagSlug = "markup-" + RUN;
+        Document tags = admin.get("/admin/tags").html();
+        String tagAdmin = path(tags.selectFirst("a[href*=/admin/tags/]").attr("href"));
+        String sectionAdmin = path(admin.get("/admin/sections").html().selectFirst("a[href*=/admin/sections/]").attr("href"));
+        String tagId = tagAdmin.replaceAll(".*/", "");
+
+        String p = "public";
+        views.add(View.get(p, "home", Who.READER, "/"));
+        views.add(View.get(p, "media center", Who.READER, "/media-center"));
+        views.add(View.get(p, "section", Who.READER, "/media-center/coalition-news"));
+        views.add(View.get(p, "section page 2", Who.READER, "/media-center/coalition-news?page=2"));
+        views.add(View.get(p, "year archive", Who.READER, "/media-center/coalition-news/2018"));
+        views.add(View.get(p, "month archive", Who.READER, "/media-center/coalition-news/2018/05"));
+        views.add(View.get(p, "day archive", Who.READER, "/media-center/coalition-news/2018/05/02"));
+        views.add(View.get(p, "demo statement", Who.READER, demoStatement));
+        views.add(View.get(p, "statement with lead and tags", Who.READER, statementPage));
+        views.add(View.get(p, "tag cloud", Who.READER, "/tag"));
+        views.add(View.get(p, "tag page", Who.READER, "/tag/" + tagSlug));
+        views.add(View.get(p, "search form", Who.READER, "/search"));
+        views.add(View.get(p, "search with results", Who.READER, "/search?q=coalition"));
+        views.add(View.get(p, "search without results", Who.READER, "/search?q=zzqx" + RUN));
+        views.add(View.get(p, "login", Who.READER, "/login"));
+        views.add(View.post(p, "login refused", Who.READER, "/login",
+                () -> Map.of("username", "nobody-" + RUN, "password", "wrong password", "next", "/admin")));
+        views.add(View.get(p, "error 404", Who.READER, "/no-such-page-" + RUN));
+        views.add(View.get(p, "error 400", Who.READER, "/media-center/coalition-news?page=abc"));
+        views.add(new View(p, "error 403", Who.READER, "/login", () -> Map.of("username", "x", "password", "y"), false, null));
+
+        String a = "admin";
+        views.add(View.get(a, "dashboard", Who.ADMIN, "/admin"));
+        views.add(View.get(a, "statements", Who.ADMIN, "/admin/statements"));
+        views.add(View.get(a, "statements none found", Who.ADMIN, "/admin/statements?q=zzqx" + RUN));
+        views.add(View.get(a, "statements in trash", Who.ADMIN, "/admin/statements?status=TRASHED"));
+        views.add(View.get(a, "editor new", Who.ADMIN, "/admin/statements/new"));
+        views.add(View.then(a, "editor with tag suggestions and the text style list open", Who.ADMIN, "/admin/statements/new",
+                "var tags = document.getElementById('tags'); tags.value = 'Markup, R';"
+                + "tags.dispatchEvent(new Event('input'));"
+                + "document.querySelector('.ql-picker-label').dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));"));
+        views.add(View.post(a, "editor new with errors", Who.ADMIN, "/admin/statements/new",
+                () -> Map.of("title", "", "body", "", "publishAt", "not-a-date", "action", "save")));
+        views.add(View.get(a, "editor draft", Who.ADMIN, "/admin/statements/" + draft));
+        views.add(View.get(a, "editor published", Who.ADMIN, "/admin/statements/" + published));
+        views.add(View.get(a, "editor scheduled", Who.ADMIN, "/admin/statements/" + scheduled));
+        views.add(View.get(a, "editor trashed", Who.ADMIN, "/admin/statements/" + trashed));
+        views.add(View.get(a, "preview", Who.ADMIN, "/admin/statements/" + draft + "/preview"));
+        views.add(View.post(a, "conflict", Who.ADMIN, "/admin/statements/" + shared, () -> stale));
+        views.add(View.get(a, "revisions", Who.ADMIN, "/admin/statements/" + published + "/revisions"));
+        views.add(View.get(a, "revisions diff", Who.ADMIN, "/admin/statements/" + published + "/revisions?a=1&b=2"));
+        views.add(View.get(a, "users", Who.ADMIN, "/admin/users"));
+        views.add(View.post(a, "users with one-time password", Who.ADMIN, "/admin/users",
+                () -> Map.of("username", Accounts.unique("markup"), "displayName", "Markup test", "role", "AUTHOR")));
+        views.add(View.post(a, "users with errors", Who.ADMIN, "/admin/users",
+                () -> Map.of("username", "", "displayName", "", "role", "AUTHOR")));
+        views.add(View.get(a, "audit", Who.ADMIN, "/admin/audit"));
+        views.add(View.get(a, "account", Who.ADMIN, "/admin/account"));
+        views.add(View.post(a, "account with errors", Who.ADMIN, "/admin/account",
+                () -> Map.of("currentPassword", "", "newPassword", "short", "repeatPassword", "other")));
+        views.add(View.get(a, "tags", Who.ADMIN, "/admin/tags"));
+        views.add(View.get(a, "tag", Who.ADMIN, tagAdmin));
+        views.add(View.post(a, "tag with errors", Who.ADMIN, "/admin/tags/" + tagId + "/rename", () -> Map.of("name", "")));
+        views.add(View.get(a, "sections", Who.ADMIN, "/admin/sections"));
+        views.add(View.post(a, "sections with errors", Who.ADMIN, "/admin/sections", () -> Map.of("name", "", "slug", "")));
+        views.add(View.get(a, "section", Who.ADMIN, sectionAdmin));
+        views.add(View.get(a, "error 404", Who.ADMIN, "/admin/statements/999999999999"));
+        views.add(View.get(a, "error 400", Who.ADMIN, "/admin/statements?page=abc"));
+        views.add(View.get(a, "author's dashboard", Who.AUTHOR, "/admin"));
+        views.add(View.get(a, "author's editor", Who.AUTHOR, "/admin/statements/" + authors));
+        views.add(View.get(a, "author refused", Who.AUTHOR, "/admin/users"));
+        views.add(View.post(a, "author refused an action", Who.AUTHOR, "/admin/statements/" + authors,
+                () -> withAction(EditorialIT.editorForm(admin, authors), "publish")));
+    }
+
+    @AfterAll
+    static void trashWhatWasPublished() {
+        for (long id : cleanUp) {
+            admin.post("/admin/statements/" + id, withAction(EditorialIT.editorForm(admin, id), "trash"));
+        }
+    }
+
+    @Test
+    void everyPageIsValidHtmlForTheNuHtmlChecker() throws Exception {
+        Files.createDirectories(OUT);
+        Map<String, View> byFile = new LinkedHashMap<>();
+        Session reader = new Session(Site.main());
+        for (View v : views) {
+            if (v.script() != null) continue;
+            Session s = switch (v.who()) {
+                case READER -> reader;
+                case ADMIN -> admin;
+                case AUTHOR -> author;
+            };
+            Site.Page page;
+            if (v.form() == null) {
+                page = s.get(v.path());
+            } else {
+                s.get(v.who() == Who.READER ? "/login" : "/admin"); // the page the form is sent from
+                page = v.csrf() ? s.post(v.path(), v.form().get()) : s.postRaw(v.path(), v.form().get());
+                if (page.status() == 302 || page.status() == 303) {
+                    page = s.get(path(page.header("Location")));
+                }
+            }
+            assertTrue(page.header("Content-Type").startsWith("text/html"), v.name() + ": " + page.header("Content-Type"));
+            Files.writeString(OUT.resolve(v.file()), page.body(), StandardCharsets.UTF_8);
+            byFile.put(v.file(), v);
+        }
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "nu.validator.client.SimpleCommandLineValidator",
+                "--format", "json", "--stdout"));
+        for (View v : views) {
+            if (v.script() == null) command.add(OUT.resolve(v.file()).toAbsolutePath().toString());
+        }
+        Process checker = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String json = new String(checker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(checker.waitFor(5, TimeUnit.MINUTES), "the Nu checker finished");
+        Files.writeString(OUT.resolve("nu-report.json"), json);
+
+        List<String> errors = new ArrayList<>();
+        Map<String, Integer> perGroup = new TreeMap<>();
+        views.forEach(v -> perGroup.put(v.group(), 0));
+        Map<String, Object> report = new Json().toType(json, Json.MAP_TYPE);
+        for (Object each : (List<?>) report.get("messages")) {
+            Map<?, ?> message = (Map<?, ?>) each;
+            if (!"error".equals(message.get("type")) && !"non-document-error".equals(message.get("type"))) continue;
+            String url = String.valueOf(message.get("url"));
+            View v = byFile.get(url.substring(url.lastIndexOf('/') + 1));
+            String where = v == null ? String.valueOf(message.get("url")) : v.group() + " " + v.name() + " (" + v.path() + ")";
+            if (v != null) perGroup.merge(v.group(), 1, Integer::sum);
+            errors.add(where + " line " + message.get("lastLine") + ": " + message.get("message")
+                    + " [" + String.valueOf(message.get("extract")).replace("\n", " ") + "]");
+        }
+        System.out.println("[markup] Nu Html Checker over " + (command.size() - 7) + " pages: " + errors.size() + " errors " + perGroup);
+        assertTrue(errors.isEmpty(), errors.size() + " Nu Html Checker errors:\n" + String.join("\n", errors));
+    }
+
+    @Test
+    void everyPageHasNoAxeViolationsInChromium() throws Exception {
+        String axe;
+        try (var in = MarkupIT.class.getResourceAsStream("/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            List<String> violations = new ArrayList<>();
+            Map<String, Integer> perGroup = new TreeMap<>();
+            Who loggedIn = Who.READER;
+            for (Who who : Who.values()) {
+                for (View v : views) {
+                    if (v.who() != who) continue;
+                    if (loggedIn != who) {
+                        login(browser, wait, who);
+                        loggedIn = who;
+                    }
+                    open(browser, wait, v);
+                    if (v.script() != null) {
+                        browser.executeScript(v.script());
+                    }
+                    browser.executeScript(axe);
+                    Object found = browser.executeAsyncScript(
+                            "var done = arguments[arguments.length - 1];"
+                            + "axe.run(document).then(function (r) { done(r.violations.map(function (x) {"
+                            + "  return { id: x.id, impact: x.impact, help: x.help,"
+                            + "           targets: x.nodes.map(function (n) { return n.target.join(' '); }) }; })); },"
+                            + " function (e) { done('axe failed: ' + e); });");
+                    assertTrue(found instanceof List, v.name() + ": " + found);
+                    perGroup.merge(v.group(), 0, Integer::sum);
+                    for (Object each : (List<?>) found) {
+                        Map<?, ?> x = (Map<?, ?>) each;
+                        perGroup.merge(v.group(), 1, Integer::sum);
+                        violations.add(v.group() + " " + v.name() + " (" + v.path() + "): " + x.get("id")
+                                + " [" + x.get("impact") + "] " + x.get("help") + " at " + x.get("targets"));
+                    }
+                }
+            }
+            System.out.println("[markup] axe-core over " + views.size() + " pages: " + violations.size() + " violations " + perGroup);
+            assertTrue(violations.isEmpty(), violations.size() + " axe-core violations:\n" + String.join("\n", violations));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void login(ChromeDriver browser, WebDriverWait wait, Who who) {
+        browser.manage().deleteAllCookies();
+        browser.get(Site.main().url("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(who == Who.ADMIN ? "admin" : authorName);
+        browser.findElement(By.id("password")).sendKeys(who == Who.ADMIN ? Session.ADMIN_PASSWORD : AUTHOR_PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
+    }
+
+    /** Opens the view; a form is sent from a page of the same session, with that page's CSRF token. */
+    private static void open(ChromeDriver browser, WebDriverWait wait, View v) {
+        if (v.form() == null) {
+            browser.get(Site.main().url(v.path()));
+            return;
+        }
+        browser.get(Site.main().url(v.who() == Who.READER ? "/login" : "/admin"));
+        browser.executeScript("var path = arguments[0], fields = arguments[1], withToken = arguments[2];"
+                + "var f = document.createElement('form'); f.method = 'post'; f.action = path;"
+                + "var token = document.querySelector('input[name=_csrf]');"
+                + "if (withToken && token) fields._csrf = token.value;"
+                + "Object.keys(fields).forEach(function (k) { var i = document.createElement('input');"
+                + "  i.type = 'hidden'; i.name = k; i.value = fields[k]; f.appendChild(i); });"
+                + "window.bayanLeft = true; document.body.appendChild(f); f.submit();",
+                Site.main().context() + v.path(), new HashMap<>(v.form().get()), v.csrf());
+        wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "return !window.bayanLeft && document.readyState === 'complete'")));
+    }
+
+    private static Map<String, String> withAction(Map<String, String> form, String action) {
+        Map<String, String> copy = new HashMap<>(form);
+        copy.put("action", action);
+        return copy;
+    }
+
+    /** A link or Location of the site as a path below its context. */
+    private static String path(String href) {
+        String p = href.replaceFirst("^https?://[^/]+", "");
+        return p.startsWith(Site.main().context()) ? p.substring(Site.main().context().length()) : p;
+    }
+}
