@@ -58,6 +58,7 @@ import org.bayan.platform.web.ContentVersion;
 import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.platform.web.SqlCountFilter;
+import org.bayan.platform.web.StaticFilesFilter;
 import org.bayan.section.Section;
 import org.bayan.section.Sections;
 import org.bayan.section.SiteServlet;
@@ -140,6 +141,8 @@ public final class Bootstrap implements ServletContextListener {
             ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         }
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
+        ctx.addFilter("staticFiles", new StaticFilesFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/static/*", "/webjars/*", "/favicon.ico");
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
