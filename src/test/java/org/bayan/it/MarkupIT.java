@@ -65,6 +65,14 @@ class MarkupIT {
     static String authorName;
     static final List<Long> cleanUp = new ArrayList<>();
     static final List<View> views = new ArrayList<>();
+    /** The status of each view that is not a plain 200, so a view shows the state it is named after. */
+    static final Map<String, Integer> STATUS = Map.ofEntries(Map.entry("public login refused", 401),
+            Map.entry("public error 404", 404), Map.entry("public error 400", 400), Map.entry("public error 403", 403),
+            Map.entry("admin editor new with errors", 400), Map.entry("admin conflict", 409),
+            Map.entry("admin users with errors", 400), Map.entry("admin account with errors", 400),
+            Map.entry("admin tag with errors", 400), Map.entry("admin sections with errors", 400),
+            Map.entry("admin error 404", 404), Map.entry("admin error 400", 400),
+            Map.entry("admin author refused", 403), Map.entry("admin author refused an action", 403));
 
     @BeforeAll
     static void pagesInEveryState() {
@@ -209,6 +217,7 @@ class MarkupIT {
                     page = s.get(path(page.header("Location")));
                 }
             }
+            assertEquals(STATUS.getOrDefault(v.group() + " " + v.name(), 200), page.status(), v.group() + " " + v.name());
             assertTrue(page.header("Content-Type").startsWith("text/html"), v.name() + ": " + page.header("Content-Type"));
             Files.writeString(OUT.resolve(v.file()), page.body(), StandardCharsets.UTF_8);
             byFile.put(v.file(), v);
@@ -275,6 +284,9 @@ class MarkupIT {
                             + "           targets: x.nodes.map(function (n) { return n.target.join(' '); }) }; })); },"
                             + " function (e) { done('axe failed: ' + e); });");
                     assertTrue(found instanceof List, v.name() + ": " + found);
+                    // Nothing a page does when it is left (such as asking about unsaved changes) holds the next one up.
+                    browser.executeScript("window.addEventListener('beforeunload', function (e) {"
+                            + " e.stopImmediatePropagation(); }, true);");
                     perGroup.merge(v.group(), 0, Integer::sum);
                     for (Object each : (List<?>) found) {
                         Map<?, ?> x = (Map<?, ?>) each;
