@@ -60,6 +60,7 @@ import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.platform.web.SqlCountFilter;
 import org.bayan.platform.web.HostFilter;
 import org.bayan.platform.web.SiteAddress;
+import org.bayan.platform.web.UnreadableBodyFilter;
 import org.bayan.section.Section;
 import org.bayan.section.Sections;
 import org.bayan.section.SiteServlet;
@@ -148,6 +149,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
         // An unknown host gets a plain 400 before anything renders a link with it.
         ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        ctx.addFilter("unreadableBody", new UnreadableBodyFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
