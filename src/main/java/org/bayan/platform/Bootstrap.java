@@ -61,6 +61,7 @@ import org.bayan.platform.web.SqlCountFilter;
 import org.bayan.platform.web.HostFilter;
 import org.bayan.platform.web.SiteAddress;
 import org.bayan.platform.web.StaticFilesFilter;
+import org.bayan.platform.web.UnreadableBodyFilter;
 import org.bayan.section.Section;
 import org.bayan.section.Sections;
 import org.bayan.section.SiteServlet;
@@ -151,6 +152,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         ctx.addFilter("staticFiles", new StaticFilesFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/static/*", "/webjars/*", "/favicon.ico");
+        ctx.addFilter("unreadableBody", new UnreadableBodyFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.

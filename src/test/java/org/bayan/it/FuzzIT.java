@@ -80,6 +80,36 @@ class FuzzIT {
         assertEquals(200, Session.admin().get("/admin").status(), "still letting staff in");
     }
 
+    @Test
+    void aBodyThatCannotBeReadIsA400OnEveryRouteNeverAServerError() {
+        String chunkedHead = "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n";
+        List<String> bodies = List.of("zz\r\nabc\r\n0\r\n\r\n", "5\r\n_csrf=x&a=1\r\n0\r\n\r\n",
+                "3;" + "x".repeat(9000) + "\r\nabc\r\n0\r\n\r\n", "-1\r\n\r\n");
+        List<String> problems = new ArrayList<>();
+        for (String route : List.of("/", "/login", "/logout", "/media-center/coalition-news", "/tag/russia", "/search",
+                "/feed.rss", "/sitemap.xml", "/admin", "/admin/statements/new", "/admin/users", "/admin/backup", "/error")) {
+            for (String body : bodies) {
+                String url = Site.main().url(route);
+                RawHttp.Answer answer = RawHttp.send(url, "POST " + RawHttp.target(url) + " HTTP/1.1\r\nHost: "
+                        + URI.create(url).getAuthority() + "\r\n" + chunkedHead + body);
+                if (answer.status() != 400 || answer.body().contains("Exception") || answer.body().contains("\tat ")) {
+                    problems.add("POST " + route + " with " + body.substring(0, Math.min(12, body.length())).replace("\r\n", "|")
+                            + " -> " + answer.status());
+                }
+            }
+        }
+        String url = Site.main().url("/login");
+        RawHttp.Answer badEncoding = RawHttp.send(url, "POST " + RawHttp.target(url) + " HTTP/1.1\r\nHost: "
+                + URI.create(url).getAuthority() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 15\r\nConnection: close\r\n\r\nusername=%ZZ&x=");
+        if (badEncoding.status() != 400) {
+            problems.add("POST /login with an invalid percent-encoding -> " + badEncoding.status());
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(200, Site.main().get("/login").status(), "still serving");
+    }
+
     private String path() {
         String base = pick(ROUTES);
         StringBuilder p = new StringBuilder(base);

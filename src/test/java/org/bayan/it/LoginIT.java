@@ -112,6 +112,29 @@ class LoginIT {
         assertEquals(403, page.status());
     }
 
+    @Test
+    void aCsrfTokenInTheAddressIsRefusedWhileTheSameTokenInTheFormPasses() {
+        Session s = new Session(Site.main());
+        s.get("/login");
+        Map<String, String> login = Map.of("username", "admin", "password", Session.ADMIN_PASSWORD, "next", "/admin");
+        assertEquals(403, s.postRaw("/login?_csrf=" + s.csrf(), login).status(), "a token in the address is worthless");
+        assertEquals(403, s.postRaw("/login?%5Fcsrf=" + s.csrf(), login).status(), "however it is spelled");
+        assertEquals(302, s.get("/admin").status(), "still not logged in");
+        assertEquals(302, s.post("/login", login).status(), "the same token in the form body passes");
+        assertEquals(200, s.get("/admin").status());
+    }
+
+    @Test
+    void aForwardedHostHeaderDoesNotMakeAForeignOriginPass() {
+        Session s = Session.admin();
+        s.get("/admin/statements/new");
+        String body = "_csrf=" + s.csrf() + "&title=Forged&body=%3Cp%3Ex%3C%2Fp%3E&action=save";
+        Site.Page page = s.send(HttpRequest.newBuilder(URI.create(Site.main().url("/admin/statements/new")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
+                .header("X-Forwarded-Host", "evil.example").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(403, page.status());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"//evil.example", "/\\evil.example", "https://evil.example", "http:/evil.example", "/%0d%0aLocation:x"})
     void loginNeverRedirectsToAnotherSite(String next) {

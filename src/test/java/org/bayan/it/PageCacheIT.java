@@ -82,6 +82,33 @@ class PageCacheIT {
     }
 
     @Test
+    void gzipIsSentOnlyWhenAcceptEncodingWeighsItAboveZero() throws Exception {
+        Site.main().get(NEWS); // kept
+        for (String refuses : List.of("gzip;q=0", "identity, gzip;q=0", "*;q=0", "deflate, br", "gzip;q=0.000", "")) {
+            HttpResponse<byte[]> answer = withAcceptEncoding(refuses);
+            assertEquals(null, answer.headers().firstValue("Content-Encoding").orElse(null), "Accept-Encoding: " + refuses);
+            assertTrue(new String(answer.body(), StandardCharsets.UTF_8).contains("class=\"listing\""), refuses);
+        }
+        for (String accepts : List.of("gzip", "*", "deflate, gzip;q=0.5", "identity;q=0.5, *", "GZIP", "x-gzip")) {
+            HttpResponse<byte[]> answer = withAcceptEncoding(accepts);
+            assertEquals("gzip", answer.headers().firstValue("Content-Encoding").orElse(null), "Accept-Encoding: " + accepts);
+            assertTrue(gunzip(answer.body()).contains("class=\"listing\""), accepts);
+        }
+    }
+
+    @Test
+    void lastModifiedIsAnImfFixdate() {
+        String lastModified = Site.main().get(NEWS).header("Last-Modified");
+        assertTrue(lastModified.matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-3][0-9] [A-Z][a-z]{2} [0-9]{4} [0-2][0-9]:[0-5][0-9]:[0-6][0-9] GMT"),
+                lastModified);
+    }
+
+    private static HttpResponse<byte[]> withAcceptEncoding(String value) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Site.main().url(NEWS)))
+                .header("Accept-Encoding", value).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void aPublicationShowsAtOnceOnTheCachedPagesItAffects() {
         Site.Page before = Site.main().get(NEWS);
         Site.main().get(NEWS); // now certainly cached

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cross-site request forgery defence for every state change: a POST must carry the session's
- * token in the {@value #FIELD} field, and, when the browser names the page it came from, come
- * from this site. Anything else is refused with 403 before a servlet sees it.
+ * token in the {@value #FIELD} field of its form body (never in the address, where logs and
+ * Referer headers would carry it on), and, when the browser names the page it came from, come
+ * from this site. Anything else is refused with 403 before a servlet sees it. A body that cannot
+ * be read never gets here: {@code UnreadableBodyFilter} answers it first.
  */
 public final class Csrf extends HttpFilter {
 
@@ -63,16 +66,7 @@ public final class Csrf extends HttpFilter {
             chain.doFilter(req, resp);
             return;
         }
-        boolean valid;
-        try {
-            valid = validOrigin(req) && validToken(req);
-        } catch (IllegalStateException e) {
-            // The form could not even be decoded (e.g. invalid UTF-8): nobody's genuine form.
-            log.warn("Refused {} {} from {}: undecodable form", req.getMethod(), req.getRequestURI(), req.getRemoteAddr());
-            resp.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
-        }
-        if (valid) {
+        if (validOrigin(req) && validToken(req)) {
             chain.doFilter(req, resp);
             return;
         }
@@ -84,12 +78,38 @@ public final class Csrf extends HttpFilter {
     private static boolean validToken(HttpServletRequest req) {
         HttpSession session = req.getSession(false);
         String expected = session == null ? null : (String) session.getAttribute(SESSION_KEY);
-        String given = req.getParameter(FIELD);
+        if (inQueryString(req.getQueryString())) {
+            return false; // a token in the address has been seen by whatever logged it: not a form of ours
+        }
+        String given = req.getParameter(FIELD); // from the body, then: the query string has none
         return expected != null && given != null && MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The Origin (or else Referer) header, when sent, must name this site's host. */
+    /** Whether the query string names the token's field, however it is percent-encoded. */
+    static boolean inQueryString(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            String name = pair.substring(0, pair.indexOf('=') < 0 ? pair.length() : pair.indexOf('='));
+            try {
+                if (URLDecoder.decode(name, StandardCharsets.UTF_8).equals(FIELD)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                return true; // the container would not have read this query either
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The Origin (or else Referer) header, when sent, must name this site's host: the one the
+     * request was made for, as the container reports it. Behind a proxy that is the proxy's
+     * business, through Tomcat's RemoteIpValve (see README); a forwarded header sent by anyone
+     * is not trusted here.
+     */
     private static boolean validOrigin(HttpServletRequest req) {
         String origin = req.getHeader("Origin");
         if (origin == null || origin.equals("null")) {
@@ -101,9 +121,7 @@ public final class Csrf extends HttpFilter {
         try {
             // Host only: behind a TLS proxy the browser's port is not Tomcat's.
             String host = URI.create(origin).getHost();
-            String forwardedHost = req.getHeader("X-Forwarded-Host");
-            return host != null && (host.equalsIgnoreCase(req.getServerName())
-                    || (forwardedHost != null && host.equalsIgnoreCase(forwardedHost.replaceAll(":\\d+$", ""))));
+            return host != null && host.equalsIgnoreCase(req.getServerName());
         } catch (IllegalArgumentException e) {
             return false;
         }

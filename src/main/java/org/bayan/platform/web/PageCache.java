@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
@@ -29,7 +30,9 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PageCache extends HttpFilter {
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** RFC 9110's IMF-fixdate, with a two-digit day: RFC_1123_DATE_TIME would print "Tue, 1 Dec 2026". */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final long MAX_BYTES = 64L * 1024 * 1024;
 
     /** A kept page; its gzipped bytes are made when a reader first accepts them, then kept too. */
@@ -128,8 +131,7 @@ public final class PageCache extends HttpFilter {
         }
         resp.setStatus(200);
         resp.setContentType(entry.contentType);
-        String accept = req.getHeader("Accept-Encoding");
-        boolean gzip = accept != null && accept.contains("gzip");
+        boolean gzip = AcceptEncoding.accepts(req.getHeader("Accept-Encoding"), "gzip");
         byte[] bytes = gzip ? entry.gzip() : entry.body;
         if (gzip) {
             resp.setHeader("Content-Encoding", "gzip");
