@@ -96,8 +96,8 @@ class DiscoveryIT {
             assertTrue(previous == null || !e.getPublishedDate().after(previous), "newest first: " + e.getTitle());
             previous = e.getPublishedDate();
         }
-        assertEquals(feed.getEntries().get(0).getPublishedDate(), feed.getPublishedDate(),
-                "the feed is as new as its newest statement");
+        assertFalse(feed.getPublishedDate().before(feed.getEntries().get(0).getPublishedDate()),
+                "the feed is at least as new as its newest statement");
     }
 
     @ParameterizedTest
