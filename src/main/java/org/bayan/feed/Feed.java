@@ -9,8 +9,9 @@ import java.util.List;
  */
 record Feed(String title, String description, String pagePath, String feedBase, List<FeedItem> items) {
 
-    /** The feed changes when a statement is published: its date is that of the newest one. */
+    /** The feed changes when one of its statements is published or edited: the latest of those moments. */
     Instant updated() {
-        return items.isEmpty() ? null : items.get(0).publishedAt();
+        return items.stream().map(FeedItem::modifiedAt).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
     }
 }

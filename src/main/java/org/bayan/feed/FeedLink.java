@@ -8,7 +8,7 @@ import org.bayan.platform.web.Renderer;
  * A feed a page offers: the layout names it in the page's head, so feed readers and browsers
  * find it from the page's address alone, and links it in the footer for people.
  *
- * @param title the feed's own title, e.g. "Coalition News | Bayan"
+ * @param title the feed's own title, e.g. "Coalition News | Syrian Coalition"
  */
 public record FeedLink(String type, String label, String title, String path) {
 
@@ -22,6 +22,6 @@ public record FeedLink(String type, String label, String title, String path) {
 
     /** A feed's title, written like the title of the page it follows. */
     static String title(Renderer renderer, String name) {
-        return name + " | " + renderer.message("site.name");
+        return name + " | " + renderer.siteName();
     }
 }

@@ -17,12 +17,10 @@ public final class FeedResponder {
 
     private final Renderer renderer;
     private final Feeds feeds;
-    private final FeedWriter writer;
 
     public FeedResponder(Renderer renderer, Feeds feeds) {
         this.renderer = renderer;
         this.feeds = feeds;
-        this.writer = new FeedWriter(renderer.message("site.name"), renderer.message("statement.source"));
     }
 
     public void site(HttpServletRequest req, HttpServletResponse resp, FeedFormat format) throws IOException {
@@ -63,6 +61,6 @@ public final class FeedResponder {
             return;
         }
         resp.setContentType(format.mediaType() + ";charset=UTF-8");
-        writer.write(feed, format, path -> renderer.absoluteUri(req, path), resp.getWriter());
+        new FeedWriter(renderer.siteName(), renderer.message("statement.source")).write(feed, format, path -> renderer.absoluteUri(req, path), resp.getWriter());
     }
 }

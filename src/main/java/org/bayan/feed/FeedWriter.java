@@ -17,9 +17,12 @@ import com.rometools.rome.io.SyndFeedOutput;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -45,15 +48,22 @@ final class FeedWriter {
         f.setTitle(feed.title());
         f.setDescription(feed.description());
         f.setLanguage("en");
-        // Atom wants an author for every entry; the site stands for those without a source.
-        f.setAuthors(List.of(person(siteName)));
         String page = absolute.apply(feed.pagePath());
+        String self = absolute.apply(format.path(feed.feedBase()));
         f.setLink(page);
         f.setUri(page);
-        f.setLinks(List.of(link("alternate", "text/html", page),
-                link("self", format.mediaType(), absolute.apply(format.path(feed.feedBase())))));
+        f.setLinks(List.of(link("alternate", "text/html", page), link("self", format.mediaType(), self)));
+        if (format == FeedFormat.ATOM) {
+            // Atom wants an author for every entry; the site stands for those without a source.
+            // (RSS would write it as managingEditor, which must be an e-mail address: left out.)
+            f.setAuthors(List.of(person(siteName)));
+        } else {
+            // RSS 2.0 has no link to the feed itself; the Atom namespace's link says where it lives.
+            f.setForeignMarkup(new ArrayList<>(List.of(atomSelfLink(self, format.mediaType()))));
+        }
         f.setPublishedDate(date(feed.updated()));
-        f.setEntries(feed.items().stream().map(item -> entry(item, absolute)).toList());
+        FeedIds ids = new FeedIds(absolute.apply("/"));
+        f.setEntries(feed.items().stream().map(item -> entry(item, absolute, ids)).toList());
         try {
             new SyndFeedOutput().output(f, out);
         } catch (FeedException e) {
@@ -61,16 +71,17 @@ final class FeedWriter {
         }
     }
 
-    private SyndEntry entry(FeedItem item, UnaryOperator<String> absolute) {
+    private SyndEntry entry(FeedItem item, UnaryOperator<String> absolute, FeedIds ids) {
         SyndEntry e = new SyndEntryImpl();
         String url = absolute.apply(item.path());
         e.setTitle(item.title());
         e.setLink(url);
-        e.setUri(url);
-        // Publication is what a reader of the feed cares about; later corrections change the
-        // content (and the feed's ETag) without pushing an old statement to the top again.
+        // The Atom id and the RSS guid (isPermaLink="false"): the same whatever the slug becomes.
+        e.setUri(ids.of(item));
+        // Publication orders the feed (RSS pubDate, Atom published); a correction moves Atom's
+        // updated on, so readers refresh the entry without an old statement going back to the top.
         e.setPublishedDate(date(item.publishedAt()));
-        e.setUpdatedDate(date(item.publishedAt()));
+        e.setUpdatedDate(date(item.modifiedAt()));
         if (item.source() != null) {
             e.setAuthor(item.source());
         }
@@ -97,6 +108,16 @@ final class FeedWriter {
         link.setHref(href);
         return link;
     }
+
+    private static Element atomSelfLink(String href, String type) {
+        Element link = new Element("link", Namespace.getNamespace("atom", ATOM_NS));
+        link.setAttribute("href", href);
+        link.setAttribute("rel", "self");
+        link.setAttribute("type", type);
+        return link;
+    }
+
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
 
     private static SyndPerson person(String name) {
         SyndPerson person = new SyndPersonImpl();

@@ -84,7 +84,7 @@ public final class Feeds {
         List<FeedItem> items = new ArrayList<>();
         for (Statement s : statements) {
             tree.byId(s.getSection().getId()).ifPresent(section -> items.add(new FeedItem(s.getId(), s.getTitle(),
-                    PublicStatements.url(section, s), s.getPublishedAt(), s.getUpdatedAt(),
+                    PublicStatements.url(section, s), s.getCreatedAt(), s.getPublishedAt(), s.getUpdatedAt(),
                     Teasers.of(s.getLead(), s.getBody()), s.getBody(), s.getSource(), s.getLanguage(),
                     tags.getOrDefault(s.getId(), List.of()))));
         }

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * The validators of a feed, so that feed readers polling every few minutes get a bodiless 304
@@ -23,23 +26,26 @@ record Freshness(String etag, Instant lastModified) {
     static Freshness of(String requestUri, Feed feed) {
         StringBuilder state = new StringBuilder(requestUri).append('\n').append(feed.title())
                 .append('\n').append(feed.items().size());
-        Instant last = null;
         for (FeedItem item : feed.items()) {
             state.append('\n').append(item.id()).append(' ').append(item.publishedAt()).append(' ').append(item.updatedAt());
-            for (Instant t : new Instant[] {item.publishedAt(), item.updatedAt()}) {
-                if (t != null && (last == null || t.isAfter(last))) {
-                    last = t;
-                }
-            }
         }
+        Instant last = feed.updated(); // the latest publication or edit, as the feed itself says
         return new Freshness('"' + sha256(state.toString()).substring(0, 32) + '"',
                 last == null ? null : last.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** RFC 9110's IMF-fixdate, with its two-digit day: "Tue, 01 Dec 2026 08:00:00 GMT". */
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    static String httpDate(Instant instant) {
+        return IMF_FIXDATE.format(instant);
     }
 
     void applyTo(HttpServletResponse resp) {
         resp.setHeader("ETag", etag);
         if (lastModified != null) {
-            resp.setDateHeader("Last-Modified", lastModified.toEpochMilli());
+            resp.setHeader("Last-Modified", httpDate(lastModified));
         }
         // Readers may reuse a feed for five minutes, then ask again with the validators.
         resp.setHeader("Cache-Control", "public, max-age=300");

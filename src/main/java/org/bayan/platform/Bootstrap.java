@@ -126,6 +126,7 @@ public final class Bootstrap implements ServletContextListener {
         DayCounts dayCounts = new DayCounts(contentVersion::current);
         PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current, dayCounts);
         Renderer renderer = new Renderer(ctx, settings.baseUrl(), sections, settings.timezone(), contentVersion::current);
+        renderer.publishedBy(settings.siteName(), settings.publisherUrl());
 
         AuditLog audit = new AuditLog(tx, clock);
         PasswordService passwords = new DefaultPasswordService();

@@ -166,7 +166,8 @@ public final class SiteServlet extends PageServlet {
         model.put("statement", statement);
         model.put("section", statement.section());
         ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
-                renderer.message("site.name"), zone);
+                new ArticleMetadata.Publisher(renderer.siteName(), renderer.publisherUrl(req)),
+                renderer.absolute(req, statement.section().path()), zone);
         model.put("title", statement.title());
         model.put("description", article.description());
         model.put("article", article);

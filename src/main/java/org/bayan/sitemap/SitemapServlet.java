@@ -33,7 +33,7 @@ public final class SitemapServlet extends PageServlet {
         if (path.equals("/sitemap.xml")) {
             xml(req, resp).index(sitemaps.index());
         } else if (path.equals("/sitemap-news.xml")) {
-            xml(req, resp).news(sitemaps.news(), renderer.message("site.name"));
+            xml(req, resp).news(sitemaps.news(), renderer.siteName());
         } else if (numbered.matches()) {
             var urls = sitemaps.file(Integer.parseInt(numbered.group(1)))
                     .orElseThrow(() -> HttpError.notFound("no such sitemap"));

@@ -23,7 +23,16 @@ public record ArticleMetadata(String url, String title, String description, Stri
     /** Previews show about this much; a longer lead is cut at a word. */
     static final int DESCRIPTION_LENGTH = 300;
 
-    public static ArticleMetadata of(StatementPage page, String url, String siteName, ZoneId zone) {
+    /** The organisation that publishes the site: its name (BAYAN_SITE_NAME) and home page (BAYAN_PUBLISHER_URL). */
+    public record Publisher(String name, String url) {
+    }
+
+    /**
+     * @param sectionUrl the absolute address of the statement's section, the page of what its
+     *                   source (its author) publishes here
+     */
+    public static ArticleMetadata of(StatementPage page, String url, Publisher publisher, String sectionUrl, ZoneId zone) {
+        String siteName = publisher.name();
         String description = Teasers.of(page.lead(), page.bodyHtml(), DESCRIPTION_LENGTH);
         String published = iso(page.publishedAt(), zone);
         String modified = iso(page.modifiedAt(), zone);
@@ -41,11 +50,19 @@ public record ArticleMetadata(String url, String title, String description, Stri
         article.put("articleSection", page.section().name());
         article.put("keywords", tags.isEmpty() ? null : String.join(", ", tags));
         article.put("inLanguage", page.language());
-        article.put("author", typed("Organization", "name",
-                page.source() != null && !page.source().isBlank() ? page.source() : siteName));
-        article.put("publisher", typed("Organization", "name", siteName));
+        // A statement's source is its author, whose statements its section lists; without one,
+        // the publisher speaks for itself.
+        boolean sourced = page.source() != null && !page.source().isBlank();
+        article.put("author", organization(sourced ? page.source() : siteName, sourced ? sectionUrl : publisher.url()));
+        article.put("publisher", organization(siteName, publisher.url()));
         return new ArticleMetadata(url, page.title(), description, siteName, published, modified,
                 page.section().name(), tags, JsonLd.of(article));
+    }
+
+    private static Map<String, Object> organization(String name, String url) {
+        Map<String, Object> o = typed("Organization", "name", name);
+        o.put("url", url);
+        return o;
     }
 
     /** A nested object of a schema.org type with one property, its keys in a stable order. */

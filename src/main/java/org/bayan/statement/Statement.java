@@ -166,6 +166,18 @@ public class Statement {
         return Status.RELEASED.contains(status) && publishedAt != null && !publishedAt.isAfter(now);
     }
 
+    /**
+     * When a statement last changed as readers see it: its last edit, or its publication if that
+     * came later (a statement written, then scheduled, changes for readers when it goes out).
+     * Pages (JSON-LD {@code dateModified}), feeds ({@code updated}) and sitemaps use this one rule.
+     */
+    public static Instant lastPublicChange(Instant publishedAt, Instant updatedAt) {
+        if (publishedAt == null) {
+            return updatedAt;
+        }
+        return updatedAt == null || updatedAt.isBefore(publishedAt) ? publishedAt : updatedAt;
+    }
+
     /** Records who changed the statement and when. */
     public void touch(User by, Instant at) {
         this.updatedBy = by;

@@ -28,9 +28,6 @@ public record StatementPage(long id, String title, String slug, String url, Inst
 
     /** When the statement last changed as readers see it: its last edit, or its publication if later. */
     public Instant modifiedAt() {
-        if (publishedAt == null) {
-            return updatedAt;
-        }
-        return updatedAt == null || updatedAt.isBefore(publishedAt) ? publishedAt : updatedAt;
+        return Statement.lastPublicChange(publishedAt, updatedAt);
     }
 }

@@ -21,7 +21,7 @@ class FreshnessTest {
     static final Instant EDITED = Instant.parse("2018-05-03T09:15:30.250Z");
 
     static FeedItem item(long id, Instant updated) {
-        return new FeedItem(id, "T" + id, "/x/item/" + id, PUBLISHED, updated, "s", "<p>b</p>", null, "en", List.of());
+        return new FeedItem(id, "T" + id, "/x/item/" + id, PUBLISHED, PUBLISHED, updated, "s", "<p>b</p>", null, "en", List.of());
     }
 
     static Freshness of(FeedItem... items) {
@@ -73,6 +73,21 @@ class FreshnessTest {
         assertTrue(f.notModified(request(Map.of("If-Modified-Since", http(Instant.parse("2019-01-01T00:00:00Z"))))));
         assertFalse(f.notModified(request(Map.of("If-Modified-Since", http(Instant.parse("2018-05-03T09:15:29Z"))))));
         assertFalse(f.notModified(request(Map.of())));
+    }
+
+    @Test
+    void lastModifiedIsAnImfFixdateWithATwoDigitDay() {
+        Freshness f = of(item(1, Instant.parse("2026-12-01T08:05:09Z")));
+        Map<String, String> headers = new java.util.HashMap<>();
+        f.applyTo((jakarta.servlet.http.HttpServletResponse) Proxy.newProxyInstance(FreshnessTest.class.getClassLoader(),
+                new Class<?>[] {jakarta.servlet.http.HttpServletResponse.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("setHeader")) {
+                        headers.put((String) args[0], (String) args[1]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName() + ": only named headers, as text");
+                }));
+        assertEquals("Tue, 01 Dec 2026 08:05:09 GMT", headers.get("Last-Modified"), "RFC 9110 §5.6.7, not 'Tue, 1 Dec'");
     }
 
     @Test

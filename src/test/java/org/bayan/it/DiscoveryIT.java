@@ -56,6 +56,8 @@ class DiscoveryIT {
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     static final Pattern STATEMENT_ID = Pattern.compile("/item/(\\d+)-");
+    /** BAYAN_SITE_NAME's default: the organisation's name, never the product's. */
+    static final String SITE_NAME = "Syrian Coalition";
 
     // ---- feeds
 
@@ -94,8 +96,8 @@ class DiscoveryIT {
             assertTrue(previous == null || !e.getPublishedDate().after(previous), "newest first: " + e.getTitle());
             previous = e.getPublishedDate();
         }
-        assertEquals(feed.getEntries().get(0).getPublishedDate(), feed.getPublishedDate(),
-                "the feed is as new as its newest statement");
+        assertFalse(feed.getPublishedDate().before(feed.getEntries().get(0).getPublishedDate()),
+                "the feed is at least as new as its newest statement");
     }
 
     @ParameterizedTest
@@ -104,7 +106,7 @@ class DiscoveryIT {
         SyndFeed feed = feed("/feed." + format, "application/" + format + "+xml");
 
         assertEquals(format.equals("rss") ? "rss_2.0" : "atom_1.0", feed.getFeedType());
-        assertEquals("Latest statements | Bayan", feed.getTitle());
+        assertEquals("Latest statements | " + SITE_NAME, feed.getTitle());
         assertEquals(site.url("/"), pageLink(feed));
         assertEquals("en", feed.getLanguage());
         assertNewestFirstAndAbsolute(feed);
@@ -116,7 +118,7 @@ class DiscoveryIT {
     void coalitionNewsFeedHasBothSeedStatementsOf2May2018InFull(String format) throws Exception {
         SyndFeed feed = feed(NEWS + "/feed." + format, "application/" + format + "+xml");
 
-        assertEquals("Coalition News | Bayan", feed.getTitle());
+        assertEquals("Coalition News | " + SITE_NAME, feed.getTitle());
         assertEquals(site.url(NEWS), pageLink(feed));
         assertNewestFirstAndAbsolute(feed);
 
@@ -145,7 +147,7 @@ class DiscoveryIT {
         SyndFeed feed = feed(NEWS + "/feed.atom", "application/atom+xml");
         assertEquals(site.url(NEWS + "/feed.atom"), feed.getLinks().stream().filter(l -> "self".equals(l.getRel()))
                 .findFirst().orElseThrow().getHref());
-        assertEquals("Bayan", feed.getAuthors().get(0).getName());
+        assertEquals(SITE_NAME, feed.getAuthors().get(0).getName());
         assertEquals("Syrian Coalition’s Media Department", entry(feed, LETTER).getAuthor());
     }
 
@@ -154,7 +156,7 @@ class DiscoveryIT {
     void tagFeedCarriesOnlyStatementsWithTheTag(String format) throws Exception {
         SyndFeed feed = feed("/tag/russia/feed." + format, "application/" + format + "+xml");
 
-        assertEquals("Items tagged with: Russia | Bayan", feed.getTitle());
+        assertEquals("Items tagged with: Russia | " + SITE_NAME, feed.getTitle());
         assertEquals(site.url("/tag/russia"), pageLink(feed));
         List<String> titles = feed.getEntries().stream().map(SyndEntry::getTitle).toList();
         assertEquals(site.get("/tag/russia").html().select(".listing .entry-title").eachText(), titles,
@@ -212,12 +214,12 @@ class DiscoveryIT {
 
     @Test
     void pagesNameTheirFeedsInTheirHead() {
-        assertFeedLinks("/", "", "Latest statements | Bayan");
-        assertFeedLinks(NEWS, NEWS, "Coalition News | Bayan");
-        assertFeedLinks(NEWS + "/2018/05/02", NEWS, "Coalition News | Bayan");
-        assertFeedLinks(NEWS + "?page=2", NEWS, "Coalition News | Bayan");
-        assertFeedLinks("/media-center", "/media-center", "Media Center | Bayan");
-        assertFeedLinks("/tag/russia", "/tag/russia", "Items tagged with: Russia | Bayan");
+        assertFeedLinks("/", "", "Latest statements | " + SITE_NAME);
+        assertFeedLinks(NEWS, NEWS, "Coalition News | " + SITE_NAME);
+        assertFeedLinks(NEWS + "/2018/05/02", NEWS, "Coalition News | " + SITE_NAME);
+        assertFeedLinks(NEWS + "?page=2", NEWS, "Coalition News | " + SITE_NAME);
+        assertFeedLinks("/media-center", "/media-center", "Media Center | " + SITE_NAME);
+        assertFeedLinks("/tag/russia", "/tag/russia", "Items tagged with: Russia | " + SITE_NAME);
     }
 
     static void assertFeedLinks(String pagePath, String feedBase, String title) {
@@ -329,7 +331,7 @@ class DiscoveryIT {
         assertEquals(NEWS_NS, news.getDocumentElement().lookupNamespaceURI("news"));
         List<String> locs = texts(news, SITEMAP_NS, "loc");
         assertEquals(locs.size(), texts(news, NEWS_NS, "title").size());
-        assertTrue(texts(news, NEWS_NS, "name").stream().allMatch("Bayan"::equals));
+        assertTrue(texts(news, NEWS_NS, "name").stream().allMatch(SITE_NAME::equals));
         assertTrue(texts(news, NEWS_NS, "language").stream().allMatch("en"::equals));
         for (String date : texts(news, NEWS_NS, "publication_date")) {
             Instant published = OffsetDateTime.parse(date).toInstant();
@@ -386,7 +388,8 @@ class DiscoveryIT {
         assertEquals(LETTER, meta(html, "property", "og:title"));
         assertEquals(url, meta(html, "property", "og:url"));
         assertEquals(url, html.selectFirst("link[rel=canonical]").attr("href"));
-        assertEquals("Bayan", meta(html, "property", "og:site_name"));
+        assertEquals(SITE_NAME, meta(html, "property", "og:site_name"));
+        assertEquals(LETTER + " | " + SITE_NAME, html.title());
         String description = meta(html, "property", "og:description");
         assertTrue(description.startsWith("President of the Syrian Coalition Abdurrahman Mustafa sent a letter"), description);
         assertEquals(description, meta(html, "name", "description"), "no lead: the first paragraph");
@@ -411,7 +414,11 @@ class DiscoveryIT {
         assertFalse(modified.isBefore(LETTER_AT), "modified no earlier than published");
         assertEquals("Coalition News", ld.get("articleSection"));
         assertEquals(String.join(", ", tags), ld.get("keywords"));
-        assertEquals(Map.of("@type", "Organization", "name", "Bayan"), ld.get("publisher"));
+        assertEquals(Map.of("@type", "Organization", "name", SITE_NAME, "url", site.url("/")), ld.get("publisher"),
+                "the publisher's home page: the site's, as BAYAN_PUBLISHER_URL is not set");
+        assertEquals(Map.of("@type", "Organization", "name", "Syrian Coalition’s Media Department", "url", site.url(NEWS)),
+                ld.get("author"));
+        assertFalse(scripts.get(0).data().contains("Bayan"), "the product is nobody's name here");
         assertEquals(url, ((Map<String, Object>) ld.get("mainEntityOfPage")).get("@id"));
         assertEquals(description, ld.get("description"));
     }

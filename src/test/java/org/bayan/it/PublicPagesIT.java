@@ -233,7 +233,10 @@ class PublicPagesIT {
             assertEquals("en", html.selectFirst("html").attr("lang"), path);
             assertEquals(site.url(path), html.selectFirst("link[rel=canonical]").attr("href"), path);
             assertFalse(html.select("meta[name=description]").attr("content").isBlank(), path);
-            assertTrue(html.title().endsWith("| Bayan"), path);
+            assertTrue(html.title().endsWith(" | " + DiscoveryIT.SITE_NAME), path + ": the publication's name, not the product's");
+            assertEquals(DiscoveryIT.SITE_NAME, html.selectFirst(".site-name span").text(), path);
+            assertTrue(html.selectFirst(".site-footer").text().startsWith(DiscoveryIT.SITE_NAME + " — "), path);
+            assertFalse(html.title().contains("Bayan") || html.selectFirst("header").text().contains("Bayan"), path);
             assertNotNull(html.selectFirst("a.skip-link[href=#content]"), path);
             assertNotNull(html.selectFirst("main#content"), path);
             assertNotNull(html.selectFirst("link[rel=stylesheet][media=print]"), path);

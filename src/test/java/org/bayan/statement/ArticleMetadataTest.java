@@ -29,6 +29,8 @@ class ArticleMetadataTest {
     static final SectionNode NEWS = new SectionNode(2, 1L, "coalition-news", "Coalition News", null,
             "/media-center/coalition-news", List.of());
     static final String URL = "https://news.example.org/media-center/coalition-news/item/7-x";
+    static final String SECTION_URL = "https://news.example.org/media-center/coalition-news";
+    static final ArticleMetadata.Publisher PUBLISHER = new ArticleMetadata.Publisher("Syrian Coalition", "https://www.example.org/");
 
     static StatementPage page(String title, String lead, String source, String... tags) {
         return new StatementPage(7, title, "x", "/media-center/coalition-news/item/7-x",
@@ -53,7 +55,7 @@ class ArticleMetadataTest {
             "&lt;/script&gt; & ampersands </",
             "تصريح: الائتلاف الوطني </script>"})
     void hostileTitleCannotLeaveTheDataBlockAndReadsBackUnchanged(String title) {
-        ArticleMetadata meta = ArticleMetadata.of(page(title, null, "Media Department", "Russia"), URL, "Bayan", ZONE);
+        ArticleMetadata meta = ArticleMetadata.of(page(title, null, "Media Department", "Russia"), URL, PUBLISHER, SECTION_URL, ZONE);
 
         assertFalse(meta.jsonLd().contains("<"), meta.jsonLd());
         assertFalse(meta.jsonLd().contains(">"), meta.jsonLd());
@@ -75,7 +77,7 @@ class ArticleMetadataTest {
     @SuppressWarnings("unchecked")
     void newsArticleCarriesDatesSectionPublisherKeywordsAndTheCanonicalPage() {
         ArticleMetadata meta = ArticleMetadata.of(page("Title", null, "Syrian Coalition’s Media Department",
-                "Homs", "Russia"), URL, "Bayan", ZONE);
+                "Homs", "Russia"), URL, PUBLISHER, SECTION_URL, ZONE);
         Map<String, Object> ld = parse(meta.jsonLd());
 
         assertEquals("https://schema.org", ld.get("@context"));
@@ -85,8 +87,10 @@ class ArticleMetadataTest {
         assertEquals("2018-05-03T11:30:00+03:00", ld.get("dateModified"));
         assertEquals("Coalition News", ld.get("articleSection"));
         assertEquals("Homs, Russia", ld.get("keywords"));
-        assertEquals(Map.of("@type", "Organization", "name", "Bayan"), ld.get("publisher"));
-        assertEquals(Map.of("@type", "Organization", "name", "Syrian Coalition’s Media Department"), ld.get("author"));
+        assertEquals(Map.of("@type", "Organization", "name", "Syrian Coalition", "url", "https://www.example.org/"), ld.get("publisher"),
+                "the publication's name and home page, not the product's");
+        assertEquals(Map.of("@type", "Organization", "name", "Syrian Coalition’s Media Department", "url", SECTION_URL),
+                ld.get("author"), "the source, with the page listing what it publishes here");
         assertEquals(URL, ((Map<String, Object>) ld.get("mainEntityOfPage")).get("@id"));
         assertEquals("First paragraph of the body.", meta.description(), "no lead: the first paragraph");
         assertEquals(List.of("Homs", "Russia"), meta.tags());
@@ -96,11 +100,12 @@ class ArticleMetadataTest {
     @Test
     void descriptionIsTheLeadCutAtAWord() {
         String lead = "word ".repeat(200).strip();
-        ArticleMetadata meta = ArticleMetadata.of(page("Title", lead, null), URL, "Bayan", ZONE);
+        ArticleMetadata meta = ArticleMetadata.of(page("Title", lead, null), URL, PUBLISHER, SECTION_URL, ZONE);
 
         assertTrue(meta.description().length() <= ArticleMetadata.DESCRIPTION_LENGTH + 1, meta.description());
         assertTrue(meta.description().endsWith("word…"), meta.description());
-        assertNotNull(parse(meta.jsonLd()).get("author"), "the site stands in for a missing source");
+        assertEquals(Map.of("@type", "Organization", "name", "Syrian Coalition", "url", "https://www.example.org/"),
+                parse(meta.jsonLd()).get("author"), "the publisher stands in for a missing source");
     }
 
     @Test

@@ -34,6 +34,15 @@ public final class Settings {
     private boolean debugSqlCount;
     private SearchBackend search = SearchBackend.lucene();
     private List<String> allowedHosts = List.of();
+    private String siteName = DEFAULT_SITE_NAME;
+    private Optional<String> publisherUrl = Optional.empty();
+
+    /**
+     * The publication's name when none is configured: the organisation of the demo content and
+     * of the page the site mirrors, not the product's name, which readers and Google News would
+     * otherwise take for the publisher's.
+     */
+    public static final String DEFAULT_SITE_NAME = "Syrian Coalition";
 
     private Settings(Path home, Optional<String> dbUrl, String dbUser, String dbPassword,
                      ZoneId timezone, boolean demo, Optional<String> baseUrl, Optional<String> adminPassword) {
@@ -76,6 +85,8 @@ public final class Settings {
         settings.debugSqlCount = optional(source, "debug.sql.count").map(v -> parse("debug.sql.count", v, Settings::bool)).orElse(false);
         settings.search = search(source);
         settings.allowedHosts = optional(source, "allowed.hosts").map(Settings::allowedHosts).orElse(List.of());
+        settings.siteName = optional(source, "site.name").map(v -> parse("site.name", v, Settings::siteName)).orElse(DEFAULT_SITE_NAME);
+        settings.publisherUrl = optional(source, "publisher.url").map(v -> absoluteUrl("publisher.url", v));
         return settings;
     }
 
@@ -140,6 +151,12 @@ public final class Settings {
 
     /** Where the full-text index lives. */
     public SearchBackend search() { return search; }
+
+    /** The publication's name, as readers, feeds, search engines and Google News are told it. */
+    public String siteName() { return siteName; }
+
+    /** The publishing organisation's home page, if configured; else the site's own home page stands for it. */
+    public Optional<String> publisherUrl() { return publisherUrl; }
 
     /** The first admin's password, used only when the database has no users yet. */
     public Optional<String> adminPassword() { return adminPassword; }
@@ -237,6 +254,18 @@ public final class Settings {
             hosts.add(host);
         }
         return List.copyOf(hosts);
+    private static String siteName(String value) {
+        if (value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a name of at most 200 characters on one line");
+        }
+        return value;
+    }
+
+    private static String absoluteUrl(String name, String value) {
+        if (!value.matches("https?://[^/?#\\s]+(/[^\\s]*)?")) {
+            throw new SettingsException(name, "'" + value + "' is not an http(s) address like https://www.example.org");
+        }
+        return value;
     }
 
     private static String baseUrl(String value) {

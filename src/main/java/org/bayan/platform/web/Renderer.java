@@ -48,6 +48,8 @@ public final class Renderer {
     private final SiteChrome chrome;
     private final ZoneId zone;
     private final KeptPerVersion<List<Object>, String> fragments;
+    private volatile String siteName = org.bayan.platform.config.Settings.DEFAULT_SITE_NAME;
+    private volatile Optional<String> publisherUrl = Optional.empty();
 
     /** How many rendered fragments are kept at most: a section's month list is ~12 kB. */
     private static final int FRAGMENTS_KEPT = 1_000;
@@ -92,14 +94,35 @@ public final class Renderer {
         engine.setMessageResolver(messageResolver);
     }
 
+    /**
+     * Names the publication (BAYAN_SITE_NAME) and its publisher's home page (BAYAN_PUBLISHER_URL)
+     * everywhere pages, feeds and sitemaps name the organisation; set once at start-up.
+     */
+    public Renderer publishedBy(String siteName, Optional<String> publisherUrl) {
+        this.siteName = siteName;
+        this.publisherUrl = publisherUrl;
+        return this;
+    }
+
+    /** The publication's name, e.g. in titles, og:site_name, feeds and the news sitemap. */
+    public String siteName() {
+        return siteName;
+    }
+
+    /** The publisher's home page: the configured one, or this site's home page. */
+    public String publisherUrl(HttpServletRequest req) {
+        return publisherUrl.orElseGet(() -> absolute(req, "/"));
+    }
+
     /** Renders a page; {@code page} holds its template, its model and its breadcrumb. */
     public void render(HttpServletRequest req, HttpServletResponse resp, Page page) throws IOException {
         Map<String, Object> model = new HashMap<>(page.model());
         model.put("breadcrumb", page.breadcrumb());
         model.put("canonical", absolute(req, page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
         model.put("path", pathOf(req));
+        model.put("siteName", siteName);
         model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "",
-                () -> Map.of("navSections", chrome.navigation())));
+                () -> Map.of("navSections", chrome.navigation(), "siteName", siteName)));
         model.put("dates", DATES);
         WebContext context = new WebContext(application.buildExchange(req, resp), LOCALE, model);
         // The whole page first, then one write: Thymeleaf writes in hundreds of small pieces,

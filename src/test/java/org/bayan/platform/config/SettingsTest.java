@@ -57,6 +57,22 @@ class SettingsTest {
     }
 
     @Test
+    void thePublicationIsNamedAfterItsOrganisationNotAfterTheProduct() {
+        Settings defaults = Settings.read(name -> null, folder);
+        assertEquals("Syrian Coalition", defaults.siteName());
+        assertEquals(Optional.empty(), defaults.publisherUrl(), "the site's own home page stands in");
+
+        Settings set = Settings.read(Map.of("site.name", " Coalition Media Office ", "publisher.url", "https://www.example.org/")::get, folder);
+        assertEquals("Coalition Media Office", set.siteName());
+        assertEquals(Optional.of("https://www.example.org/"), set.publisherUrl());
+
+        var url = assertThrows(SettingsException.class, () -> Settings.read(Map.of("publisher.url", "www.example.org")::get, folder));
+        assertTrue(url.getMessage().contains("BAYAN_PUBLISHER_URL"), url.getMessage());
+        var name = assertThrows(SettingsException.class, () -> Settings.read(Map.of("site.name", "Two\nlines")::get, folder));
+        assertTrue(name.getMessage().contains("BAYAN_SITE_NAME"), name.getMessage());
+    }
+
+    @Test
     void unwritableHomeIsRefusedClearly() throws Exception {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
         var e = assertThrows(SettingsException.class, () -> Settings.read(Map.of("home", file.toString())::get, folder).ensureHome());
