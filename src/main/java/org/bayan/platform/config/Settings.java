@@ -254,6 +254,8 @@ public final class Settings {
             hosts.add(host);
         }
         return List.copyOf(hosts);
+    }
+
     private static String siteName(String value) {
         if (value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a name of at most 200 characters on one line");
