@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -111,6 +112,22 @@ class StaffBrowsingIT {
         Map<String, String> form = EditorialIT.editorForm(admin, id);
         form.put("action", "trash");
         assertEquals(302, admin.post("/admin/statements/" + id, form).status(), "cleaned up");
+    }
+
+    @Test
+    void onAPhoneTheStatementListFitsWithoutSidewaysScrolling() throws Exception {
+        login("admin", Session.ADMIN_PASSWORD);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(Site.main().url("/admin/statements"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Statements"));
+        browser.executeScript("document.querySelector('table.rows').scrollIntoView()");
+        Files.write(Browser.screenshotFolder().resolve("admin-statements-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        long width = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+        Object widest = browser.executeScript("var out = []; document.querySelectorAll('body *').forEach(function (e) {"
+                + " var r = e.getBoundingClientRect(); if (r.right > 390.5) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right)); });"
+                + " return out.slice(0, 12).join(', ');");
+        assertTrue(width <= 390, "the list is " + width + "px wide on a 390px phone; too wide: " + widest);
     }
 
     private List<String> titles() {
