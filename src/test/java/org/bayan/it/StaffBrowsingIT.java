@@ -130,6 +130,57 @@ class StaffBrowsingIT {
         assertTrue(width <= 390, "the list is " + width + "px wide on a 390px phone; too wide: " + widest);
     }
 
+    @Test
+    void leavingTheEditorWithUnsavedChangesAsksFirstAndNotOnceSaved() throws Exception {
+        Session admin = Session.admin();
+        long id = EditorialIT.draft(admin, "Unsaved " + Long.toString(System.currentTimeMillis(), 36), "<p>Kept.</p>");
+        // ChromeDriver answers a beforeunload question itself, whatever it is told; its performance
+        // log still records each question the page asked, which is what this test looks at.
+        browser.quit();
+        browser = Browser.start(options -> options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL")));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        login("admin", Session.ADMIN_PASSWORD);
+
+        openEditor(id);
+        assertEquals(0, questionsOnLeaving(), "nothing changed: no question on leaving");
+
+        openEditor(id);
+        browser.findElement(By.id("title")).sendKeys(" changed");
+        assertEquals(1, questionsOnLeaving(), "a changed title is not lost without a question");
+
+        openEditor(id);
+        browser.findElement(By.id("title")).sendKeys(" and saved");
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Saved"));
+        assertEquals(0, beforeUnloadQuestions(), "saving asks nothing");
+        assertEquals(0, questionsOnLeaving(), "once saved, leaving asks nothing");
+
+        openEditor(id);
+        WebElement body = browser.findElement(By.cssSelector(".ql-editor"));
+        body.click();
+        body.sendKeys(" More text.");
+        assertEquals(1, questionsOnLeaving(), "a change in the rich-text editor counts too");
+    }
+
+    private void openEditor(long id) {
+        browser.get(Site.main().url("/admin/statements/" + id));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ql-editor")));
+        beforeUnloadQuestions(); // start counting afresh
+    }
+
+    /** Leaves the editor by its Dashboard link; returns how many times the page asked first. */
+    private long questionsOnLeaving() {
+        browser.findElement(By.linkText("Dashboard")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
+        return beforeUnloadQuestions();
+    }
+
+    /** The beforeunload questions the browser showed since the last call. */
+    private long beforeUnloadQuestions() {
+        return browser.manage().logs().get("performance").getAll().stream().map(e -> e.getMessage())
+                .filter(m -> m.contains("Page.javascriptDialogOpening") && m.contains("\"type\":\"beforeunload\"")).count();
+    }
+
     private List<String> titles() {
         return browser.findElements(By.cssSelector(".listing .entry-title")).stream().map(WebElement::getText).toList();
     }
