@@ -1,5 +1,6 @@
 // The admin area works without this file; with it, the statement body gets a rich-text
-// editor (Quill, from its webjar), tags get suggestions, and an open editor keeps the login alive.
+// editor (Quill, from its webjar), tags get suggestions, an open editor keeps the login alive, and
+// leaving it with unsaved changes asks first.
 (function () {
   'use strict';
 
@@ -31,6 +32,27 @@
     if (label) { label.id = 'body-label'; label.addEventListener('click', function () { quill.focus(); }); }
     textarea.form.addEventListener('submit', function () {
       textarea.value = quill.getText().trim() ? quill.root.innerHTML : '';
+    });
+    // Toolbar formatting changes no form field by itself: tell the unsaved-changes guard.
+    quill.on('text-change', function (delta, old, source) {
+      if (source === 'user') textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  // Leaving the editor with changes not saved asks first; saving does not. A page shown again
+  // after a refused save holds unsaved input from the start (data-unsaved).
+  function unsavedChangesGuard() {
+    var form = document.getElementById('statement-form');
+    if (!form) return;
+    var dirty = form.hasAttribute('data-unsaved');
+    function changed() { dirty = true; }
+    form.addEventListener('input', changed);
+    form.addEventListener('change', changed);
+    form.addEventListener('submit', function () { dirty = false; });
+    window.addEventListener('beforeunload', function (event) {
+      if (!dirty) return;
+      event.preventDefault();
+      event.returnValue = true; // browsers before the standard want a value to ask
     });
   }
 
@@ -104,6 +126,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    unsavedChangesGuard();
     richText();
     tagSuggestions();
     keepAlive();

@@ -90,10 +90,14 @@ public abstract class AdminServlet extends PageServlet {
         resp.sendRedirect(req.getContextPath() + path);
     }
 
-    /** A message for the next page: a bundle key, an argument for it, and whether it is a warning. */
-    public record Flash(String key, String arg, boolean warning) {
-        public static Flash ok(String key, String arg) { return new Flash(key, arg, false); }
-        public static Flash warn(String key, String arg) { return new Flash(key, arg, true); }
+    /**
+     * A message for the next page: a bundle key, an argument for it ({0}), whether it is a
+     * warning, and a second argument ({1}, e.g. when a statement goes live) or null.
+     */
+    public record Flash(String key, String arg, boolean warning, String detail) {
+        public static Flash ok(String key, String arg) { return new Flash(key, arg, false, null); }
+        public static Flash ok(String key, String arg, String detail) { return new Flash(key, arg, false, detail); }
+        public static Flash warn(String key, String arg) { return new Flash(key, arg, true, null); }
     }
 
     protected void problem(HttpServletRequest req, HttpServletResponse resp, int status, String messageKey)

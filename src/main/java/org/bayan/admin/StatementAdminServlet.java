@@ -20,6 +20,7 @@ import org.bayan.section.SectionNode;
 import org.bayan.section.Sections;
 import org.bayan.statement.BodyDiff;
 import org.bayan.statement.EditConflict;
+import org.bayan.statement.PublicationTime;
 import org.bayan.statement.Snapshot;
 import org.bayan.statement.StatementDesk;
 import org.bayan.statement.StatementForm;
@@ -82,7 +83,9 @@ public final class StatementAdminServlet extends AdminServlet {
             }
             try {
                 long id = service.create(staff(req), actor(req), form, action(req));
-                redirect(req, resp, "/admin/statements/" + id, Flash.ok("statement.flash." + action(req).name(), form.title()));
+                redirect(req, resp, "/admin/statements/" + id, action(req) == StatementService.Action.SCHEDULE
+                        ? Flash.ok("statement.flash.SCHEDULE", form.title(), PublicationTime.describe(form.publishAt(), zone))
+                        : Flash.ok("statement.flash." + action(req).name(), form.title()));
             } catch (InvalidInput e) {
                 editor(req, resp, 400, null, form, Map.of(e.field(), e.messageKey()));
             }
@@ -94,8 +97,8 @@ public final class StatementAdminServlet extends AdminServlet {
                 return;
             }
             try {
-                service.save(staff(req), actor(req), id, form, action(req));
-                redirect(req, resp, "/admin/statements/" + id, Flash.ok("statement.flash." + action(req).name(), form.title()));
+                StatementService.Saved saved = service.save(staff(req), actor(req), id, form, action(req));
+                redirect(req, resp, "/admin/statements/" + id, done(action(req), saved));
             } catch (EditConflict e) {
                 conflict(req, resp, id, e);
             } catch (InvalidInput e) {
@@ -112,6 +115,17 @@ public final class StatementAdminServlet extends AdminServlet {
         } else {
             throw HttpError.notFound("no such admin action");
         }
+    }
+
+    /** What the next page says a button did: when a statement goes live, what a restore made of it. */
+    private Flash done(StatementService.Action action, StatementService.Saved saved) {
+        String when = saved.publishedAt() == null ? null : PublicationTime.describe(saved.publishedAt(), zone);
+        if (action == StatementService.Action.RESTORE) {
+            String key = saved.heldBack() ? "heldBack"
+                    : saved.status() == Status.SCHEDULED && saved.live() ? "SCHEDULED.live" : saved.status().name();
+            return Flash.ok("statement.flash.RESTORE." + key, saved.title(), when);
+        }
+        return Flash.ok("statement.flash." + action.name(), saved.title(), when);
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -145,7 +159,7 @@ public final class StatementAdminServlet extends AdminServlet {
             model.put("current", current);
             model.put("can", desk.permissions(staff(req), id));
         } else {
-            model.put("can", new StatementDesk.Permissions(true, true, staff(req).isEditor(), false, false));
+            model.put("can", StatementDesk.Permissions.forNew(staff(req)));
         }
         String label = id == null ? renderer.message("admin.statement.new") : form.title();
         render(req, resp, status, "admin/editor", model,
@@ -157,7 +171,13 @@ public final class StatementAdminServlet extends AdminServlet {
         model.put("id", id);
         model.put("mine", e.mine());
         model.put("theirs", e.theirs());
-        model.put("bodyDiff", BodyDiff.between(e.theirs().body(), e.mine().body()));
+        model.put("mineBody", e.mineBody());
+        model.put("mineSection", e.mine().sectionId() == null ? null
+                : sections.tree().byId(e.mine().sectionId()).map(SectionNode::name).orElse(null));
+        model.put("mineTime", e.mine().publishAt() == null ? null : PublicationTime.describe(e.mine().publishAt(), zone));
+        model.put("theirTime", e.theirs().publishedAt() == null ? null : PublicationTime.describe(e.theirs().publishedAt(), zone));
+        model.put("differs", e.differences(zone));
+        model.put("bodyDiff", BodyDiff.between(e.theirs().body(), e.mineBody()));
         render(req, resp, 409, "admin/conflict", model,
                 new Crumb(renderer.message("admin.statements"), "/admin/statements"),
                 Crumb.current(renderer.message("admin.conflict.title")));
@@ -196,7 +216,8 @@ public final class StatementAdminServlet extends AdminServlet {
             Snapshot after = desk.revision(staff(req), id, (int) Math.min(id(b), Integer.MAX_VALUE)).orElseThrow(() -> HttpError.notFound("no revision"));
             model.put("before", before);
             model.put("after", after);
-            model.put("changes", StatementDesk.compare(before, after));
+            model.put("changes", StatementDesk.compare(before, after, new StatementDesk.Wording(zone,
+                    status -> renderer.message("status." + status.name()), renderer.message("admin.rev.none"))));
             List<BodyDiff.Line> bodyDiff = BodyDiff.between(before.body(), after.body());
             model.put("bodyDiff", bodyDiff);
             model.put("identical", ((List<?>) model.get("changes")).isEmpty()

@@ -3,14 +3,20 @@ package org.bayan.statement;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bayan.platform.persistence.Transactions;
+import org.bayan.platform.text.Slugs;
 import org.bayan.section.SectionNode;
 import org.bayan.section.Sections;
 import org.bayan.tag.Tag;
@@ -112,16 +118,46 @@ public final class StatementDesk {
                 .map(s -> snapshot(em, s, 0, null)));
     }
 
-    /** What this staff member may do to the statement, for the editor's buttons. */
-    public record Permissions(boolean edit, boolean submit, boolean publish, boolean trash, boolean delete) {
+    /**
+     * What this staff member may do to the statement now: what {@link Policy} allows their role,
+     * narrowed to what makes sense where the statement stands (a statement readers can already see
+     * is not published again, only a trashed one is restored). The editor offers exactly these
+     * buttons, and {@link StatementService} refuses anything else.
+     */
+    public record Permissions(boolean edit, boolean submit, boolean publish, boolean schedule, boolean unpublish,
+                              boolean trash, boolean restore, boolean delete) {
+
+        static Permissions of(Staff who, Statement s, Instant now) {
+            boolean edit = Policy.canEdit(who, s);
+            boolean live = s.isPublicAt(now);
+            boolean trashed = s.getStatus() == Status.TRASHED;
+            boolean release = Policy.canPublish(who) && edit && !live;
+            return new Permissions(edit, Policy.canSubmit(who, s) && s.getStatus() == Status.DRAFT, release, release,
+                    Policy.canPublish(who) && Status.RELEASED.contains(s.getStatus()),
+                    Policy.canTrash(who) && !trashed, Policy.canTrash(who) && trashed,
+                    Policy.canDeleteForGood(who) && trashed);
+        }
+
+        /** For a statement not written yet, which its writer owns as a draft. */
+        public static Permissions forNew(Staff who) {
+            return new Permissions(true, true, Policy.canPublish(who), Policy.canPublish(who), false, false, false, false);
+        }
+
+        public boolean allows(StatementService.Action action) {
+            return switch (action) {
+                case SAVE -> edit;
+                case SUBMIT -> submit;
+                case PUBLISH -> publish;
+                case SCHEDULE -> schedule;
+                case UNPUBLISH -> unpublish;
+                case TRASH -> trash;
+                case RESTORE -> restore;
+            };
+        }
     }
 
     public Permissions permissions(Staff who, long id) {
-        return tx.inTransaction(em -> {
-            Statement s = em.find(Statement.class, id);
-            return new Permissions(Policy.canEdit(who, s), Policy.canSubmit(who, s), Policy.canPublish(who),
-                    Policy.canTrash(who), Policy.canDeleteForGood(who));
-        });
+        return tx.inTransaction(em -> Permissions.of(who, em.find(Statement.class, id), clock.instant()));
     }
 
     public List<Snapshot> revisions(Staff who, long id) {
@@ -172,26 +208,48 @@ public final class StatementDesk {
                 s.getAuthor() == null ? "" : s.getAuthor().getDisplayName(), s.getPublishedAt(), s.getUpdatedAt());
     }
 
-    /** Field-by-field and paragraph-by-paragraph differences between two snapshots. */
-    public static List<Change> compare(Snapshot a, Snapshot b) {
+    /**
+     * How a comparison names values: statuses as the interface names them, times in the
+     * organisation's zone, and the word for a value that is not there.
+     */
+    public record Wording(ZoneId zone, Function<Status, String> status, String none) {
+    }
+
+    /**
+     * Field by field, what differs between two snapshots, each value worded as the interface shows
+     * it. Tags are a set: the same tags in another order are no change.
+     */
+    public static List<Change> compare(Snapshot a, Snapshot b, Wording words) {
         List<Change> changes = new ArrayList<>();
-        field(changes, "title", a.title(), b.title());
-        field(changes, "slug", a.slug(), b.slug());
-        field(changes, "lead", a.lead(), b.lead());
-        field(changes, "section", a.sectionName(), b.sectionName());
-        field(changes, "tags", a.tags(), b.tags());
-        field(changes, "source", a.source(), b.source());
-        field(changes, "status", String.valueOf(a.status()), String.valueOf(b.status()));
-        field(changes, "publishedAt", String.valueOf(a.publishedAt()), String.valueOf(b.publishedAt()));
+        field(changes, words, "title", a.title(), b.title());
+        field(changes, words, "slug", a.slug(), b.slug());
+        field(changes, words, "lead", a.lead(), b.lead());
+        field(changes, words, "section", a.sectionName(), b.sectionName());
+        if (!tagSet(a.tags()).equals(tagSet(b.tags()))) {
+            field(changes, words, "tags", a.tags(), b.tags());
+        }
+        field(changes, words, "source", a.source(), b.source());
+        field(changes, words, "status", a.status() == null ? null : words.status().apply(a.status()),
+                b.status() == null ? null : words.status().apply(b.status()));
+        field(changes, words, "publishedAt", a.publishedAt() == null ? null : PublicationTime.describe(a.publishedAt(), words.zone()),
+                b.publishedAt() == null ? null : PublicationTime.describe(b.publishedAt(), words.zone()));
         return changes;
+    }
+
+    /** Tags as a set of their addresses, which is what makes two tags the same one. */
+    static Set<String> tagSet(String names) {
+        return names == null ? Set.of() : Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                .map(Slugs::of).collect(Collectors.toSet());
     }
 
     public record Change(String field, String before, String after) {
     }
 
-    private static void field(List<Change> changes, String name, String before, String after) {
-        if (!java.util.Objects.equals(before, after)) {
-            changes.add(new Change(name, before, after));
+    private static void field(List<Change> changes, Wording words, String name, String before, String after) {
+        String was = before == null || before.isBlank() ? null : before;
+        String is = after == null || after.isBlank() ? null : after;
+        if (!java.util.Objects.equals(was, is)) {
+            changes.add(new Change(name, was == null ? words.none() : was, is == null ? words.none() : is));
         }
     }
 }

@@ -49,9 +49,10 @@ public final class StatementService {
         return onceMoreIfATagWasJustCreated(() -> tx.inTransaction(em -> {
             User author = em.find(User.class, who.id());
             Statement s = new Statement("", "", "", section(em, form.sectionId()), author, clock.instant());
+            StatementDesk.Permissions can = StatementDesk.Permissions.forNew(who);
             apply(em, s, form);
             em.persist(s);
-            String note = transition(who, s, action, form);
+            String note = transition(who, s, action, form, can);
             em.flush();
             keepRevision(em, s, author, note);
             audit.record(em, actor, "statement.created", "statement", s.getId(), s.getTitle());
@@ -62,27 +63,37 @@ public final class StatementService {
         }));
     }
 
+    /**
+     * Where a save left the statement. {@code heldBack}: restored from the trash as a draft though
+     * it was published or scheduled before, because this staff member may not publish.
+     */
+    public record Saved(String title, Status status, Instant publishedAt, boolean live, boolean heldBack) {
+    }
+
     /** Saves the editor's form over a statement and carries out the button pressed. */
-    public void save(Staff who, AuditLog.Actor actor, long id, StatementForm form, Action action) {
+    public Saved save(Staff who, AuditLog.Actor actor, long id, StatementForm form, Action action) {
         try {
-            onceMoreIfATagWasJustCreated(() -> tx.inTransaction(em -> {
+            return onceMoreIfATagWasJustCreated(() -> tx.inTransaction(em -> {
                 Statement s = find(em, id);
                 if (form.version() == null || form.version() != s.getVersion()) {
                     throw new EditConflict(form, StatementDesk.snapshot(em, s, 0, null));
                 }
+                StatementDesk.Permissions can = StatementDesk.Permissions.of(who, s, clock.instant());
+                boolean heldBack = false;
                 if (action == Action.RESTORE) {
                     Policy.require(Policy.canTrash(who), "restore statements");
-                    if (s.getStatus() != Status.TRASHED) {
-                        throw new InvalidInput("action", "statement.action.invalid");
-                    }
-                    s.setStatus(Status.DRAFT);
+                    require(can.restore());
+                    Status before = statusBeforeTrash(em, s);
+                    heldBack = Status.RELEASED.contains(before) && !Policy.canPublish(who);
+                    s.setStatus(heldBack ? Status.DRAFT : before);
                 } else if (action == Action.TRASH) {
                     Policy.require(Policy.canTrash(who), "trash statements");
+                    require(can.trash());
                     s.setStatus(Status.TRASHED);
                 } else {
                     Policy.require(Policy.canEdit(who, s), "edit this statement");
                     apply(em, s, form);
-                    transition(who, s, action, form);
+                    transition(who, s, action, form, can);
                 }
                 User by = em.find(User.class, who.id());
                 s.touch(by, clock.instant());
@@ -98,7 +109,7 @@ public final class StatementService {
                 };
                 keepRevision(em, s, by, note);
                 audit.record(em, actor, "statement." + note, "statement", s.getId(), s.getTitle());
-                return null;
+                return new Saved(s.getTitle(), s.getStatus(), s.getPublishedAt(), s.isPublicAt(clock.instant()), heldBack);
             }));
         } catch (OptimisticLockException e) {
             // Saved by someone else between our read and our write: the same conflict.
@@ -146,19 +157,42 @@ public final class StatementService {
         });
     }
 
-    /** Applies the button's status change; returns the revision note for it. */
-    private String transition(Staff who, Statement s, Action action, StatementForm form) {
+    /**
+     * The status a trashed statement had before it went to the trash: that of its latest revision
+     * that is not itself in the trash (every save keeps one), or a draft if none says.
+     */
+    private static Status statusBeforeTrash(EntityManager em, Statement s) {
+        return em.createQuery("select r.status from Revision r where r.statement.id = :id and r.status <> :trashed"
+                        + " order by r.number desc", Status.class)
+                .setParameter("id", s.getId()).setParameter("trashed", Status.TRASHED)
+                .setMaxResults(1).getResultStream().findFirst().orElse(Status.DRAFT);
+    }
+
+    /** A button the editor does not offer for the statement as it stands (a crafted or stale form). */
+    private static void require(boolean offered) {
+        if (!offered) {
+            throw new InvalidInput("action", "statement.action.invalid");
+        }
+    }
+
+    /**
+     * Applies the button's status change; returns the revision note for it. The role is checked
+     * first (403), then whether the statement's status allows the change (400).
+     */
+    private String transition(Staff who, Statement s, Action action, StatementForm form, StatementDesk.Permissions can) {
         Instant now = clock.instant();
         Instant chosen = form.publishAt() == null ? null : form.publishAt().atZone(zone).toInstant();
         switch (action) {
             case SAVE -> { return "saved"; }
             case SUBMIT -> {
                 Policy.require(Policy.canSubmit(who, s), "submit this statement");
+                require(can.submit());
                 s.setStatus(Status.IN_REVIEW);
                 return "submitted";
             }
             case PUBLISH -> {
                 Policy.require(Policy.canPublish(who), "publish");
+                require(can.publish());
                 // A time in the past backdates the statement; otherwise it goes out now.
                 s.schedule(chosen != null && chosen.isBefore(now) ? chosen : now, zone);
                 s.setStatus(Status.PUBLISHED);
@@ -166,6 +200,7 @@ public final class StatementService {
             }
             case SCHEDULE -> {
                 Policy.require(Policy.canPublish(who), "schedule");
+                require(can.schedule());
                 if (chosen == null || !chosen.isAfter(now)) {
                     throw new InvalidInput("publishAt", "statement.schedule.future");
                 }
@@ -175,6 +210,7 @@ public final class StatementService {
             }
             case UNPUBLISH -> {
                 Policy.require(Policy.canPublish(who), "unpublish");
+                require(can.unpublish());
                 s.setStatus(Status.DRAFT);
                 return "unpublished";
             }

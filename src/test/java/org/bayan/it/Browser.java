@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,6 +24,11 @@ final class Browser {
     }
 
     static ChromeDriver start() throws Exception {
+        return start(options -> { });
+    }
+
+    /** With more options, e.g. to see a beforeunload question instead of having it answered. */
+    static ChromeDriver start(Consumer<ChromeOptions> more) throws Exception {
         boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!installed) {
             if ("true".equals(System.getenv("BAYAN_TEST_REQUIRE_BROWSER"))) {
@@ -37,6 +43,7 @@ final class Browser {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        more.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -297,6 +297,128 @@ class EditorialIT {
         assertEquals(title, page.h1());
     }
 
+    /** The values of the editor's action buttons, as offered to this staff member now. */
+    static List<String> buttons(Session who, long id) {
+        return who.get("/admin/statements/" + id).html().select("#statement-form button[name=action]").eachAttr("value");
+    }
+
+    /** The message the page after a redirect shows. */
+    static String flashAfter(Session who, Site.Page redirect) {
+        assertEquals(302, redirect.status(), redirect.body());
+        return who.follow(redirect.header("Location").substring(who.site.context().length())).html().selectFirst(".flash").text();
+    }
+
+    @Test
+    void theEditorOffersOnlyTheActionsThatFitTheStatementsStatusAndTheRole() {
+        long id = draft(author, "Buttons " + RUN, "<p>x</p>");
+        assertEquals(List.of("save", "submit"), buttons(author, id), "an author's own draft");
+        assertEquals(List.of("save", "submit", "publish", "schedule"), buttons(editor, id), "a draft, to an editor");
+
+        assertEquals(302, act(editor, id, "publish").status());
+        published.add(id);
+        assertEquals(List.of("save", "unpublish"), buttons(editor, id), "a published statement is not offered Publish now");
+        assertEquals(400, act(editor, id, "publish").status(), "nor can it be published twice by hand");
+        assertEquals(List.of(), buttons(author, id), "its author may no longer change it");
+    }
+
+    @Test
+    void movingToTheTrashIsApartFromSaveAndAsksFirst() {
+        long id = draft(editor, "Trash asks " + RUN, "<p>x</p>");
+        Document page = editor.get("/admin/statements/" + id).html();
+        assertTrue(page.select("#statement-form button[value=trash]").isEmpty(), "not beside Save in the form");
+        var ask = page.selectFirst("details.danger-zone");
+        assertNotNull(ask, "a step of its own, closed until opened");
+        assertFalse(ask.hasAttr("open"));
+        assertEquals("Move to trash…", ask.selectFirst("summary").text());
+        var confirm = ask.selectFirst("form button[value=trash]");
+        assertEquals("Yes, move it to the trash", confirm.text());
+
+        Map<String, String> fields = new HashMap<>();
+        ask.select("form input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.val()));
+        fields.put("action", "trash");
+        assertEquals("Moved to the trash: Trash asks " + RUN,
+                flashAfter(editor, editor.postRaw("/admin/statements/" + id, fields)));
+        assertEquals("Trashed", editor.get("/admin/statements/" + id).html().selectFirst(".meta .status").text());
+    }
+
+    @Test
+    void restoringFromTheTrashPutsBackWhatTheStatementWasAndSaysSo() {
+        long id = draft(editor, "Back as it was " + RUN, "<p>x</p>");
+        assertEquals(302, act(editor, id, "publish").status());
+        published.add(id);
+        assertEquals(302, act(editor, id, "trash").status());
+        assertEquals(404, Site.main().get("/media-center/coalition-news/item/" + id).status());
+
+        assertEquals("Restored from the trash and published again, as it was before: Back as it was " + RUN,
+                flashAfter(editor, act(editor, id, "restore")));
+        assertEquals("Published", editor.get("/admin/statements/" + id).html().selectFirst(".meta .status").text());
+        assertEquals(301, Site.main().get("/media-center/coalition-news/item/" + id).status(), "public again");
+
+        long draft = draft(editor, "Draft again " + RUN, "<p>x</p>");
+        assertEquals(302, act(editor, draft, "trash").status());
+        assertEquals("Restored from the trash as a draft, as it was before: Draft again " + RUN,
+                flashAfter(editor, act(editor, draft, "restore")));
+    }
+
+    @Test
+    void theScheduleConfirmationSaysWhenInTheSitesTimeZone() {
+        long id = draft(editor, "Scheduled when " + RUN, "<p>x</p>");
+        Map<String, String> form = editorForm(editor, id);
+        form.put("publishAt", "2030-05-01T14:00");
+        form.put("action", "schedule");
+        String flash = flashAfter(editor, editor.post("/admin/statements/" + id, form));
+        published.add(id);
+        assertEquals("Scheduled for Wednesday, 01 May 2030 14:00 (Europe/Istanbul): Scheduled when " + RUN, flash);
+    }
+
+    @Test
+    void theRevisionDiffSpeaksTheInterfacesLanguageAndIgnoresTheOrderOfTags() {
+        editor.get("/admin/statements/new");
+        Site.Page saved = editor.post("/admin/statements/new", Map.of("title", "Diff words " + RUN, "body", "<p>x</p>",
+                "sectionId", sectionId(editor, "Coalition News"), "tags", "Zeta " + RUN + ", Alpha " + RUN, "action", "save"));
+        long id = Long.parseLong(saved.header("Location").replaceAll(".*/(\\d+)$", "$1"));
+        Map<String, String> form = editorForm(editor, id);
+        form.put("tags", "Alpha " + RUN + ", Zeta " + RUN);
+        form.put("publishAt", "2030-05-01T14:00");
+        form.put("action", "schedule");
+        assertEquals(302, editor.post("/admin/statements/" + id, form).status());
+        published.add(id);
+
+        Document diff = editor.get("/admin/statements/" + id + "/revisions?a=1&b=2").html();
+        Map<String, List<String>> rows = new HashMap<>();
+        diff.select(".comparison table.rows tbody tr").forEach(tr -> rows.put(tr.selectFirst("th").text(), tr.select("td").eachText()));
+        assertEquals(List.of("Draft", "Scheduled"), rows.get("Status"));
+        assertEquals(List.of("none", "Wednesday, 01 May 2030 14:00 (Europe/Istanbul)"), rows.get("Publication time"));
+        assertFalse(rows.containsKey("Tags"), "the same tags in another order are no change: " + rows);
+    }
+
+    @Test
+    void theConflictPageShowsBothTextsReadablyAndMarksEveryFieldThatDiffers() {
+        long id = draft(editor, "Conflicting " + RUN, "<p>Original.</p>");
+        Map<String, String> first = editorForm(editor, id);
+        Map<String, String> second = editorForm(admin, id);
+        first.put("lead", "The first editor's lead.");
+        first.put("body", "<p>First editor's text.</p>");
+        first.put("action", "save");
+        editor.get("/admin/statements/" + id);
+        assertEquals(302, editor.post("/admin/statements/" + id, first).status());
+
+        second.put("lead", "The second editor's lead.");
+        second.put("body", "<p>Second editor's <strong>text</strong>.</p>");
+        second.put("action", "save");
+        admin.get("/admin/statements/" + id);
+        Site.Page conflict = admin.post("/admin/statements/" + id, second);
+        assertEquals(409, conflict.status());
+        Document html = conflict.html();
+
+        assertEquals(List.of("lead", "body"), html.select("[data-field].conflict").eachAttr("data-field").stream().distinct().toList(),
+                "the lead and the text differ, nothing else");
+        assertEquals("Second editor's text.", html.selectFirst("#mine-body").text());
+        assertNotNull(html.selectFirst("#mine-body strong"), "your text is shown as it reads, not as markup to copy");
+        assertFalse(html.text().contains("<p>"), "no raw HTML on the page");
+        assertTrue(html.select("[data-field=lead].conflict").text().contains("differs"), "said in words, not only by colour");
+    }
+
     @Test
     void invalidInputKeepsEverythingTypedAndSaysWhatIsWrong() {
         author.get("/admin/statements/new");

@@ -1,6 +1,7 @@
 package org.bayan.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -84,6 +85,28 @@ class ReaderBrowsingIT {
         WebElement focused = browser.switchTo().activeElement();
         assertEquals("Skip to content", focused.getText());
         assertTrue(focused.isDisplayed(), "the skip link shows when focused");
+    }
+
+    @Test
+    void aStatementsTagsReadAsACommaSeparatedListWithNoGapBeforeEachComma() {
+        browser.get(Site.main().url("/media-center/coalition-news/2018/05/02"));
+        browser.findElement(By.linkText(PublicPagesIT.LETTER)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), PublicPagesIT.LETTER));
+
+        String text = browser.findElement(By.cssSelector("article .tags")).getText();
+        assertTrue(text.matches("Tagged under: [^ ,][^,]*(, [^ ,][^,]*)+"), text);
+        @SuppressWarnings("unchecked")
+        List<Number> gaps = (List<Number>) browser.executeScript("var out = [];"
+                + " document.querySelectorAll('article .tags a').forEach(function (a) {"
+                + "  var next = a.nextSibling; if (!next || next.nodeType !== 3 || next.textContent.trim()[0] !== ',') return;"
+                + "  var range = document.createRange(); var i = next.textContent.indexOf(',');"
+                + "  range.setStart(next, i); range.setEnd(next, i + 1);"
+                + "  out.push(range.getBoundingClientRect().left - a.getBoundingClientRect().right); });"
+                + " return out;");
+        assertFalse(gaps.isEmpty(), "a comma follows each tag but the last");
+        for (Number gap : gaps) {
+            assertTrue(Math.abs(gap.doubleValue()) < 0.5, "each comma sits right after its tag, not " + gaps + " px away");
+        }
     }
 
     private boolean isDisplayed(String css) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -111,6 +112,73 @@ class StaffBrowsingIT {
         Map<String, String> form = EditorialIT.editorForm(admin, id);
         form.put("action", "trash");
         assertEquals(302, admin.post("/admin/statements/" + id, form).status(), "cleaned up");
+    }
+
+    @Test
+    void onAPhoneTheStatementListFitsWithoutSidewaysScrolling() throws Exception {
+        login("admin", Session.ADMIN_PASSWORD);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(Site.main().url("/admin/statements"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Statements"));
+        browser.executeScript("document.querySelector('table.rows').scrollIntoView()");
+        Files.write(Browser.screenshotFolder().resolve("admin-statements-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        long width = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+        Object widest = browser.executeScript("var out = []; document.querySelectorAll('body *').forEach(function (e) {"
+                + " var r = e.getBoundingClientRect(); if (r.right > 390.5) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right)); });"
+                + " return out.slice(0, 12).join(', ');");
+        assertTrue(width <= 390, "the list is " + width + "px wide on a 390px phone; too wide: " + widest);
+    }
+
+    @Test
+    void leavingTheEditorWithUnsavedChangesAsksFirstAndNotOnceSaved() throws Exception {
+        Session admin = Session.admin();
+        long id = EditorialIT.draft(admin, "Unsaved " + Long.toString(System.currentTimeMillis(), 36), "<p>Kept.</p>");
+        // ChromeDriver answers a beforeunload question itself, whatever it is told; its performance
+        // log still records each question the page asked, which is what this test looks at.
+        browser.quit();
+        browser = Browser.start(options -> options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL")));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        login("admin", Session.ADMIN_PASSWORD);
+
+        openEditor(id);
+        assertEquals(0, questionsOnLeaving(), "nothing changed: no question on leaving");
+
+        openEditor(id);
+        browser.findElement(By.id("title")).sendKeys(" changed");
+        assertEquals(1, questionsOnLeaving(), "a changed title is not lost without a question");
+
+        openEditor(id);
+        browser.findElement(By.id("title")).sendKeys(" and saved");
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Saved"));
+        assertEquals(0, beforeUnloadQuestions(), "saving asks nothing");
+        assertEquals(0, questionsOnLeaving(), "once saved, leaving asks nothing");
+
+        openEditor(id);
+        WebElement body = browser.findElement(By.cssSelector(".ql-editor"));
+        body.click();
+        body.sendKeys(" More text.");
+        assertEquals(1, questionsOnLeaving(), "a change in the rich-text editor counts too");
+    }
+
+    private void openEditor(long id) {
+        browser.get(Site.main().url("/admin/statements/" + id));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ql-editor")));
+        beforeUnloadQuestions(); // start counting afresh
+    }
+
+    /** Leaves the editor by its Dashboard link; returns how many times the page asked first. */
+    private long questionsOnLeaving() {
+        browser.findElement(By.linkText("Dashboard")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
+        return beforeUnloadQuestions();
+    }
+
+    /** The beforeunload questions the browser showed since the last call. */
+    private long beforeUnloadQuestions() {
+        return browser.manage().logs().get("performance").getAll().stream().map(e -> e.getMessage())
+                .filter(m -> m.contains("Page.javascriptDialogOpening") && m.contains("\"type\":\"beforeunload\"")).count();
     }
 
     private List<String> titles() {

@@ -159,8 +159,12 @@ abstract class StatementServiceContract {
         assertTrue(readers.statement(id).isEmpty());
 
         assertThrows(Forbidden.class, () -> service.deleteForGood(editor, as(editor), id));
-        service.save(editor, as(editor), id, form("Short-lived", "<p>x</p>", "", version(editor, id)), StatementService.Action.RESTORE);
-        assertEquals(Status.DRAFT, desk.current(editor, id).orElseThrow().status());
+        StatementService.Saved restored = service.save(editor, as(editor), id,
+                form("Short-lived", "<p>x</p>", "", version(editor, id)), StatementService.Action.RESTORE);
+        assertEquals(Status.PUBLISHED, desk.current(editor, id).orElseThrow().status(), "back to what it was before the trash");
+        assertEquals(Status.PUBLISHED, restored.status());
+        assertFalse(restored.heldBack());
+        assertTrue(readers.statement(id).isPresent(), "public again");
 
         service.save(editor, as(editor), id, form("Short-lived", "<p>x</p>", "", version(editor, id)), StatementService.Action.TRASH);
         service.deleteForGood(admin, as(admin), id);
@@ -201,8 +205,42 @@ abstract class StatementServiceContract {
         assertEquals("restored revision 1", desk.revisions(author, id).get(0).note());
         assertEquals(4, desk.revisions(author, id).size());
 
-        List<StatementDesk.Change> changes = StatementDesk.compare(revisions.get(2), revisions.get(0));
+        List<StatementDesk.Change> changes = StatementDesk.compare(revisions.get(2), revisions.get(0), WORDS);
         assertTrue(changes.stream().anyMatch(c -> c.field().equals("title") && c.after().equals("Version three")));
+    }
+
+    static final StatementDesk.Wording WORDS = new StatementDesk.Wording(ZONE, s -> "status " + s.name().toLowerCase(), "none");
+
+    @Test
+    void aComparisonNamesStatusesAndTimesAsStaffReadThemAndTagsAreASet() {
+        long id = service.create(editor, as(editor), form("Compared", "<p>x</p>", "Russia, Homs", null), StatementService.Action.SAVE);
+        LocalDateTime at = LocalDateTime.of(2030, 5, 1, 14, 0);
+        service.save(editor, as(editor), id, new StatementForm("Compared", "", "A lead.", "<p>x</p>", newsSection, "homs, Russia",
+                "Media Department", at, version(editor, id)), StatementService.Action.SCHEDULE);
+
+        List<Snapshot> revisions = desk.revisions(editor, id);
+        List<StatementDesk.Change> changes = StatementDesk.compare(revisions.get(1), revisions.get(0), WORDS);
+        assertEquals(List.of(new StatementDesk.Change("status", "status draft", "status scheduled"),
+                        new StatementDesk.Change("publishedAt", "none", "Wednesday, 01 May 2030 14:00 (Europe/Istanbul)")),
+                changes, "the same tags in another order are no change");
+    }
+
+    @Test
+    void onlyWhatFitsTheStatusIsAllowedAPublishedStatementIsNotPublishedAgain() {
+        long id = draftBy(author, "Once only");
+        assertEquals(new StatementDesk.Permissions(true, true, false, false, false, false, false, false),
+                desk.permissions(author, id), "an author's own draft: save and submit");
+        service.save(editor, as(editor), id, form("Once only", "<p>x</p>", "", version(editor, id)), StatementService.Action.PUBLISH);
+        assertEquals(new StatementDesk.Permissions(true, false, false, false, true, true, false, false),
+                desk.permissions(editor, id), "published: save, unpublish, trash");
+        InvalidInput again = assertThrows(InvalidInput.class, () -> service.save(editor, as(editor), id,
+                form("Once only", "<p>x</p>", "", version(editor, id)), StatementService.Action.PUBLISH));
+        assertEquals("action", again.field());
+        service.save(editor, as(editor), id, form("Once only", "<p>x</p>", "", version(editor, id)), StatementService.Action.TRASH);
+        assertEquals(new StatementDesk.Permissions(false, false, false, false, false, false, true, true),
+                desk.permissions(admin, id), "trashed: restore, or delete for good");
+        assertThrows(InvalidInput.class, () -> service.save(editor, as(editor), id,
+                form("Once only", "<p>x</p>", "", version(editor, id)), StatementService.Action.TRASH));
     }
 
     @Test
@@ -219,7 +257,7 @@ abstract class StatementServiceContract {
         assertEquals(34, everyDemoStatement, "every demo statement, public or not, has revision 1");
 
         service.save(editor, as(editor), id, form("Edited title", "<p>Edited.</p>", "Iran", version(editor, id)), StatementService.Action.SAVE);
-        assertTrue(StatementDesk.compare(original, desk.revisions(admin, id).get(0)).stream()
+        assertTrue(StatementDesk.compare(original, desk.revisions(admin, id).get(0), WORDS).stream()
                 .anyMatch(c -> c.field().equals("title") && c.after().equals("Edited title")));
         service.restoreRevision(editor, as(editor), id, 1);
 
