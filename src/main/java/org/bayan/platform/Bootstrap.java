@@ -161,7 +161,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("pageCache", new PageCache(contentVersion, address))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(users, passwords))).addMappingForUrlPatterns(all, true, "/*");
-        ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403)))
+        ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403), address::isConfiguredHost))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         ctx.addFilter("staff", new StaffFilter(users, clock))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin", "/admin/*");

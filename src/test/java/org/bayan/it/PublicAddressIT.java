@@ -95,6 +95,26 @@ class PublicAddressIT {
     }
 
     @Test
+    void aFormPostedFromTheBaseUrlsHostIsTheSitesOwnWhateverHostTheProxySends() {
+        Session s = new Session(site);
+        s.get("/login");
+        String form = "_csrf=" + s.csrf() + "&username=admin&password=" + PASSWORD + "&next=%2Fadmin";
+        assertEquals(403, postLogin(s, form, "https://evil.example", null).status());
+        assertEquals(403, postLogin(s, form, "https://evil.example", "evil.example").status(), "a forwarded host is not believed");
+        assertEquals(302, postLogin(s, form, BASE, null).status(), "sent to 127.0.0.1, posted from " + BASE);
+    }
+
+    private static Site.Page postLogin(Session s, String form, String origin, String forwardedHost) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (forwardedHost != null) {
+            request.header("X-Forwarded-Host", forwardedHost);
+        }
+        return s.send(request);
+    }
+
+    @Test
     void behindATlsProxyTheSessionCookieIsSecureAndHstsIsSent() {
         Site.Page viaProxy = site.send(HttpRequest.newBuilder(URI.create(site.url("/login")))
                 .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.9").GET());

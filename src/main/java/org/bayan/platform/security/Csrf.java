@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +34,20 @@ public final class Csrf extends HttpFilter {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final ForbiddenPage forbidden;
+    private final Predicate<String> configuredHost;
 
     /** Renders the refusal page; the filter itself knows nothing of templates. */
     public interface ForbiddenPage {
         void send(HttpServletRequest req, HttpServletResponse resp) throws IOException;
     }
 
-    public Csrf(ForbiddenPage forbidden) {
+    /**
+     * @param configuredHost whether a host name is one the site is configured under (its base URL's,
+     *                       an allowed host's): a form may come from there too, whatever Host a proxy sends
+     */
+    public Csrf(ForbiddenPage forbidden, Predicate<String> configuredHost) {
         this.forbidden = forbidden;
+        this.configuredHost = configuredHost;
     }
 
     /** The session's token, created (with the session) on first use: forms call this. */
@@ -106,11 +113,11 @@ public final class Csrf extends HttpFilter {
 
     /**
      * The Origin (or else Referer) header, when sent, must name this site's host: the one the
-     * request was made for, as the container reports it. Behind a proxy that is the proxy's
+     * request was made for, as the container reports it, or a configured one. Behind a proxy that is the proxy's
      * business, through Tomcat's RemoteIpValve (see README); a forwarded header sent by anyone
      * is not trusted here.
      */
-    private static boolean validOrigin(HttpServletRequest req) {
+    private boolean validOrigin(HttpServletRequest req) {
         String origin = req.getHeader("Origin");
         if (origin == null || origin.equals("null")) {
             origin = req.getHeader("Referer");
@@ -121,7 +128,7 @@ public final class Csrf extends HttpFilter {
         try {
             // Host only: behind a TLS proxy the browser's port is not Tomcat's.
             String host = URI.create(origin).getHost();
-            return host != null && host.equalsIgnoreCase(req.getServerName());
+            return host != null && (host.equalsIgnoreCase(req.getServerName()) || configuredHost.test(host));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -57,6 +57,16 @@ public final class SiteAddress {
     }
 
     /**
+     * Whether a host name (an Origin's, say) is one the site is configured under: the base URL's
+     * or an allowed host's, whatever the port. Behind a proxy that does not pass the browser's Host
+     * on, this is how a form posted from the public address is still known as the site's own.
+     */
+    public boolean isConfiguredHost(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return anyPort.contains(name) || withPort.stream().anyMatch(h -> h.substring(0, h.lastIndexOf(':')).equals(name));
+    }
+
+    /**
      * What a page's absolute links depend on besides its path: nothing when a base URL fixes them,
      * else the scheme, host and port exactly as the links will carry them. A kept page is kept for it.
      */

@@ -71,6 +71,16 @@ class SiteAddressTest {
     }
 
     @Test
+    void theConfiguredHostsAreKnownWhateverTheirPort() {
+        assertTrue(WITH_BASE_URL.isConfiguredHost("news.example.org"));
+        assertTrue(WITH_BASE_URL.isConfiguredHost("WWW.example.org"));
+        assertTrue(WITH_BASE_URL.isConfiguredHost("intranet"));
+        assertFalse(WITH_BASE_URL.isConfiguredHost("evil.example"));
+        assertFalse(WITH_BASE_URL.isConfiguredHost("localhost"), "loopback is answered, but no browser's page is there");
+        assertFalse(OUT_OF_THE_BOX.isConfiguredHost("news.example.org"));
+    }
+
+    @Test
     void theStartUpNoteSaysWhatAMissingBaseUrlMeans() {
         assertTrue(OUT_OF_THE_BOX.startupNote().orElseThrow().contains("follow each request's Host"));
         assertTrue(OUT_OF_THE_BOX.startupNote().orElseThrow().contains("BAYAN_BASE_URL"));
