@@ -1,7 +1,9 @@
 package org.bayan.feed;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A feed ready to write: the listing it follows ({@code pagePath}), where it is served
@@ -11,7 +13,7 @@ record Feed(String title, String description, String pagePath, String feedBase, 
 
     /** The feed changes when one of its statements is published or edited: the latest of those moments. */
     Instant updated() {
-        return items.stream().map(FeedItem::modifiedAt).filter(java.util.Objects::nonNull)
-                .max(java.util.Comparator.naturalOrder()).orElse(null);
+        return items.stream().map(FeedItem::modifiedAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 }

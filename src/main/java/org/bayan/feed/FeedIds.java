@@ -3,6 +3,7 @@ package org.bayan.feed;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * The ids of feed entries: {@code tag:} URIs (RFC 4151) that never change, whatever happens to
@@ -20,7 +21,7 @@ final class FeedIds {
     /** @param siteRoot the site's absolute address, e.g. {@code https://news.example.org/} */
     FeedIds(String siteRoot) {
         URI root = URI.create(siteRoot);
-        this.authority = root.getHost() == null ? "localhost" : root.getHost().toLowerCase(java.util.Locale.ROOT);
+        this.authority = root.getHost() == null ? "localhost" : root.getHost().toLowerCase(Locale.ROOT);
         String path = root.getRawPath() == null ? "" : root.getRawPath().replaceAll("^/+|/+$", "");
         this.prefix = path.isEmpty() ? "" : path + "/";
     }

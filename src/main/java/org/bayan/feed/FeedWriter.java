@@ -31,6 +31,8 @@ import org.jsoup.nodes.Entities;
  */
 final class FeedWriter {
 
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+
     private final String siteName;
     private final String sourceLabel;
 
@@ -116,8 +118,6 @@ final class FeedWriter {
         link.setAttribute("type", type);
         return link;
     }
-
-    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
 
     private static SyndPerson person(String name) {
         SyndPerson person = new SyndPersonImpl();

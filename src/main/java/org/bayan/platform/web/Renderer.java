@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.bayan.platform.config.Settings;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.WebContext;
@@ -48,7 +49,7 @@ public final class Renderer {
     private final SiteChrome chrome;
     private final ZoneId zone;
     private final KeptPerVersion<List<Object>, String> fragments;
-    private volatile String siteName = org.bayan.platform.config.Settings.DEFAULT_SITE_NAME;
+    private volatile String siteName = Settings.DEFAULT_SITE_NAME;
     private volatile Optional<String> publisherUrl = Optional.empty();
 
     /** How many rendered fragments are kept at most: a section's month list is ~12 kB. */
