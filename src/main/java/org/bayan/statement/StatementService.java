@@ -236,7 +236,13 @@ public final class StatementService {
         s.setSection(section(em, f.sectionId()));
         setTags(em, s, f.tags() == null ? "" : f.tags());
         if (f.publishAt() != null) {
-            s.schedule(f.publishAt().atZone(zone).toInstant(), zone);
+            Instant chosen = f.publishAt().atZone(zone).toInstant();
+            // The editor shows the time to the minute: the same minute sent back keeps the stored
+            // time, seconds included, so a save does not move a statement back in its feeds and lists.
+            Instant stored = s.getPublishedAt();
+            if (stored == null || !stored.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(chosen)) {
+                s.schedule(chosen, zone);
+            }
         }
     }
 

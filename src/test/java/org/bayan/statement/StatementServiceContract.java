@@ -88,6 +88,28 @@ abstract class StatementServiceContract {
     }
 
     @Test
+    void savingAPublishedStatementKeepsItsPublicationTimeToTheSecondUnlessAnotherMinuteIsChosen() {
+        clock.advance(java.time.Duration.ofSeconds(37));
+        long id = service.create(editor, as(editor), form("Out now", "<p>x</p>", "", null), StatementService.Action.PUBLISH);
+        Instant published = desk.current(editor, id).orElseThrow().publishedAt();
+        assertEquals(37, published.atZone(ZONE).getSecond(), "published at the clock's second");
+
+        // The editor's time field shows (and sends back) the minute only.
+        java.time.LocalDateTime shown = published.atZone(ZONE).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        service.save(editor, as(editor), id, withTime(form("Out now, corrected", "<p>x</p>", "", version(editor, id)), shown),
+                StatementService.Action.SAVE);
+        assertEquals(published, desk.current(editor, id).orElseThrow().publishedAt(), "a save must not move the statement back");
+
+        service.save(editor, as(editor), id, withTime(form("Out now, backdated", "<p>x</p>", "", version(editor, id)),
+                shown.minusHours(2)), StatementService.Action.SAVE);
+        assertEquals(shown.minusHours(2).atZone(ZONE).toInstant(), desk.current(editor, id).orElseThrow().publishedAt());
+    }
+
+    static StatementForm withTime(StatementForm f, java.time.LocalDateTime publishAt) {
+        return new StatementForm(f.title(), f.slug(), f.lead(), f.body(), f.sectionId(), f.tags(), f.source(), publishAt, f.version());
+    }
+
+    @Test
     void authorWritesAndSubmitsButCannotPublishScheduleOrTrash() {
         long id = draftBy(author, "Author's draft");
         service.save(author, as(author), id, form("Author's draft", "<p>Better.</p>", "Russia", version(author, id)),

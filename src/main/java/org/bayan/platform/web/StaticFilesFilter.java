@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Locale;
 
 /**
  * The site's files as Tomcat's file servlet sends them, with two things added. How long browsers
@@ -30,38 +29,7 @@ public final class StaticFilesFilter extends HttpFilter {
             throws IOException, ServletException {
         resp.setHeader("Cache-Control", "/webjars".equals(req.getServletPath()) ? VERSIONED_FILES : OWN_FILES);
         String accept = req.getHeader(ACCEPT_ENCODING);
-        chain.doFilter(accept == null || acceptsGzip(accept) ? req : withoutAcceptEncoding(req), resp);
-    }
-
-    /**
-     * Whether an Accept-Encoding header (RFC 9110 §12.5.3) lets gzip be sent: named with a weight
-     * above 0, or not named while {@code *} has one.
-     */
-    static boolean acceptsGzip(String header) {
-        Double gzip = null;
-        Double any = null;
-        for (String element : header.split(",")) {
-            String[] parts = element.split(";");
-            String coding = parts[0].strip().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String param = parts[i].strip().toLowerCase(Locale.ROOT);
-                if (param.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(param.substring(2).strip());
-                    } catch (NumberFormatException e) {
-                        q = 0; // a weight that cannot be read does not make a coding acceptable
-                    }
-                }
-            }
-            if (coding.equals("gzip") || coding.equals("x-gzip")) {
-                gzip = gzip == null ? q : Math.max(gzip, q);
-            } else if (coding.equals("*")) {
-                any = q;
-            }
-        }
-        double weight = gzip != null ? gzip : any != null ? any : 0;
-        return weight > 0;
+        chain.doFilter(accept == null || AcceptEncoding.accepts(accept, "gzip") ? req : withoutAcceptEncoding(req), resp);
     }
 
     private static HttpServletRequest withoutAcceptEncoding(HttpServletRequest req) {
