@@ -130,6 +130,12 @@ public final class GenerateArchive {
             System.out.println();
         }
         try (Statement s = c.createStatement()) {
+            // Every statement starts with revision 1, as one written in the editor does.
+            s.executeUpdate("insert into statement_revision (statement_id, revision_number, title, slug, lead, body, source, status,"
+                    + " published_at, section_id, tags, saved_at, saved_by_id, note)"
+                    + " select s.id, 1, s.title, s.slug, s.lead, s.body, s.source, s.status, s.published_at, s.section_id,"
+                    + " coalesce((select string_agg(t.name, ', ' order by t.name) from statement_tag st join tag t on t.id = st.tag_id"
+                    + " where st.statement_id = s.id), ''), s.created_at, s.author_id, 'published' from statement s");
             s.executeUpdate("merge into site_setting (setting_name, setting_value) key (setting_name) values ('timezone', 'UTC')");
         }
     }
