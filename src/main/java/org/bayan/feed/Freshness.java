@@ -6,12 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * The validators of a feed, so that feed readers polling every few minutes get a bodiless 304
@@ -34,12 +31,8 @@ record Freshness(String etag, Instant lastModified) {
                 last == null ? null : last.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** RFC 9110's IMF-fixdate, with its two-digit day: "Tue, 01 Dec 2026 08:00:00 GMT". */
-    private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     static String httpDate(Instant instant) {
-        return IMF_FIXDATE.format(instant);
+        return org.bayan.platform.web.HttpDate.format(instant);
     }
 
     void applyTo(HttpServletResponse resp) {

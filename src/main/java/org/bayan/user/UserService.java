@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class UserService {
 
     private static final Logger log = LoggerFactory.getLogger(UserService.class);
+    /** The first log-in's one line alone, so a test run can keep it (and nothing else of this class) quiet. */
+    static final String FIRST_LOGIN_LOG = "org.bayan.user.FirstLogin";
+    private static final Logger firstLogin = LoggerFactory.getLogger(FIRST_LOGIN_LOG);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,63}";
 
@@ -123,7 +126,7 @@ public final class UserService {
                 admin.setPasswordHash(passwords.encryptPassword(oneTime));
                 admin.setMustChangePassword(true);
                 // One line that stands out in Tomcat's console, as the only place this password is ever shown.
-                log.warn("*** FIRST LOG-IN: user name 'admin', one-time password '{}' (shown only this once;"
+                firstLogin.warn("*** FIRST LOG-IN: user name 'admin', one-time password '{}' (shown only this once;"
                         + " you choose your own password when you log in at /login) ***", oneTime);
             }
             em.persist(admin);

@@ -115,7 +115,7 @@ abstract class UserServiceContract {
         Path other = Files.createDirectories(folder.resolve("fresh"));
         try (TestDatabase fresh = open(other)) {
             UserService freshUsers = new UserService(fresh.tx(), passwords, new PasswordRules(), new AuditLog(fresh.tx(), clock), clock);
-            List<String> logged = logOf(UserService.class, () -> freshUsers.ensureAdmin(Optional.empty()));
+            List<String> logged = logOf(UserService.FIRST_LOGIN_LOG, () -> freshUsers.ensureAdmin(Optional.empty()));
             Staff firstAdmin = staff(freshUsers, "admin");
             assertTrue(firstAdmin.mustChangePassword(), "the logged one-time password must be replaced at first login");
             assertEquals(User.Role.ADMIN, firstAdmin.role());
@@ -128,14 +128,14 @@ abstract class UserServiceContract {
             String oneTime = line.group(1);
             assertTrue(freshUsers.credentials("admin").map(c -> passwords.passwordsMatch(oneTime, c.passwordHash())).orElse(false),
                     "the logged one-time password must open the admin account");
-            assertTrue(logOf(UserService.class, () -> freshUsers.ensureAdmin(Optional.empty())).isEmpty(),
+            assertTrue(logOf(UserService.FIRST_LOGIN_LOG, () -> freshUsers.ensureAdmin(Optional.empty())).isEmpty(),
                     "a second start must not log a password again");
         }
     }
 
-    /** The messages that {@code type}'s logger writes while {@code action} runs, at every level. */
-    static List<String> logOf(Class<?> type, Runnable action) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(type.getName());
+    /** The messages that the logger of that name writes while {@code action} runs, at every level. */
+    static List<String> logOf(String name, Runnable action) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
         java.util.logging.Level before = logger.getLevel();
         List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler handler = new java.util.logging.Handler() {

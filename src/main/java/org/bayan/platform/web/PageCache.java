@@ -10,10 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
@@ -30,9 +27,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PageCache extends HttpFilter {
 
-    /** RFC 9110's IMF-fixdate, with a two-digit day: RFC_1123_DATE_TIME would print "Tue, 1 Dec 2026". */
-    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     private static final long MAX_BYTES = 64L * 1024 * 1024;
 
     /** A kept page; its gzipped bytes are made when a reader first accepts them, then kept too. */
@@ -121,7 +115,7 @@ public final class PageCache extends HttpFilter {
 
     private void send(HttpServletRequest req, HttpServletResponse resp, Entry entry) throws IOException {
         resp.setHeader("ETag", entry.etag);
-        resp.setHeader("Last-Modified", HTTP_DATE.format(entry.lastModified));
+        resp.setHeader("Last-Modified", HttpDate.format(entry.lastModified));
         // Shared caches may keep the page but must ask again each time: a change shows at once.
         resp.setHeader("Cache-Control", "public, no-cache");
         resp.setHeader("Vary", "Accept-Encoding");
