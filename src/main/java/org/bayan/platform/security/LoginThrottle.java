@@ -131,15 +131,20 @@ public final class LoginThrottle {
         }
         Instant now = clock.instant();
         String source = source(address);
+        Optional<Refusal> refusal = Optional.empty();
         Budget budget = byAddress.getIfPresent(source);
         if (budget != null && budget.count() >= ADDRESS_BUDGET && now.isBefore(budget.windowEnds())) {
-            return Optional.of(new Refusal(Duration.between(now, budget.windowEnds()), true));
+            refusal = Optional.of(new Refusal(Duration.between(now, budget.windowEnds()), true));
         }
         Failures f = byAccountAndAddress.getIfPresent(key(username, source));
         if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-            return Optional.of(new Refusal(Duration.between(now, f.lockedUntil()), false));
+            Duration own = Duration.between(now, f.lockedUntil());
+            // The longer of the two, so that Retry-After is not followed by another refusal.
+            if (refusal.isEmpty() || own.compareTo(refusal.get().retryAfter()) > 0) {
+                refusal = Optional.of(new Refusal(own, false));
+            }
         }
-        return Optional.empty();
+        return refusal;
     }
 
     /** How long this account is still refused from this address (by either rule) without a device cookie, or zero. Counts nothing. */

@@ -144,6 +144,16 @@ class LoginThrottleTest {
     }
 
     @Test
+    void whenBothLocksHoldRetryAfterIsTheLongerOne() {
+        fail("spray", ATTACKER, LoginThrottle.ADDRESS_BUDGET - 9);
+        clock.advance(Duration.ofMinutes(5));
+        fail("amal", ATTACKER, 9);
+        LoginThrottle.Refusal refusal = throttle.refusal("amal", ATTACKER).orElseThrow();
+        assertEquals(15 * 60, refusal.retryAfterSeconds(), "the account's fifteen minutes, not the address's ten left");
+        assertFalse(refusal.byAddress());
+    }
+
+    @Test
     void theFailureThatSpendsTheAddressesBudgetSaysSoOnce() {
         for (int i = 1; i < LoginThrottle.ADDRESS_BUDGET; i++) {
             assertFalse(throttle.failed("name-" + i, ATTACKER).addressLocked());
