@@ -34,6 +34,7 @@ import org.bayan.feed.FeedResponder;
 import org.bayan.feed.FeedServlet;
 import org.bayan.feed.Feeds;
 import org.bayan.platform.security.Csrf;
+import org.bayan.platform.security.DeviceCookie;
 import org.bayan.platform.security.LoginServlet;
 import org.bayan.platform.security.LoginThrottle;
 import org.bayan.platform.security.LogoutServlet;
@@ -166,7 +167,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("staff", new StaffFilter(users, clock))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin", "/admin/*");
 
-        ctx.addServlet("login", new LoginServlet(renderer, users, new LoginThrottle(clock), audit, clock)).addMapping("/login");
+        ctx.addServlet("login", new LoginServlet(renderer, users, new LoginThrottle(clock),
+                new DeviceCookie(DeviceCookie.secret(tx), clock), audit, clock)).addMapping("/login");
         ctx.addServlet("logout", new LogoutServlet(audit, users)).addMapping("/logout");
         ctx.addServlet("dashboard", new DashboardServlet(renderer, desk)).addMapping("/admin", "/admin/ping");
         ctx.addServlet("tagAdmin", new TagAdminServlet(renderer, tags)).addMapping("/admin/tags", "/admin/tags/*");

@@ -125,11 +125,37 @@ class AuditIT {
             assertTrue(List.of(401, 429).contains(guesser.login(username, "guess " + i).status()));
         }
         Document page = admin.get("/admin/audit?actor=" + username).html();
-        assertEquals("6 events", page.selectFirst(".count").text(), "five failures, then the lock once");
+        assertEquals("2 events", page.selectFirst(".count").text(), "the streak's first failure, then its lock once");
         assertEquals("login.locked", cell(events(page).get(0), "action"));
-        assertTrue(cell(events(page).get(0), "detail").contains("not recorded"), cell(events(page).get(0), "detail"));
+        String detail = cell(events(page).get(0), "detail");
+        assertTrue(detail.contains("not recorded") && detail.startsWith("5 failed logins"), detail);
         assertEquals("127.0.0.5", cell(events(page).get(0), "address"));
-        assertEquals(5, events(page).stream().filter(e -> cell(e, "action").equals("login.failed")).count());
+        assertEquals("login.failed", cell(events(page).get(1), "action"));
+    }
+
+    @Test
+    void twentyWrongPasswordsForOneAccountFromOneAddressAreAtMostTwoEntries() {
+        String username = Accounts.unique("streak");
+        FromAddress guesser = new FromAddress(admin.site, "127.0.0.7");
+        for (int i = 0; i < 20; i++) {
+            guesser.login(username, "wrong password number " + i);
+        }
+        List<Element> rows = events(admin.get("/admin/audit?actor=" + username).html());
+        assertTrue(rows.size() <= 2, rows.stream().map(e -> cell(e, "action") + " " + cell(e, "detail")).toList().toString());
+    }
+
+    @Test
+    void theLoginThatEndsAStreakSaysHowManyFailuresCameBefore() {
+        String username = Accounts.unique("typist");
+        Accounts.createAndLogin(admin, username, "AUTHOR", "typist's real passphrase");
+        FromAddress typist = new FromAddress(admin.site, "127.0.0.8");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, typist.login(username, "typist's real passphrasf " + i).status());
+        }
+        assertEquals(302, typist.login(username, "typist's real passphrase").status());
+        List<Element> rows = events(admin.get("/admin/audit?actor=" + username).html());
+        assertEquals(List.of("login", "login.failed"), rows.stream().limit(2).map(e -> cell(e, "action")).toList());
+        assertEquals("after 3 failed logins in a row from this address", cell(rows.get(0), "detail"));
     }
 
     @ParameterizedTest

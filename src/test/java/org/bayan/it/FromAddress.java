@@ -31,7 +31,8 @@ final class FromAddress {
 
     private final Site site;
     private final InetAddress source;
-    private String cookie;
+    /** The cookies it holds, the session's and any other (such as the device cookie of a login). */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
 
     FromAddress(Site site, String sourceAddress) {
@@ -41,6 +42,12 @@ final class FromAddress {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Forgets its session, as a browser does when it is closed, and keeps its lasting cookies. */
+    void forgetSession() {
+        cookies.remove("JSESSIONID");
+        csrf = null;
     }
 
     /** Opens the login form, then submits it. */
@@ -77,7 +84,10 @@ final class FromAddress {
             StringBuilder head = new StringBuilder()
                     .append(method).append(' ').append(uri.getRawPath()).append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
                     .append(" HTTP/1.1\r\nHost: localhost:").append(uri.getPort()).append("\r\nConnection: close\r\n");
-            if (cookie != null) head.append("Cookie: ").append(cookie).append("\r\n");
+            if (!cookies.isEmpty()) {
+                head.append("Cookie: ").append(cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(Collectors.joining("; "))).append("\r\n");
+            }
             if (body != null) {
                 head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(content.length).append("\r\n");
             }
@@ -105,8 +115,9 @@ final class FromAddress {
             String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = lines[i].substring(colon + 1).trim();
             headers.merge(name, value, (a, b) -> a + ", " + b);
-            if (name.equals("set-cookie") && value.startsWith("JSESSIONID=")) {
-                cookie = value.substring(0, value.indexOf(';'));
+            if (name.equals("set-cookie") && value.indexOf('=') > 0) {
+                String pair = value.indexOf(';') < 0 ? value : value.substring(0, value.indexOf(';'));
+                cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
         }
         String body = raw.substring(end + 4);

@@ -93,6 +93,32 @@ class LoginIT {
     }
 
     @Test
+    void behindOneSharedAddressAColleagueWhoLoggedInBeforeGetsInWhileAnAttackerHasLockedTheAddress() {
+        String office = "127.0.0.6";
+        FromAddress colleague = new FromAddress(Site.main(), office);
+        assertEquals(302, colleague.login("admin", Session.ADMIN_PASSWORD).status(), "yesterday, from the office");
+        colleague.forgetSession();
+
+        FromAddress attacker = new FromAddress(Site.main(), office);
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, attacker.login("admin", "a guess at the admin password " + i).status());
+        }
+        for (int i = 1; i <= 25; i++) {
+            assertEquals(401, attacker.login("sprayed-" + run + "-" + i, "Summer2026!").status());
+        }
+        assertEquals(429, attacker.login("admin", Session.ADMIN_PASSWORD).status(), "admin is locked there, and the whole address");
+        assertEquals(429, new FromAddress(Site.main(), office).login("admin", Session.ADMIN_PASSWORD).status(),
+                "for a fresh client there too, even with the right password");
+
+        FromAddress.Answer in = colleague.login("admin", Session.ADMIN_PASSWORD);
+        assertEquals(302, in.status(), "the colleague's browser, which logged in before, gets in");
+        assertEquals(200, colleague.get("/admin").status());
+        String device = in.header("Set-Cookie");
+        assertTrue(device.contains("bayan_device=") && device.contains("HttpOnly") && device.contains("SameSite=Lax"), device);
+    }
+
+    @Test
     void loginWithoutCsrfTokenIsRefused() {
         Session s = new Session(Site.main());
         s.get("/login");

@@ -1,5 +1,6 @@
 package org.bayan.platform.security;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,8 +24,15 @@ import org.bayan.user.UserService;
  * {@code /login}: the form, and the login itself. A failure never says whether the account
  * exists; repeated failures lock the account name for the address they come from, and too
  * many from one address lock that address, for a while ({@link LoginThrottle}): 429 with
- * {@code Retry-After}. Every checked failure is in the audit log; a lock once, not each
- * attempt it refuses.
+ * {@code Retry-After}. A browser that logged in as the account before carries a
+ * {@link DeviceCookie} and is judged by its own failures only, so guessers sharing its address
+ * cannot keep it out.
+ *
+ * <p>The audit log grows with streaks, not guesses: the first failure of a streak (same name,
+ * same address) is one {@code login.failed} entry, each lock the streak causes one
+ * {@code login.locked} entry with the streak's count, and the login that ends a streak says how
+ * many failures preceded it. Attempts refused during a lock are not recorded. A streak that
+ * simply stops before its lock leaves its first entry only (at most four failures).
  */
 public final class LoginServlet extends PageServlet {
 
@@ -32,9 +40,12 @@ public final class LoginServlet extends PageServlet {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
+    private final DeviceCookie devices;
 
-    public LoginServlet(Renderer renderer, UserService users, LoginThrottle throttle, AuditLog audit, Clock clock) {
+    public LoginServlet(Renderer renderer, UserService users, LoginThrottle throttle, DeviceCookie devices, AuditLog audit,
+            Clock clock) {
         super(renderer);
+        this.devices = devices;
         this.users = users;
         this.throttle = throttle;
         this.audit = audit;
@@ -56,14 +67,10 @@ public final class LoginServlet extends PageServlet {
         String password = trim(req.getParameter("password"), 1024);
         String address = req.getRemoteAddr();
         AuditLog.Actor anonymous = new AuditLog.Actor(null, username, address);
-        Optional<LoginThrottle.Refusal> refused = throttle.refusal(username, address);
+        String device = devices.verify(deviceCookie(req), username);
+        Optional<LoginThrottle.Refusal> refused = throttle.refusal(username, address, device);
         if (refused.isPresent()) {
-            // One entry per lock: the attempts after it, until the lock lifts, are the same event again.
-            if (refused.get().firstOfItsLock()) {
-                audit.record(anonymous, "login.locked", (refused.get().byAddress()
-                        ? "too many failed logins from this address" : "too many failed logins for this account from this address")
-                        + "; refused for " + refused.get().retryAfterSeconds() + " s, further attempts meanwhile not recorded");
-            }
+            // Not recorded: the lock was, when it began; these attempts are the same event again.
             resp.setHeader("Retry-After", Long.toString(refused.get().retryAfterSeconds()));
             form(req, resp, 429, "login.locked", username);
             return;
@@ -72,12 +79,24 @@ public final class LoginServlet extends PageServlet {
         try {
             subject.login(new UsernamePasswordToken(username, password));
         } catch (AuthenticationException e) {
-            throttle.failed(username, address);
-            audit.record(anonymous, "login.failed", null);
+            LoginThrottle.Failure failure = throttle.failed(username, address, device);
+            if (failure.streak() == 1) {
+                audit.record(anonymous, "login.failed", "first of a streak: the lock or login that ends it gives the count");
+            }
+            if (failure.locked() != null) {
+                audit.record(anonymous, "login.locked", failure.streak() + " failed logins in a row for this account from this address; refused for "
+                        + seconds(failure.locked()) + " s, attempts meanwhile not recorded");
+            }
+            if (failure.addressLocked()) {
+                audit.record(anonymous, "login.locked", LoginThrottle.ADDRESS_BUDGET
+                        + " failed logins from this address within its quarter of an hour; logins from it without a device cookie"
+                        + " refused until that is up, attempts meanwhile not recorded");
+            }
             form(req, resp, 401, "login.failed", username);
             return;
         }
-        throttle.succeeded(username, address);
+        int failedBefore = throttle.succeeded(username, address, device);
+        rememberDevice(req, resp, username);
         // A new session id at login, so an id planted before it is worthless (session fixation).
         req.changeSessionId();
         Csrf.rotate(req);
@@ -85,8 +104,32 @@ public final class LoginServlet extends PageServlet {
         StaffFilter.markLogin(req, clock.instant(), stamp == null ? null : stamp.value());
         long id = (Long) subject.getPrincipal();
         users.recordLogin(id);
-        audit.record(new AuditLog.Actor(id, username.toLowerCase(java.util.Locale.ROOT), req.getRemoteAddr()), "login", null);
+        audit.record(new AuditLog.Actor(id, username.toLowerCase(java.util.Locale.ROOT), req.getRemoteAddr()), "login",
+                failedBefore == 0 ? null : "after " + failedBefore + " failed logins in a row from this address");
         resp.sendRedirect(req.getContextPath() + safeNext(req.getParameter("next")));
+    }
+
+    private static long seconds(java.time.Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    private static String deviceCookie(HttpServletRequest req) {
+        if (req.getCookies() == null) return null;
+        for (Cookie c : req.getCookies()) {
+            if (DeviceCookie.NAME.equals(c.getName())) return c.getValue();
+        }
+        return null;
+    }
+
+    /** A new device cookie at every login: sent to {@code /login} only, out of scripts' reach. */
+    private void rememberDevice(HttpServletRequest req, HttpServletResponse resp, String username) {
+        Cookie cookie = new Cookie(DeviceCookie.NAME, devices.issue(username));
+        cookie.setPath(req.getContextPath() + "/login");
+        cookie.setMaxAge((int) DeviceCookie.LIFETIME.toSeconds());
+        cookie.setHttpOnly(true);
+        cookie.setSecure(req.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        resp.addCookie(cookie);
     }
 
     private void form(HttpServletRequest req, HttpServletResponse resp, int status, String error, String username)

@@ -26,6 +26,11 @@ import java.util.function.Function;
  *     {@link #ADDRESS_WINDOW}; after that every login from that address is refused until the
  *     window ends, so trying many account names (spraying) is slowed too. IPv6 addresses
  *     count per /64, the block one machine is usually given.</li>
+ * <li>Per device: a browser that presents a genuine {@link DeviceCookie} for the account it
+ *     tries (it logged in as that account before) is subject to neither lock above, only to
+ *     its own count: after {@value #FREE_ATTEMPTS} failures it is trusted no more and is
+ *     treated like any other client. Without this, guessers behind the same NAT or proxy as
+ *     the staff (one address for a whole office) would lock them all out, renewably.</li>
  * </ul>
  *
  * There is no ceiling per account across all addresses: it would be exactly the lock-out
@@ -33,8 +38,8 @@ import java.util.function.Function;
  * the password rules (at least 12 characters, no common ones) do the rest.
  *
  * <p>Locks lift by themselves; a successful login clears the count of its account and address
- * (not the address's budget). Kept in memory, with expiry (Caffeine): a restart forgives
- * everyone, and forgotten entries cost nothing.
+ * and of its device (not the address's budget). Kept in memory, with expiry (Caffeine): a
+ * restart forgives everyone, and forgotten entries cost nothing.
  */
 public final class LoginThrottle {
 
@@ -47,32 +52,39 @@ public final class LoginThrottle {
     static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
     private static final int MAX_ENTRIES = 200_000;
 
-    /**
-     * A login attempt refused without checking its password. {@code firstOfItsLock} says
-     * whether it is the first refusal of this lock: the one worth an audit entry, the others
-     * until the lock lifts being the same event again.
-     */
-    public record Refusal(Duration retryAfter, boolean byAddress, boolean firstOfItsLock) {
+    /** A login attempt refused without checking its password. */
+    public record Refusal(Duration retryAfter, boolean byAddress) {
         /** Whole seconds for a {@code Retry-After} header, at least one. */
         public long retryAfterSeconds() {
             return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         }
     }
 
-    private record Failures(int count, Instant last, Instant lockedUntil, boolean refused) {
+    /**
+     * What one wrong password did, for the audit log: {@code streak} is how many failures in a
+     * row this account has now from this address (1: a new streak); {@code locked} is the lock
+     * this failure began for the pair, or null; {@code addressLocked} whether this failure spent
+     * the address's budget.
+     */
+    public record Failure(int streak, Duration locked, boolean addressLocked) {
     }
 
-    private record Budget(int count, Instant windowEnds, boolean refused) {
+    private record Failures(int count, Instant last, Instant lockedUntil) {
+    }
+
+    private record Budget(int count, Instant windowEnds) {
     }
 
     private final Clock clock;
     private final Cache<String, Failures> byAccountAndAddress;
     private final Cache<String, Budget> byAddress;
+    private final Cache<String, Failures> byDevice;
 
     public LoginThrottle(Clock clock) {
         this.clock = clock;
         this.byAccountAndAddress = cache(f -> f.last().plus(MEMORY));
         this.byAddress = cache(Budget::windowEnds);
+        this.byDevice = cache(f -> f.last().plus(MEMORY));
     }
 
     /** A cache whose entries go when the instant their value names has passed, on our clock. */
@@ -99,68 +111,92 @@ public final class LoginThrottle {
                 .build();
     }
 
-    /** Whether an attempt for this account from this address is refused before its password is checked. */
-    public Optional<Refusal> refusal(String username, String address) {
-        Instant now = clock.instant();
-        String source = source(address);
-        boolean[] first = new boolean[1];
-        Budget budget = byAddress.asMap().computeIfPresent(source, (k, b) -> {
-            if (b.count() < ADDRESS_BUDGET || !now.isBefore(b.windowEnds())) return b;
-            first[0] = !b.refused();
-            return new Budget(b.count(), b.windowEnds(), true);
-        });
-        if (budget != null && budget.refused() && now.isBefore(budget.windowEnds()) && budget.count() >= ADDRESS_BUDGET) {
-            return Optional.of(new Refusal(Duration.between(now, budget.windowEnds()), true, first[0]));
-        }
-        Failures f = byAccountAndAddress.asMap().computeIfPresent(key(username, source), (k, x) -> {
-            if (x.lockedUntil() == null || !now.isBefore(x.lockedUntil())) return x;
-            first[0] = !x.refused();
-            return new Failures(x.count(), x.last(), x.lockedUntil(), true);
-        });
-        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-            return Optional.of(new Refusal(Duration.between(now, f.lockedUntil()), false, first[0]));
-        }
-        return Optional.empty();
+    /** Whether a device (the nonce of a genuine device cookie for the account tried, or null) is still trusted. */
+    public boolean trusted(String device) {
+        if (device == null) return false;
+        Failures f = byDevice.getIfPresent(device);
+        return f == null || f.count() < FREE_ATTEMPTS;
     }
 
-    /** How long this account is still refused from this address (by either rule), or zero. Counts nothing. */
-    public Duration lockedFor(String username, String address) {
+    /** Whether an attempt for this account from this address, without a device cookie, is refused before its password is checked. */
+    public Optional<Refusal> refusal(String username, String address) {
+        return refusal(username, address, null);
+    }
+
+    /** Whether an attempt for this account from this address and device is refused before its password is checked. */
+    public Optional<Refusal> refusal(String username, String address, String device) {
+        if (trusted(device)) {
+            // Its own count is all that holds it back: the guessers at its address are someone else.
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         String source = source(address);
+        Optional<Refusal> refusal = Optional.empty();
         Budget budget = byAddress.getIfPresent(source);
-        Duration left = Duration.ZERO;
         if (budget != null && budget.count() >= ADDRESS_BUDGET && now.isBefore(budget.windowEnds())) {
-            left = Duration.between(now, budget.windowEnds());
+            refusal = Optional.of(new Refusal(Duration.between(now, budget.windowEnds()), true));
         }
         Failures f = byAccountAndAddress.getIfPresent(key(username, source));
         if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
             Duration own = Duration.between(now, f.lockedUntil());
-            left = own.compareTo(left) > 0 ? own : left;
+            // The longer of the two, so that Retry-After is not followed by another refusal.
+            if (refusal.isEmpty() || own.compareTo(refusal.get().retryAfter()) > 0) {
+                refusal = Optional.of(new Refusal(own, false));
+            }
         }
-        return left;
+        return refusal;
     }
 
-    /** Counts a wrong password for this account from this address. */
-    public void failed(String username, String address) {
+    /** How long this account is still refused from this address (by either rule) without a device cookie, or zero. Counts nothing. */
+    public Duration lockedFor(String username, String address) {
+        return refusal(username, address).map(Refusal::retryAfter).orElse(Duration.ZERO);
+    }
+
+    /** Counts a wrong password for this account from this address, without a device cookie. */
+    public Failure failed(String username, String address) {
+        return failed(username, address, null);
+    }
+
+    /**
+     * Counts a wrong password for this account from this address and device. It counts for the
+     * pair and the address even from a trusted device (they are what holds back everyone else
+     * there), and for the device too, so that a stolen cookie buys a few guesses only.
+     */
+    public Failure failed(String username, String address, String device) {
         Instant now = clock.instant();
         String source = source(address);
-        byAddress.asMap().compute(source, (k, b) -> b == null || !now.isBefore(b.windowEnds())
-                ? new Budget(1, now.plus(ADDRESS_WINDOW), false)
-                : new Budget(b.count() + 1, b.windowEnds(), b.refused()));
-        byAccountAndAddress.asMap().compute(key(username, source), (k, x) -> {
+        if (trusted(device)) {
+            byDevice.asMap().compute(device, (k, x) -> new Failures(x == null ? 1 : x.count() + 1, now, null));
+        }
+        Budget budget = byAddress.asMap().compute(source, (k, b) -> b == null || !now.isBefore(b.windowEnds())
+                ? new Budget(1, now.plus(ADDRESS_WINDOW))
+                : new Budget(b.count() + 1, b.windowEnds()));
+        Failures f = byAccountAndAddress.asMap().compute(key(username, source), (k, x) -> {
             int count = (x == null || !x.last().plus(MEMORY).isAfter(now)) ? 1 : x.count() + 1;
             Instant lockedUntil = null;
             if (count >= FREE_ATTEMPTS) {
                 Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(count - FREE_ATTEMPTS, 4));
                 lockedUntil = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
             }
-            return new Failures(count, now, lockedUntil, false);
+            return new Failures(count, now, lockedUntil);
         });
+        return new Failure(f.count(), f.lockedUntil() == null ? null : Duration.between(now, f.lockedUntil()),
+                budget.count() == ADDRESS_BUDGET);
     }
 
-    /** A right password: the account's count for this address starts again (the address's budget does not). */
-    public void succeeded(String username, String address) {
-        byAccountAndAddress.invalidate(key(username, source(address)));
+    /** A right password, without a device cookie: see {@link #succeeded(String, String, String)}. */
+    public int succeeded(String username, String address) {
+        return succeeded(username, address, null);
+    }
+
+    /**
+     * A right password: the account's count for this address starts again, and the device's
+     * (the address's budget does not). Answers how many failures in a row it ends (0 if none).
+     */
+    public int succeeded(String username, String address, String device) {
+        if (device != null) byDevice.invalidate(device);
+        Failures f = byAccountAndAddress.asMap().remove(key(username, source(address)));
+        return f == null || !f.last().plus(MEMORY).isAfter(clock.instant()) ? 0 : f.count();
     }
 
     private static String key(String username, String source) {

@@ -126,15 +126,76 @@ class LoginThrottleTest {
     }
 
     @Test
-    void onlyTheFirstRefusalOfEachLockIsWorthAnAuditEntry() {
-        fail("amal", ATTACKER, 5);
-        assertTrue(throttle.refusal("amal", ATTACKER).orElseThrow().firstOfItsLock());
-        for (int i = 0; i < 50; i++) {
-            assertFalse(throttle.refusal("amal", ATTACKER).orElseThrow().firstOfItsLock());
+    void aStreakOfFailuresIsOneFirstEntryAndOneEntryPerLockItCauses() {
+        int worthAnEntry = 0;
+        for (int i = 1; i <= 5; i++) {
+            LoginThrottle.Failure f = throttle.failed("amal", ATTACKER);
+            assertEquals(i, f.streak());
+            if (f.streak() == 1 || f.locked() != null) worthAnEntry++;
+        }
+        assertEquals(2, worthAnEntry, "the first failure, then the lock with its count");
+        assertEquals(1, throttle.failed("omar", ATTACKER).streak(), "another name from there is a streak of its own");
+        clock.advance(Duration.ofMinutes(1));
+        LoginThrottle.Failure sixth = throttle.failed("amal", ATTACKER);
+        assertEquals(6, sixth.streak(), "the streak goes on after its lock");
+        assertEquals(Duration.ofMinutes(2), sixth.locked(), "and its next lock is a new entry");
+        assertEquals(6, throttle.succeeded("amal", ATTACKER), "a login says how many failures it ends");
+        assertEquals(0, throttle.succeeded("amal", ATTACKER));
+    }
+
+    @Test
+    void whenBothLocksHoldRetryAfterIsTheLongerOne() {
+        fail("spray", ATTACKER, LoginThrottle.ADDRESS_BUDGET - 9);
+        clock.advance(Duration.ofMinutes(5));
+        fail("amal", ATTACKER, 9);
+        LoginThrottle.Refusal refusal = throttle.refusal("amal", ATTACKER).orElseThrow();
+        assertEquals(15 * 60, refusal.retryAfterSeconds(), "the account's fifteen minutes, not the address's ten left");
+        assertFalse(refusal.byAddress());
+    }
+
+    @Test
+    void theFailureThatSpendsTheAddressesBudgetSaysSoOnce() {
+        for (int i = 1; i < LoginThrottle.ADDRESS_BUDGET; i++) {
+            assertFalse(throttle.failed("name-" + i, ATTACKER).addressLocked());
+        }
+        assertTrue(throttle.failed("name-30", ATTACKER).addressLocked());
+    }
+
+    @Test
+    void aTrustedDeviceGetsInWhileItsAddressAndItsAccountAreLockedForEveryoneElse() {
+        fail("admin", ATTACKER, 5);
+        for (int i = 0; i < LoginThrottle.ADDRESS_BUDGET; i++) {
+            throttle.failed("sprayed-" + i, ATTACKER);
+        }
+        assertTrue(refused("admin", ATTACKER), "a client without a device cookie is refused");
+        assertTrue(throttle.refusal("admin", ATTACKER, null).isPresent());
+        assertFalse(throttle.refusal("admin", ATTACKER, "colleague's device").isPresent(),
+                "the colleague who logged in before, from the same address, is not");
+    }
+
+    @Test
+    void aDeviceIsTrustedNoMoreAfterFiveFailuresOfItsOwnAndIsThenLikeAnyOtherClient() {
+        String device = "stolen cookie's nonce";
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+            assertTrue(throttle.trusted(device));
+            assertFalse(throttle.refusal("admin", OWNER, device).isPresent());
+            throttle.failed("admin", OWNER, device);
+        }
+        assertFalse(throttle.trusted(device));
+        assertTrue(throttle.refusal("admin", OWNER, device).isPresent(), "now the pair's lock holds it back too");
+        assertTrue(throttle.trusted("another device"), "other devices are not affected");
+        clock.advance(LoginThrottle.MEMORY);
+        assertTrue(throttle.trusted(device), "its failures are forgotten after an hour");
+    }
+
+    @Test
+    void aRightPasswordMakesAnUntrustedDeviceTrustedAgain() {
+        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+            throttle.failed("admin", OWNER, "typo-prone");
         }
         clock.advance(Duration.ofMinutes(1));
-        fail("amal", ATTACKER, 1);
-        assertTrue(throttle.refusal("amal", ATTACKER).orElseThrow().firstOfItsLock(), "a new lock, a new entry");
+        throttle.succeeded("admin", OWNER, "typo-prone");
+        assertTrue(throttle.trusted("typo-prone"));
     }
 
     @Test
