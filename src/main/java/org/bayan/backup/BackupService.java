@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -48,6 +52,8 @@ public final class BackupService {
     static final String PARTIAL = ".part";
     /** Every H2 MVStore file starts with its header, "H:2,...". */
     private static final byte[] H2_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
+    /** How long a new backup is safe from pruning: ample for a browser to follow the 303 to its download. */
+    static final Duration FRESH = Duration.ofMinutes(10);
 
     private final DataSource dataSource;
     private final boolean h2;
@@ -177,19 +183,30 @@ public final class BackupService {
         }
     }
 
-    /** Keeps the newest {@code keep} backups in the folder and deletes older ones. */
+    /**
+     * Keeps the newest {@code keep} backups in the folder and deletes older ones, but never one
+     * taken less than {@link #FRESH} ago: the backup an admin has just asked for must still be
+     * there when their browser follows the 303 to download it, even if the schedule (or another
+     * admin) takes one in between.
+     */
     public void prune(int keep) {
         List<Path> backups = list();
+        Instant freshSince = clock.instant().minus(FRESH);
         for (int i = keep; i < backups.size(); i++) {
+            Path old = backups.get(i);
+            Optional<Taken> taken = Taken.of(old);
+            if (taken.isEmpty() || !taken.get().at().isBefore(freshSince)) {
+                continue; // not a name Bayan gave, or too fresh to go
+            }
             try {
-                Files.deleteIfExists(backups.get(i));
+                Files.deleteIfExists(old);
             } catch (IOException e) {
-                log.warn("Could not delete old backup {}: {}", backups.get(i), e.toString());
+                log.warn("Could not delete old backup {}: {}", old, e.toString());
             }
         }
     }
 
-    /** The finished backups in the folder, newest first. */
+    /** The finished backups in the folder, newest first (by the moment each was taken, as its name says). */
     public List<Path> list() {
         List<Path> backups = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
@@ -200,9 +217,30 @@ public final class BackupService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // "…-100000" before "…-100000-2" when ascending, so newest first is the reverse.
-        backups.sort(Comparator.comparing((Path p) -> p.getFileName().toString().replaceFirst("\\.zip$", "")).reversed());
+        // Names compared as text would put "…-10" before "…-9" of the same second; names Bayan did
+        // not give sort after (older than) all of its own.
+        Comparator<Path> newestFirst = Comparator.comparing((Path p) -> Taken.of(p).orElse(null),
+                Comparator.nullsLast(Comparator.comparing(Taken::at).thenComparingInt(Taken::sequence).reversed()));
+        backups.sort(newestFirst.thenComparing(p -> p.getFileName().toString()));
         return backups;
+    }
+
+    /** When a backup was taken, read back from its name: the second, then its place within that second (1, 2, 3...). */
+    record Taken(Instant at, int sequence) {
+        private static final Pattern NAMED = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{8}-\\d{6})(?:-(\\d{1,9}))?\\.zip");
+
+        static Optional<Taken> of(Path backup) {
+            Matcher m = NAMED.matcher(backup.getFileName().toString());
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            try {
+                Instant at = NAME.parse(m.group(1), Instant::from);
+                return Optional.of(new Taken(at, m.group(2) == null ? 1 : Integer.parseInt(m.group(2))));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** A finished backup of this folder by its file name, and nothing else: a name from a request is only looked up. */

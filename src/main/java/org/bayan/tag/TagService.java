@@ -153,13 +153,6 @@ public final class TagService {
         });
     }
 
-    /** The current slug of the tag that once had this slug, for the old public address's redirect. */
-    public Optional<String> redirectTarget(String oldSlug) {
-        return tx.inTransaction(em -> em.createQuery(
-                        "select t.slug from TagRedirect r join r.tag t where r.oldSlug = :slug", String.class)
-                .setParameter("slug", oldSlug).getResultStream().findFirst());
-    }
-
     /** Two queries whatever the number of tags: the counts grouped in one, the old slugs in the other. */
     private static List<TagRow> rows(EntityManager em) {
         Map<Long, List<String>> oldSlugs = new HashMap<>();

@@ -79,6 +79,42 @@ class BackupServiceTest {
     }
 
     @Test
+    void theNewestBackupsOfOneSecondAreKeptEvenPastTheNinth() throws IOException {
+        Clock sameSecond = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+        try (TestDatabase db = TestDatabase.h2(home)) {
+            BackupService taking = new BackupService(db.database().dataSource(), true, home, sameSecond);
+            for (int i = 1; i <= 10; i++) {
+                taking.create();
+            }
+            BackupService anHourLater = new BackupService(db.database().dataSource(), true, home,
+                    Clock.offset(sameSecond, java.time.Duration.ofHours(1)));
+            assertEquals("bayan-backup-20260301-100000-10.zip", anHourLater.list().get(0).getFileName().toString(), "newest first");
+            anHourLater.prune(2);
+            List<String> kept = anHourLater.list().stream().map(p -> p.getFileName().toString()).toList();
+            assertEquals(List.of("bayan-backup-20260301-100000-10.zip", "bayan-backup-20260301-100000-9.zip"), kept);
+        }
+    }
+
+    @Test
+    void aBackupJustTakenIsStillThereToDownloadWhenAnotherIsTakenAndPruned() throws IOException {
+        Clock adminAsks = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+        try (TestDatabase db = TestDatabase.h2(home)) {
+            Path theAdmins = new BackupService(db.database().dataSource(), true, home, adminAsks).create();
+            BackupService schedule = new BackupService(db.database().dataSource(), true, home,
+                    Clock.offset(adminAsks, java.time.Duration.ofSeconds(1)));
+            Path scheduled = schedule.create();
+            schedule.prune(1);
+            assertTrue(Files.exists(theAdmins), "the admin's backup survives until it is downloaded");
+            assertTrue(schedule.named(theAdmins.getFileName().toString()).isPresent());
+
+            BackupService later = new BackupService(db.database().dataSource(), true, home,
+                    Clock.offset(adminAsks, java.time.Duration.ofHours(1)));
+            later.prune(1);
+            assertEquals(List.of(scheduled), later.list(), "once old, the retention applies to it too");
+        }
+    }
+
+    @Test
     void backupsTakenAtTheSameMomentAreEachWholeUnderNamesOfTheirOwn() throws Exception {
         Clock sameSecond = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
         try (TestDatabase db = TestDatabase.h2(home)) {

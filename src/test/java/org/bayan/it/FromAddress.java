@@ -1,12 +1,7 @@
 package org.bayan.it;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +15,8 @@ import org.jsoup.nodes.Element;
 /**
  * A browser on another machine, as far as the server can tell: it connects from a loopback
  * address of its own choice (127.0.0.2, 127.0.0.3...; Tomcat listens on all of them), which
- * Java's HttpClient cannot do. Plain HTTP/1.1, one connection per request, its own session
- * cookie and the CSRF token of the last form it saw.
+ * Java's HttpClient cannot do. Plain HTTP/1.1 through {@link RawHttp}, one connection per
+ * request, the cookies it was given and the CSRF token of the last form it saw.
  */
 final class FromAddress {
 
@@ -76,77 +71,28 @@ final class FromAddress {
 
     private Answer send(String method, String path, String body) {
         URI uri = URI.create(site.url(path));
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(source, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", uri.getPort()), 10_000);
-            socket.setSoTimeout(30_000);
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder()
-                    .append(method).append(' ').append(uri.getRawPath()).append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                    .append(" HTTP/1.1\r\nHost: localhost:").append(uri.getPort()).append("\r\nConnection: close\r\n");
-            if (!cookies.isEmpty()) {
-                head.append("Cookie: ").append(cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                        .collect(Collectors.joining("; "))).append("\r\n");
-            }
-            if (body != null) {
-                head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(content.length).append("\r\n");
-            }
-            head.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
-            return read(socket.getInputStream());
-        } catch (IOException e) {
+        StringBuilder request = new StringBuilder()
+                .append(method).append(' ').append(RawHttp.target(uri.toString()))
+                .append(" HTTP/1.1\r\nHost: localhost:").append(uri.getPort()).append("\r\nConnection: close\r\n");
+        if (!cookies.isEmpty()) {
+            request.append("Cookie: ").append(cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "))).append("\r\n");
+        }
+        if (body != null) {
+            // URL-encoded, so ASCII: one byte per character, as RawHttp sends it
+            request.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length()).append("\r\n");
+        }
+        request.append("\r\n").append(body == null ? "" : body);
+        RawHttp.Answer a;
+        try {
+            a = RawHttp.send("http://127.0.0.1:" + uri.getPort() + RawHttp.target(uri.toString()), request.toString(), source);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("request from " + source + " failed", e);
         }
-    }
-
-    private Answer read(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String raw = all.toString(StandardCharsets.UTF_8);
-        int end = raw.indexOf("\r\n\r\n");
-        String[] lines = raw.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = lines[i].substring(colon + 1).trim();
-            headers.merge(name, value, (a, b) -> a + ", " + b);
-            if (name.equals("set-cookie") && value.indexOf('=') > 0) {
-                String pair = value.indexOf(';') < 0 ? value : value.substring(0, value.indexOf(';'));
-                cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-            }
+        for (String c : a.cookies()) {
+            String pair = c.contains(";") ? c.substring(0, c.indexOf(';')) : c;
+            if (pair.indexOf('=') > 0) cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
-        String body = raw.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = unchunk(body);
-        }
-        return new Answer(status, headers, body);
-    }
-
-    private static String unchunk(String chunked) {
-        StringBuilder out = new StringBuilder();
-        byte[] bytes = chunked.getBytes(StandardCharsets.UTF_8);
-        int i = 0;
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (i < bytes.length) {
-            int lineEnd = indexOfCrlf(bytes, i);
-            int size = Integer.parseInt(new String(bytes, i, lineEnd - i, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
-            if (size == 0) break;
-            body.write(bytes, lineEnd + 2, size);
-            i = lineEnd + 2 + size + 2;
-        }
-        out.append(body.toString(StandardCharsets.UTF_8));
-        return out.toString();
-    }
-
-    private static int indexOfCrlf(byte[] b, int from) {
-        for (int i = from; i < b.length - 1; i++) {
-            if (b[i] == '\r' && b[i + 1] == '\n') return i;
-        }
-        return b.length;
+        return new Answer(a.status(), a.headers(), a.body());
     }
 }

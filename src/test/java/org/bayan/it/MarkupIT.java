@@ -35,6 +35,8 @@ class MarkupIT {
 
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     static final Path OUT = Path.of(System.getProperty("bayan.it.markup", "target/markup"));
+    /** A page written invalid on purpose, checked with the others: proof that the checker checks. */
+    static final String CANARY = "canary-invalid.html";
     static final String AUTHOR_PASSWORD = "markup-author-" + RUN;
 
     enum Who { READER, ADMIN, AUTHOR }
@@ -223,18 +225,33 @@ class MarkupIT {
             byFile.put(v.file(), v);
         }
 
+        // A canary beside the pages: a checker that checks nothing (wrong arguments, a file it
+        // cannot read, a crash that still prints JSON) would otherwise pass every page.
+        Path canary = Files.writeString(OUT.resolve(CANARY), "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Canary</title></head><body><p><div>A div cannot close a paragraph.</p></body></html>", StandardCharsets.UTF_8);
+        List<Path> files = new ArrayList<>();
+        for (View v : views) {
+            if (v.script() == null) files.add(OUT.resolve(v.file()).toAbsolutePath());
+        }
+        files.add(canary.toAbsolutePath());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "nu.validator.client.SimpleCommandLineValidator",
-                "--format", "json", "--stdout"));
-        for (View v : views) {
-            if (v.script() == null) command.add(OUT.resolve(v.file()).toAbsolutePath().toString());
-        }
-        Process checker = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "--format", "json", "--stdout", "--verbose"));
+        files.forEach(f -> command.add(f.toString()));
+        // --verbose names each file on stderr as it is checked; the report goes to stdout.
+        Path checkedLog = OUT.resolve("nu-checked.txt");
+        Process checker = new ProcessBuilder(command).redirectError(checkedLog.toFile()).start();
         String json = new String(checker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(checker.waitFor(5, TimeUnit.MINUTES), "the Nu checker finished");
         Files.writeString(OUT.resolve("nu-report.json"), json);
+        List<String> checked = Files.readAllLines(checkedLog, StandardCharsets.UTF_8);
+        assertEquals(List.of(), files.stream().map(Path::toString).filter(f -> !checked.contains(f)).toList(),
+                "files the Nu checker did not say it checked (its output: " + checkedLog + ")");
+        // 1 = it ran and found errors (the canary's at least); anything else is a checker that did not run as asked.
+        assertEquals(1, checker.exitValue(), "the Nu checker's exit code (see " + checkedLog + ")");
 
         List<String> errors = new ArrayList<>();
+        int canaryErrors = 0;
         Map<String, Integer> perGroup = new TreeMap<>();
         views.forEach(v -> perGroup.put(v.group(), 0));
         Map<String, Object> report = new Json().toType(json, Json.MAP_TYPE);
@@ -242,13 +259,20 @@ class MarkupIT {
             Map<?, ?> message = (Map<?, ?>) each;
             if (!"error".equals(message.get("type")) && !"non-document-error".equals(message.get("type"))) continue;
             String url = String.valueOf(message.get("url"));
-            View v = byFile.get(url.substring(url.lastIndexOf('/') + 1));
+            String file = url.substring(url.lastIndexOf('/') + 1);
+            if (file.equals(CANARY)) {
+                canaryErrors++;
+                continue;
+            }
+            View v = byFile.get(file);
             String where = v == null ? String.valueOf(message.get("url")) : v.group() + " " + v.name() + " (" + v.path() + ")";
             if (v != null) perGroup.merge(v.group(), 1, Integer::sum);
             errors.add(where + " line " + message.get("lastLine") + ": " + message.get("message")
                     + " [" + String.valueOf(message.get("extract")).replace("\n", " ") + "]");
         }
-        System.out.println("[markup] Nu Html Checker over " + (command.size() - 7) + " pages: " + errors.size() + " errors " + perGroup);
+        System.out.println("[markup] Nu Html Checker over " + (files.size() - 1) + " pages (and an invalid canary, "
+                + canaryErrors + " errors found in it): " + errors.size() + " errors " + perGroup);
+        assertTrue(canaryErrors > 0, "the Nu checker reports the deliberately invalid canary page");
         assertTrue(errors.isEmpty(), errors.size() + " Nu Html Checker errors:\n" + String.join("\n", errors));
     }
 

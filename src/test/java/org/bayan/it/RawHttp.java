@@ -4,24 +4,32 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for what {@code java.net.http} will not send: a Host header of
- * one's choice, a malformed chunked body. One request per connection ({@code Connection: close}).
+ * one's choice, a malformed chunked body, a source address of one's choice ({@link FromAddress}).
+ * One request per connection ({@code Connection: close}).
  */
 final class RawHttp {
 
     private RawHttp() {
     }
 
-    /** An answer: its status, headers (names in lower case) and body, de-chunked. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    /**
+     * An answer: its status, headers (names in lower case, the first of each name), body
+     * (de-chunked) and every {@code Set-Cookie} value in order.
+     */
+    record Answer(int status, Map<String, String> headers, String body, List<String> cookies) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -38,8 +46,20 @@ final class RawHttp {
 
     /** Sends the bytes as they are to {@code url}'s host and port, and reads the answer to the end. */
     static Answer send(String url, String request) {
+        return send(url, request, null);
+    }
+
+    /**
+     * Sends the bytes as they are to {@code url}'s host and port from the local address
+     * {@code from} (null: any), as if from another machine: Java's HttpClient cannot choose it.
+     */
+    static Answer send(String url, String request, InetAddress from) {
         URI uri = URI.create(url);
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
@@ -90,15 +110,21 @@ final class RawHttp {
         String[] lines = text.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+            String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = lines[i].substring(colon + 1).strip();
+            headers.putIfAbsent(name, value);
+            if (name.equals("set-cookie")) {
+                cookies.add(value);
+            }
         }
         byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = dechunk(body);
         }
-        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8), List.copyOf(cookies));
     }
 
     private static byte[] dechunk(byte[] chunked) {
