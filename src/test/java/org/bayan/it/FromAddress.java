@@ -20,8 +20,13 @@ import org.jsoup.nodes.Element;
  */
 final class FromAddress {
 
-    record Answer(int status, Map<String, String> headers, String body) {
+    record Answer(int status, Map<String, String> headers, String body, java.util.List<String> setCookies) {
         String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
+
+        /** The whole Set-Cookie line (attributes included) that sets this cookie, or null. */
+        String setCookie(String name) {
+            return setCookies.stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse(null);
+        }
     }
 
     private final Site site;
@@ -93,6 +98,6 @@ final class FromAddress {
             String pair = c.contains(";") ? c.substring(0, c.indexOf(';')) : c;
             if (pair.indexOf('=') > 0) cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
-        return new Answer(a.status(), a.headers(), a.body());
+        return new Answer(a.status(), a.headers(), a.body(), a.cookies());
     }
 }
