@@ -1,5 +1,7 @@
 package org.bayan.user;
 
+import org.bayan.platform.Forbidden;
+
 import org.bayan.statement.Statement;
 import org.bayan.statement.Status;
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.bayan.testing.MutableClock;
 import org.bayan.testing.TestDatabase;
-import org.bayan.user.Forbidden;
+import org.bayan.platform.Forbidden;
 import org.bayan.user.Staff;
 import org.bayan.user.User;
 import org.junit.jupiter.api.AfterEach;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.bayan.platform.Bootstrap;
+import org.bayan.Bootstrap;
 import org.bayan.platform.config.Settings;
 import org.bayan.platform.persistence.Database;
 import org.hibernate.search.mapper.orm.Search;

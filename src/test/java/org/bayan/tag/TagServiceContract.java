@@ -21,7 +21,7 @@ import org.bayan.statement.Status;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.MutableClock;
 import org.bayan.testing.TestDatabase;
-import org.bayan.user.Forbidden;
+import org.bayan.platform.Forbidden;
 import org.bayan.user.Staff;
 import org.bayan.user.User;
 import org.junit.jupiter.api.AfterEach;

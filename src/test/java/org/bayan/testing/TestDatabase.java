@@ -6,7 +6,7 @@ import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.bayan.platform.Bootstrap;
+import org.bayan.Bootstrap;
 import org.bayan.platform.config.Settings;
 import org.bayan.platform.persistence.Database;
 import org.bayan.platform.persistence.Transactions;

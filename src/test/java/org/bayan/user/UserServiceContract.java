@@ -1,5 +1,7 @@
 package org.bayan.user;
 
+import org.bayan.platform.Forbidden;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,7 @@
 package org.bayan.platform.security;
 
+import org.bayan.user.StaffRealm;
+
 import java.util.List;
 import org.apache.shiro.web.filter.InvalidRequestFilter;
 import org.apache.shiro.web.filter.mgt.DefaultFilterChainManager;

@@ -1,4 +1,6 @@
-package org.bayan.admin;
+package org.bayan.backup;
+
+import org.bayan.user.AdminServlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bayan.audit.AuditLog;
-import org.bayan.backup.BackupService;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;

@@ -1,4 +1,6 @@
-package org.bayan.admin;
+package org.bayan.section;
+
+import org.bayan.user.AdminServlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,9 +12,6 @@ import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;
-import org.bayan.section.ArchiveStyle;
-import org.bayan.section.SectionForm;
-import org.bayan.section.SectionService;
 
 /**
  * {@code /admin/sections}: the section tree with statement counts, moving sections up and down,

@@ -1,4 +1,4 @@
-package org.bayan.platform.security;
+package org.bayan.user;
 
 import java.io.Serializable;
 import java.util.List;
@@ -12,7 +12,6 @@ import org.apache.shiro.authc.credential.PasswordMatcher;
 import org.apache.shiro.authc.credential.PasswordService;
 import org.apache.shiro.realm.AuthenticatingRealm;
 import org.apache.shiro.subject.SimplePrincipalCollection;
-import org.bayan.user.UserService;
 
 /**
  * Shiro's view of our own users table: a security-specific lookup, nothing more. The

@@ -1,4 +1,4 @@
-package org.bayan.platform.security;
+package org.bayan.user;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.subject.Subject;
-import org.bayan.user.Staff;
-import org.bayan.user.UserService;
 
 /**
  * The door of {@code /admin}: only a logged-in, still enabled member of staff passes, loaded

@@ -1,4 +1,6 @@
-package org.bayan.admin;
+package org.bayan.statement;
+
+import org.bayan.user.AdminServlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bayan.platform.web.Renderer;
-import org.bayan.statement.StatementDesk;
 
 /**
  * {@code /admin}: counts by status, my drafts, what awaits review, what is scheduled next and

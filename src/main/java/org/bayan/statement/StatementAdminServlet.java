@@ -1,4 +1,6 @@
-package org.bayan.admin;
+package org.bayan.statement;
+
+import org.bayan.user.AdminServlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,14 +20,6 @@ import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
 import org.bayan.section.SectionNode;
 import org.bayan.section.Sections;
-import org.bayan.statement.BodyDiff;
-import org.bayan.statement.EditConflict;
-import org.bayan.statement.PublicationTime;
-import org.bayan.statement.Snapshot;
-import org.bayan.statement.StatementDesk;
-import org.bayan.statement.StatementForm;
-import org.bayan.statement.StatementService;
-import org.bayan.statement.Status;
 import org.bayan.tag.TagService;
 
 /**

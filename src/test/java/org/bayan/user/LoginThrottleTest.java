@@ -1,4 +1,4 @@
-package org.bayan.platform.security;
+package org.bayan.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,6 @@
-package org.bayan.admin;
+package org.bayan.audit;
+
+import org.bayan.user.AdminServlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.Pager;

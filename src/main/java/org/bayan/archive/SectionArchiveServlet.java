@@ -1,4 +1,8 @@
-package org.bayan.section;
+package org.bayan.archive;
+
+import org.bayan.section.SectionNode;
+import org.bayan.section.SectionTree;
+import org.bayan.section.Sections;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +19,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bayan.archive.ArchiveNav;
-import org.bayan.archive.ArchivePeriod;
 import org.bayan.feed.FeedFormat;
 import org.bayan.feed.FeedLink;
 import org.bayan.feed.FeedResponder;
@@ -37,7 +39,7 @@ import org.bayan.statement.StatementPage;
  * feeds ({@code .../feed.rss}, {@code .../feed.atom}). Mapped as the default servlet, since
  * section paths come from data, not from web.xml.
  */
-public final class SiteServlet extends PageServlet {
+public final class SectionArchiveServlet extends PageServlet {
 
     private static final Pattern ITEM = Pattern.compile("([0-9]{1,18})(?:-(.*))?");
 
@@ -47,7 +49,7 @@ public final class SiteServlet extends PageServlet {
     private final Clock clock;
     private final ZoneId zone;
 
-    public SiteServlet(Renderer renderer, Sections sections, PublicStatements statements, FeedResponder feeds,
+    public SectionArchiveServlet(Renderer renderer, Sections sections, PublicStatements statements, FeedResponder feeds,
                        Clock clock, ZoneId zone) {
         super(renderer);
         this.sections = sections;

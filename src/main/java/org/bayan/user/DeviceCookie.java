@@ -1,4 +1,4 @@
-package org.bayan.platform.security;
+package org.bayan.user;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

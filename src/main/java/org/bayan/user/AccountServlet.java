@@ -1,14 +1,12 @@
-package org.bayan.admin;
+package org.bayan.user;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.bayan.platform.InvalidInput;
-import org.bayan.platform.security.StaffFilter;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.Renderer;
-import org.bayan.user.UserService;
 
 /**
  * {@code /admin/account}: every member of staff changes their own password here, and must do

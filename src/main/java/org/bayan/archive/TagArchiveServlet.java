@@ -1,4 +1,4 @@
-package org.bayan.tag;
+package org.bayan.archive;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,12 +25,12 @@ import org.bayan.statement.PublicStatements;
  * carrying one tag, newest first; {@code /tag/{slug}/feed.rss} and {@code feed.atom}: its feeds.
  * The old slug of a renamed or merged tag, and its feeds, redirect (301) to the tag it became.
  */
-public final class TagServlet extends PageServlet {
+public final class TagArchiveServlet extends PageServlet {
 
     private final PublicStatements statements;
     private final FeedResponder feeds;
 
-    public TagServlet(Renderer renderer, PublicStatements statements, FeedResponder feeds) {
+    public TagArchiveServlet(Renderer renderer, PublicStatements statements, FeedResponder feeds) {
         super(renderer);
         this.statements = statements;
         this.feeds = feeds;

@@ -1,4 +1,4 @@
-package org.bayan.admin;
+package org.bayan.user;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,14 +12,12 @@ import java.util.Map;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.security.Csrf;
-import org.bayan.platform.security.StaffFilter;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Renderer;
-import org.bayan.user.Forbidden;
-import org.bayan.user.Staff;
+import org.bayan.platform.Forbidden;
 
 /**
  * The base of the admin area's servlets: the current staff member, the CSRF token and flash

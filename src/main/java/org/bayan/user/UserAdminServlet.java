@@ -1,4 +1,4 @@
-package org.bayan.admin;
+package org.bayan.user;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +11,6 @@ import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;
-import org.bayan.user.User;
-import org.bayan.user.UserService;
 import org.bayan.user.UserService.OneTimePassword;
 
 /**

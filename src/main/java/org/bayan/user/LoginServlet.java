@@ -1,4 +1,6 @@
-package org.bayan.platform.security;
+package org.bayan.user;
+
+import org.bayan.platform.security.Csrf;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +20,6 @@ import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Renderer;
-import org.bayan.user.UserService;
 
 /**
  * {@code /login}: the form, and the login itself. A failure never says whether the account

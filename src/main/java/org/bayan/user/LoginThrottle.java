@@ -1,4 +1,4 @@
-package org.bayan.platform.security;
+package org.bayan.user;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

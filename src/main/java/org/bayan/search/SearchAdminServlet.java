@@ -1,10 +1,11 @@
-package org.bayan.admin;
+package org.bayan.search;
+
+import org.bayan.user.AdminServlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.bayan.platform.web.Renderer;
-import org.bayan.search.SearchService;
 
 /** {@code POST /admin/search/rebuild}: rebuilds the search index from the database (admins only). */
 public final class SearchAdminServlet extends AdminServlet {

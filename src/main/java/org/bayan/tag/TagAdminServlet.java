@@ -1,4 +1,6 @@
-package org.bayan.admin;
+package org.bayan.tag;
+
+import org.bayan.user.AdminServlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +12,6 @@ import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;
-import org.bayan.tag.TagService;
 
 /**
  * {@code /admin/tags}: every tag with its number of statements; {@code /admin/tags/{id}}: one

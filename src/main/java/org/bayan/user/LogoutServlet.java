@@ -1,4 +1,4 @@
-package org.bayan.platform.security;
+package org.bayan.user;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,8 +7,6 @@ import java.io.IOException;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.subject.Subject;
 import org.bayan.audit.AuditLog;
-import org.bayan.user.Staff;
-import org.bayan.user.UserService;
 
 /** {@code POST /logout} (a GET cannot log anyone out, so no link or image can do it). */
 public final class LogoutServlet extends HttpServlet {

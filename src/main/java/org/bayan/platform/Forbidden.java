@@ -1,4 +1,4 @@
-package org.bayan.user;
+package org.bayan.platform;
 
 /** The member of staff may not do this; answered with 403 and never carried out. */
 public final class Forbidden extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.bayan.platform;
+package org.bayan;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -12,21 +12,21 @@ import java.util.EnumSet;
 import java.util.List;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.apache.shiro.authc.credential.PasswordService;
-import org.bayan.admin.AccountServlet;
-import org.bayan.admin.AdminServlet;
-import org.bayan.admin.AuditServlet;
-import org.bayan.admin.DashboardServlet;
-import org.bayan.admin.SectionAdminServlet;
-import org.bayan.admin.TagAdminServlet;
-import org.bayan.admin.UserAdminServlet;
-import org.bayan.admin.BackupServlet;
-import org.bayan.admin.SearchAdminServlet;
+import org.bayan.user.AccountServlet;
+import org.bayan.user.AdminServlet;
+import org.bayan.audit.AuditServlet;
+import org.bayan.statement.DashboardServlet;
+import org.bayan.section.SectionAdminServlet;
+import org.bayan.tag.TagAdminServlet;
+import org.bayan.user.UserAdminServlet;
+import org.bayan.backup.BackupServlet;
+import org.bayan.search.SearchAdminServlet;
 import org.bayan.backup.BackupSchedule;
 import org.bayan.backup.BackupService;
 import org.bayan.search.SearchService;
 import org.bayan.search.SearchServlet;
 import org.bayan.section.SectionService;
-import org.bayan.admin.StatementAdminServlet;
+import org.bayan.statement.StatementAdminServlet;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.demo.DemoContent;
@@ -34,13 +34,13 @@ import org.bayan.feed.FeedResponder;
 import org.bayan.feed.FeedServlet;
 import org.bayan.feed.Feeds;
 import org.bayan.platform.security.Csrf;
-import org.bayan.platform.security.DeviceCookie;
-import org.bayan.platform.security.LoginServlet;
-import org.bayan.platform.security.LoginThrottle;
-import org.bayan.platform.security.LogoutServlet;
+import org.bayan.user.DeviceCookie;
+import org.bayan.user.LoginServlet;
+import org.bayan.user.LoginThrottle;
+import org.bayan.user.LogoutServlet;
 import org.bayan.platform.security.SecurityFilter;
-import org.bayan.platform.security.StaffFilter;
-import org.bayan.platform.security.StaffRealm;
+import org.bayan.user.StaffFilter;
+import org.bayan.user.StaffRealm;
 import org.bayan.statement.Revision;
 import org.bayan.statement.StatementDesk;
 import org.bayan.statement.StatementService;
@@ -65,7 +65,7 @@ import org.bayan.platform.web.StaticFilesFilter;
 import org.bayan.platform.web.UnreadableBodyFilter;
 import org.bayan.section.Section;
 import org.bayan.section.Sections;
-import org.bayan.section.SiteServlet;
+import org.bayan.archive.SectionArchiveServlet;
 import org.bayan.sitemap.RobotsServlet;
 import org.bayan.sitemap.SitemapServlet;
 import org.bayan.sitemap.Sitemaps;
@@ -75,7 +75,7 @@ import org.bayan.statement.PublishedDays;
 import org.bayan.statement.Schedule;
 import org.bayan.statement.Statement;
 import org.bayan.tag.Tag;
-import org.bayan.tag.TagServlet;
+import org.bayan.archive.TagArchiveServlet;
 import org.bayan.user.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,7 +180,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, statementService, desk, sections, tags,
                 settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
-        ctx.addServlet("tags", new TagServlet(renderer, statements, feeds)).addMapping("/tag/*");
+        ctx.addServlet("tags", new TagArchiveServlet(renderer, statements, feeds)).addMapping("/tag/*");
         ctx.addServlet("feeds", new FeedServlet(renderer, feeds)).addMapping("/feed.rss", "/feed.atom");
         // "*.xml" because a mapping cannot say "/sitemap-N.xml"; the servlet 404s any other name.
         ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(tx, sections, clock)))
@@ -198,7 +198,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, search)).addMapping("/admin/search/rebuild");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.
-        ctx.addServlet("site", new SiteServlet(renderer, sections, statements, feeds, clock, settings.timezone()))
+        ctx.addServlet("site", new SectionArchiveServlet(renderer, sections, statements, feeds, clock, settings.timezone()))
                 .addMapping("/");
         log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
                 (System.nanoTime() - started) / 1_000_000, ctx.getContextPath());
