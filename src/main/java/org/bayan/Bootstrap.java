@@ -23,7 +23,9 @@ import org.bayan.backup.BackupServlet;
 import org.bayan.search.SearchAdminServlet;
 import org.bayan.backup.BackupSchedule;
 import org.bayan.backup.BackupService;
+import org.bayan.search.SearchConfiguration;
 import org.bayan.search.SearchService;
+import org.bayan.search.StatementReindex;
 import org.bayan.search.SearchServlet;
 import org.bayan.section.SectionService;
 import org.bayan.statement.StatementAdminServlet;
@@ -104,7 +106,7 @@ public final class Bootstrap implements ServletContextListener {
         try {
             settings = Settings.fromEnvironment(defaultHome(ctx)).ensureHome();
             log.info("Bayan starting at context '{}': {}", ctx.getContextPath(), settings.describe());
-            database = Database.open(settings, ENTITIES);
+            database = openDatabase(settings);
         } catch (SettingsException e) {
             throw startFailure(e.getMessage());
         } catch (RuntimeException e) {
@@ -139,7 +141,7 @@ public final class Bootstrap implements ServletContextListener {
         }
         StatementService statementService = new StatementService(tx, audit, clock, settings.timezone());
         StatementDesk desk = new StatementDesk(tx, sections, clock);
-        TagService tags = new TagService(tx, audit);
+        TagService tags = new TagService(tx, audit, new StatementReindex());
         SearchService search = new SearchService(tx, sections, clock, contentVersion::current);
         search.rebuildIfEmpty();
         FeedResponder feeds = new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts));
@@ -202,6 +204,11 @@ public final class Bootstrap implements ServletContextListener {
                 .addMapping("/");
         log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
                 (System.nanoTime() - started) / 1_000_000, ctx.getContextPath());
+    }
+
+    /** The database with every entity and the search index, as Bayan and its tests open it. */
+    public static Database openDatabase(Settings settings) {
+        return Database.open(settings, ENTITIES, SearchConfiguration.properties(settings));
     }
 
     @Override

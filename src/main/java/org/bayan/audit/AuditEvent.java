@@ -1,5 +1,6 @@
 package org.bayan.audit;
 
+import org.bayan.user.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.bayan.platform.persistence.Transactions;
+import org.bayan.user.Actor;
+import org.bayan.user.AuditTrail;
 import org.bayan.user.Policy;
 import org.bayan.user.Staff;
 import org.slf4j.Logger;
@@ -16,13 +18,9 @@ import org.slf4j.LoggerFactory;
  * change itself ({@link #record(EntityManager, Actor, String, String, Long, String)}), so a
  * change and its log line stand or fall together.
  */
-public final class AuditLog {
+public final class AuditLog implements AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
-
-    /** Who acted and from which address; {@code id} is null for an unknown or anonymous actor. */
-    public record Actor(Long id, String name, String address) {
-    }
 
     private final Transactions tx;
     private final Clock clock;
@@ -32,6 +30,7 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    @Override
     public void record(EntityManager em, Actor actor, String action, String targetType, Long targetId, String detail) {
         em.persist(new AuditEvent(clock.instant(), actor.id(), actor.name(), action, targetType, targetId, detail,
                 actor.address()));
@@ -39,7 +38,7 @@ public final class AuditLog {
                 targetType == null ? "" : targetType, targetId == null ? "" : targetId, detail == null ? "" : detail);
     }
 
-    /** Records an event in a transaction of its own (logins, logouts). */
+    @Override
     public void record(Actor actor, String action, String detail) {
         tx.run(em -> record(em, actor, action, "user", actor.id(), detail));
     }

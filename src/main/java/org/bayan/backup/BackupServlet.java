@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bayan.audit.AuditLog;
+import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Renderer;
@@ -24,10 +24,10 @@ import org.bayan.user.Policy;
 public final class BackupServlet extends AdminServlet {
 
     private final BackupService backups;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final int keep;
 
-    public BackupServlet(Renderer renderer, BackupService backups, AuditLog audit, int keep) {
+    public BackupServlet(Renderer renderer, BackupService backups, AuditTrail audit, int keep) {
         super(renderer);
         this.backups = backups;
         this.audit = audit;

@@ -1,5 +1,6 @@
 package org.bayan.section;
 
+import org.bayan.user.Actor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.bayan.audit.AuditLog;
+import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
@@ -33,9 +34,9 @@ public final class SectionService {
 
     private final Transactions tx;
     private final Sections sections;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    public SectionService(Transactions tx, Sections sections, AuditLog audit) {
+    public SectionService(Transactions tx, Sections sections, AuditTrail audit) {
         this.tx = tx;
         this.sections = sections;
         this.audit = audit;
@@ -68,7 +69,7 @@ public final class SectionService {
     }
 
     /** Adds a section as the last child of its parent (or last at the top level); returns its id. */
-    public long create(Staff who, AuditLog.Actor actor, SectionForm form) {
+    public long create(Staff who, Actor actor, SectionForm form) {
         require(who, "create sections");
         String name = name(form.name());
         String slug = slug(form.slug(), name);
@@ -85,7 +86,7 @@ public final class SectionService {
     }
 
     /** Gives a section a new name and slug (from the name when empty); returns its new public path. */
-    public String rename(Staff who, AuditLog.Actor actor, long id, String newName, String newSlug) {
+    public String rename(Staff who, Actor actor, long id, String newName, String newSlug) {
         require(who, "rename sections");
         String name = name(newName);
         String slug = slug(newSlug, name);
@@ -109,7 +110,7 @@ public final class SectionService {
      * Chooses what the section's listing and date archives show of each statement: teasers, or
      * each statement whole; returns the section's name.
      */
-    public String archiveStyle(Staff who, AuditLog.Actor actor, long id, ArchiveStyle style) {
+    public String archiveStyle(Staff who, Actor actor, long id, ArchiveStyle style) {
         require(who, "change sections");
         String name = tx.inTransaction(em -> {
             Section s = find(em, id);
@@ -125,7 +126,7 @@ public final class SectionService {
     }
 
     /** Moves a section, with everything below it, under another parent (null: the top level); returns its new path. */
-    public String move(Staff who, AuditLog.Actor actor, long id, Long parentId) {
+    public String move(Staff who, Actor actor, long id, Long parentId) {
         require(who, "move sections");
         String path = tx.inTransaction(em -> {
             Section s = find(em, id);
@@ -155,7 +156,7 @@ public final class SectionService {
      *
      * @return the section's name
      */
-    public String reorder(Staff who, AuditLog.Actor actor, long id, boolean up) {
+    public String reorder(Staff who, Actor actor, long id, boolean up) {
         require(who, "reorder sections");
         String name = tx.inTransaction(em -> {
             Section s = find(em, id);
@@ -184,7 +185,7 @@ public final class SectionService {
      *
      * @return the deleted section's name
      */
-    public String delete(Staff who, AuditLog.Actor actor, long id) {
+    public String delete(Staff who, Actor actor, long id) {
         require(who, "delete sections");
         String name = tx.inTransaction(em -> {
             Section s = find(em, id);

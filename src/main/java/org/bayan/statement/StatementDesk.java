@@ -114,7 +114,7 @@ public final class StatementDesk {
     /** The statement as the editor opens it, if this staff member may see it. */
     public Optional<Snapshot> current(Staff who, long id) {
         return tx.inTransaction(em -> Optional.ofNullable(em.find(Statement.class, id))
-                .filter(s -> Policy.canView(who, s))
+                .filter(s -> StatementPolicy.canView(who, s))
                 .map(s -> snapshot(em, s, 0, null)));
     }
 
@@ -128,11 +128,11 @@ public final class StatementDesk {
                               boolean trash, boolean restore, boolean delete) {
 
         static Permissions of(Staff who, Statement s, Instant now) {
-            boolean edit = Policy.canEdit(who, s);
+            boolean edit = StatementPolicy.canEdit(who, s);
             boolean live = s.isPublicAt(now);
             boolean trashed = s.getStatus() == Status.TRASHED;
             boolean release = Policy.canPublish(who) && edit && !live;
-            return new Permissions(edit, Policy.canSubmit(who, s) && s.getStatus() == Status.DRAFT, release, release,
+            return new Permissions(edit, StatementPolicy.canSubmit(who, s) && s.getStatus() == Status.DRAFT, release, release,
                     Policy.canPublish(who) && Status.RELEASED.contains(s.getStatus()),
                     Policy.canTrash(who) && !trashed, Policy.canTrash(who) && trashed,
                     Policy.canDeleteForGood(who) && trashed);
@@ -163,7 +163,7 @@ public final class StatementDesk {
     public List<Snapshot> revisions(Staff who, long id) {
         return tx.inTransaction(em -> {
             Statement s = em.find(Statement.class, id);
-            if (s == null || !Policy.canView(who, s)) return List.of();
+            if (s == null || !StatementPolicy.canView(who, s)) return List.of();
             return em.createQuery("select r from Revision r left join fetch r.savedBy where r.statement.id = :id order by r.number desc",
                             Revision.class).setParameter("id", id).getResultList().stream().map(this::snapshot).toList();
         });
@@ -176,7 +176,7 @@ public final class StatementDesk {
     /** The statement exactly as its public page would show it, whatever its status. */
     public Optional<StatementPage> preview(Staff who, long id) {
         return tx.inTransaction(em -> Optional.ofNullable(em.find(Statement.class, id))
-                .filter(s -> Policy.canView(who, s))
+                .filter(s -> StatementPolicy.canView(who, s))
                 .map(s -> {
                     SectionNode section = sections.tree().byId(s.getSection().getId()).orElseThrow();
                     LocalDate day = s.getPublishedOn() != null ? s.getPublishedOn() : LocalDate.now(clock);

@@ -1,5 +1,6 @@
 package org.bayan.statement;
 
+import org.bayan.user.Actor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
@@ -7,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bayan.audit.AuditLog;
+import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
@@ -30,11 +31,11 @@ public final class StatementService {
     static final int MAX_TAG_LENGTH = 100;
 
     private final Transactions tx;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
-    public StatementService(Transactions tx, AuditLog audit, Clock clock, ZoneId zone) {
+    public StatementService(Transactions tx, AuditTrail audit, Clock clock, ZoneId zone) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -42,7 +43,7 @@ public final class StatementService {
     }
 
     /** Writes a new statement, owned by its writer; returns its id. */
-    public long create(Staff who, AuditLog.Actor actor, StatementForm form, Action action) {
+    public long create(Staff who, Actor actor, StatementForm form, Action action) {
         if (action == Action.TRASH || action == Action.RESTORE || action == Action.UNPUBLISH) {
             throw new InvalidInput("action", "statement.action.invalid");
         }
@@ -71,7 +72,7 @@ public final class StatementService {
     }
 
     /** Saves the editor's form over a statement and carries out the button pressed. */
-    public Saved save(Staff who, AuditLog.Actor actor, long id, StatementForm form, Action action) {
+    public Saved save(Staff who, Actor actor, long id, StatementForm form, Action action) {
         try {
             return onceMoreIfATagWasJustCreated(() -> tx.inTransaction(em -> {
                 Statement s = find(em, id);
@@ -91,7 +92,7 @@ public final class StatementService {
                     require(can.trash());
                     s.setStatus(Status.TRASHED);
                 } else {
-                    Policy.require(Policy.canEdit(who, s), "edit this statement");
+                    Policy.require(StatementPolicy.canEdit(who, s), "edit this statement");
                     apply(em, s, form);
                     transition(who, s, action, form, can);
                 }
@@ -118,10 +119,10 @@ public final class StatementService {
     }
 
     /** Puts a revision's fields back; the statement's status stays, and the restore is itself a revision. */
-    public void restoreRevision(Staff who, AuditLog.Actor actor, long id, int number) {
+    public void restoreRevision(Staff who, Actor actor, long id, int number) {
         tx.run(em -> {
             Statement s = find(em, id);
-            Policy.require(Policy.canEdit(who, s), "edit this statement");
+            Policy.require(StatementPolicy.canEdit(who, s), "edit this statement");
             Revision r = em.createQuery("select r from Revision r where r.statement.id = :id and r.number = :n", Revision.class)
                     .setParameter("id", id).setParameter("n", number).getResultStream().findFirst()
                     .orElseThrow(() -> new InvalidInput("revision", "revision.notFound"));
@@ -141,7 +142,7 @@ public final class StatementService {
     }
 
     /** Deletes a trashed statement and its revisions for good (admins only). */
-    public void deleteForGood(Staff who, AuditLog.Actor actor, long id) {
+    public void deleteForGood(Staff who, Actor actor, long id) {
         tx.run(em -> {
             Policy.require(Policy.canDeleteForGood(who), "delete statements for good");
             Statement s = find(em, id);
@@ -185,7 +186,7 @@ public final class StatementService {
         switch (action) {
             case SAVE -> { return "saved"; }
             case SUBMIT -> {
-                Policy.require(Policy.canSubmit(who, s), "submit this statement");
+                Policy.require(StatementPolicy.canSubmit(who, s), "submit this statement");
                 require(can.submit());
                 s.setStatus(Status.IN_REVIEW);
                 return "submitted";

@@ -1,20 +1,18 @@
 package org.bayan.tag;
 
+import org.bayan.user.Actor;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bayan.audit.AuditLog;
+import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
-import org.bayan.statement.Statement;
 import org.bayan.user.Policy;
 import org.bayan.user.Staff;
-import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 
 /**
  * Tags for the admin area: names for the editor's suggestions, and the tag admin's changes.
@@ -23,16 +21,17 @@ import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
  */
 public final class TagService {
 
-    private static final int REINDEX_BATCH = 500;
 
     static final int MAX_NAME = 100;
 
     private final Transactions tx;
-    private final AuditLog audit;
+    private final AuditTrail audit;
+    private final RetaggedStatements retagged;
 
-    public TagService(Transactions tx, AuditLog audit) {
+    public TagService(Transactions tx, AuditTrail audit, RetaggedStatements retagged) {
         this.tx = tx;
         this.audit = audit;
+        this.retagged = retagged;
     }
 
     /** Every tag name, alphabetically: the editor suggests from these. */
@@ -69,7 +68,7 @@ public final class TagService {
      *
      * @return the new name
      */
-    public String rename(Staff who, AuditLog.Actor actor, long id, String newName) {
+    public String rename(Staff who, Actor actor, long id, String newName) {
         Policy.require(Policy.canManageTaxonomy(who), "rename tags");
         String name = name(newName);
         String slug = Slugs.of(name);
@@ -90,7 +89,7 @@ public final class TagService {
                 redirect(em, oldSlug, tag);
             }
             tag.rename(name, slug);
-            reindex(em, statementsCarrying(em, id));
+            retagged.reindex(em, statementsCarrying(em, id));
             audit.record(em, actor, "tag.renamed", "tag", id, oldName + " (" + oldSlug + ") → " + name + " (" + slug + ")");
             return name;
         });
@@ -102,7 +101,7 @@ public final class TagService {
      *
      * @return the name of the tag that stays
      */
-    public String merge(Staff who, AuditLog.Actor actor, long id, long intoId) {
+    public String merge(Staff who, Actor actor, long id, long intoId) {
         Policy.require(Policy.canManageTaxonomy(who), "merge tags");
         if (id == intoId) {
             throw new InvalidInput("into", "tagAdmin.mergeSelf");
@@ -125,7 +124,7 @@ public final class TagService {
                     .setParameter("into", into).setParameter("merged", merged).executeUpdate();
             redirect(em, merged.getSlug(), into);
             em.remove(merged);
-            reindex(em, affected);
+            retagged.reindex(em, affected);
             audit.record(em, actor, "tag.merged", "tag", id, merged.getName() + " (" + merged.getSlug() + ") → "
                     + into.getName() + " (" + into.getSlug() + "), " + moved + " statements gained it");
             return into.getName();
@@ -137,7 +136,7 @@ public final class TagService {
      *
      * @return the deleted tag's name
      */
-    public String delete(Staff who, AuditLog.Actor actor, long id) {
+    public String delete(Staff who, Actor actor, long id) {
         Policy.require(Policy.canManageTaxonomy(who), "delete tags");
         return tx.inTransaction(em -> {
             Tag tag = find(em, id);
@@ -146,7 +145,7 @@ public final class TagService {
                     .executeUpdate();
             em.createQuery("delete from TagRedirect r where r.tag = :tag").setParameter("tag", tag).executeUpdate();
             em.remove(tag);
-            reindex(em, affected);
+            retagged.reindex(em, affected);
             audit.record(em, actor, "tag.deleted", "tag", id, tag.getName() + " (" + tag.getSlug() + "), removed from "
                     + untagged + " statements");
             return tag.getName();
@@ -170,30 +169,14 @@ public final class TagService {
         }).toList();
     }
 
-    /** Points an old slug at a tag, whichever tag it pointed at before. */
+    /** The ids of the statements carrying a tag. */
     private static List<Long> statementsCarrying(EntityManager em, long tagId) {
-        return em.createQuery("select s.id from Statement s join s.tags t where t.id = :id", Long.class)
+        List<?> ids = em.createNativeQuery("select statement_id from statement_tag where tag_id = :id")
                 .setParameter("id", tagId).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
-    /**
-     * Search finds statements by their tags' names and filters by their slugs, so the statements
-     * whose tags changed are indexed again, with the change, when it commits. (Hibernate Search
-     * does not follow a tag's change to every statement by itself: that could load thousands.)
-     */
-    private static void reindex(EntityManager em, List<Long> statementIds) {
-        if (statementIds.isEmpty()) {
-            return;
-        }
-        em.flush();
-        SearchIndexingPlan plan = Search.session(em).indexingPlan();
-        for (int from = 0; from < statementIds.size(); from += REINDEX_BATCH) {
-            em.createQuery("select s from Statement s where s.id in :ids", Statement.class)
-                    .setParameter("ids", statementIds.subList(from, Math.min(from + REINDEX_BATCH, statementIds.size())))
-                    .getResultList().forEach(plan::addOrUpdate);
-        }
-    }
-
+    /** Points an old slug at a tag, whichever tag it pointed at before. */
     private static void redirect(EntityManager em, String oldSlug, Tag tag) {
         TagRedirect existing = em.find(TagRedirect.class, oldSlug);
         if (existing == null) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bayan.audit.AuditLog;
+
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.security.Csrf;
 import org.bayan.platform.web.Crumb;
@@ -49,9 +49,9 @@ public abstract class AdminServlet extends PageServlet {
         return StaffFilter.staff(req);
     }
 
-    protected static AuditLog.Actor actor(HttpServletRequest req) {
+    protected static Actor actor(HttpServletRequest req) {
         Staff s = staff(req);
-        return new AuditLog.Actor(s.id(), s.username(), req.getRemoteAddr());
+        return new Actor(s.id(), s.username(), req.getRemoteAddr());
     }
 
     /** Renders an admin page under Home > Admin > {trail}. */

@@ -15,7 +15,7 @@ import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.subject.Subject;
-import org.bayan.audit.AuditLog;
+
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
@@ -39,11 +39,11 @@ public final class LoginServlet extends PageServlet {
 
     private final UserService users;
     private final LoginThrottle throttle;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final DeviceCookie devices;
 
-    public LoginServlet(Renderer renderer, UserService users, LoginThrottle throttle, DeviceCookie devices, AuditLog audit,
+    public LoginServlet(Renderer renderer, UserService users, LoginThrottle throttle, DeviceCookie devices, AuditTrail audit,
             Clock clock) {
         super(renderer);
         this.devices = devices;
@@ -67,7 +67,7 @@ public final class LoginServlet extends PageServlet {
         String username = trim(req.getParameter("username"), 64);
         String password = trim(req.getParameter("password"), 1024);
         String address = req.getRemoteAddr();
-        AuditLog.Actor anonymous = new AuditLog.Actor(null, username, address);
+        Actor anonymous = new Actor(null, username, address);
         String device = devices.verify(deviceCookie(req), username);
         Optional<LoginThrottle.Refusal> refused = throttle.refusal(username, address, device);
         if (refused.isPresent()) {
@@ -105,7 +105,7 @@ public final class LoginServlet extends PageServlet {
         StaffFilter.markLogin(req, clock.instant(), stamp == null ? null : stamp.value());
         long id = (Long) subject.getPrincipal();
         users.recordLogin(id);
-        audit.record(new AuditLog.Actor(id, username.toLowerCase(java.util.Locale.ROOT), req.getRemoteAddr()), "login",
+        audit.record(new Actor(id, username.toLowerCase(java.util.Locale.ROOT), req.getRemoteAddr()), "login",
                 failedBefore == 0 ? null : "after " + failedBefore + " failed logins in a row from this address");
         resp.sendRedirect(req.getContextPath() + safeNext(req.getParameter("next")));
     }

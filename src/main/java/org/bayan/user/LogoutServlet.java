@@ -6,15 +6,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.subject.Subject;
-import org.bayan.audit.AuditLog;
+
 
 /** {@code POST /logout} (a GET cannot log anyone out, so no link or image can do it). */
 public final class LogoutServlet extends HttpServlet {
 
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final UserService users;
 
-    public LogoutServlet(AuditLog audit, UserService users) {
+    public LogoutServlet(AuditTrail audit, UserService users) {
         this.audit = audit;
         this.users = users;
     }
@@ -24,7 +24,7 @@ public final class LogoutServlet extends HttpServlet {
         Subject subject = SecurityUtils.getSubject();
         if (subject.getPrincipal() instanceof Long id) {
             String name = users.activeStaff(id).map(Staff::username).orElse(null);
-            audit.record(new AuditLog.Actor(id, name, req.getRemoteAddr()), "logout", null);
+            audit.record(new Actor(id, name, req.getRemoteAddr()), "logout", null);
         }
         subject.logout();
         if (req.getSession(false) != null) {

@@ -2,12 +2,10 @@ package org.bayan.user;
 
 import org.bayan.platform.Forbidden;
 
-import org.bayan.statement.Statement;
-import org.bayan.statement.Status;
-
 /**
- * Who may do what: every editorial rule in one place, asked by the services on every change
- * (hiding a button is only a courtesy).
+ * Who may do what, by role: asked by the services on every change (hiding a button is only a
+ * courtesy). The rules that also depend on a statement's status and author build on these, in
+ * org.bayan.statement.StatementPolicy.
  * <ul>
  * <li>An author writes statements, edits their own while they are drafts or in review, and
  *     submits them for review; nothing else.</li>
@@ -18,17 +16,6 @@ import org.bayan.statement.Status;
 public final class Policy {
 
     private Policy() {
-    }
-
-    public static boolean canEdit(Staff who, Statement s) {
-        if (s.getStatus() == Status.TRASHED) {
-            return false; // restore it first
-        }
-        return who.isEditor() || (isOwn(who, s) && (s.getStatus() == Status.DRAFT || s.getStatus() == Status.IN_REVIEW));
-    }
-
-    public static boolean canSubmit(Staff who, Statement s) {
-        return canEdit(who, s) && (s.getStatus() == Status.DRAFT || s.getStatus() == Status.IN_REVIEW);
     }
 
     /** Publish now, schedule, unpublish. */
@@ -42,10 +29,6 @@ public final class Policy {
 
     public static boolean canDeleteForGood(Staff who) {
         return who.isAdmin();
-    }
-
-    public static boolean canView(Staff who, Statement s) {
-        return who.isEditor() || isOwn(who, s);
     }
 
     public static boolean canManageTaxonomy(Staff who) {
@@ -64,9 +47,5 @@ public final class Policy {
         if (!allowed) {
             throw new Forbidden(what);
         }
-    }
-
-    private static boolean isOwn(Staff who, Statement s) {
-        return s.getAuthor() != null && s.getAuthor().getId() == who.id();
     }
 }

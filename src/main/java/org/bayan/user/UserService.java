@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.shiro.authc.credential.PasswordService;
-import org.bayan.audit.AuditLog;
+
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.persistence.Transactions;
 import org.hibernate.exception.ConstraintViolationException;
@@ -27,10 +27,10 @@ public final class UserService {
     private final Transactions tx;
     private final PasswordService passwords;
     private final PasswordRules rules;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public UserService(Transactions tx, PasswordService passwords, PasswordRules rules, AuditLog audit, Clock clock) {
+    public UserService(Transactions tx, PasswordService passwords, PasswordRules rules, AuditTrail audit, Clock clock) {
         this.tx = tx;
         this.passwords = passwords;
         this.rules = rules;
@@ -130,7 +130,7 @@ public final class UserService {
                         + " you choose your own password when you log in at /login) ***", oneTime);
             }
             em.persist(admin);
-            audit.record(em, new AuditLog.Actor(null, "system", null), "user.created", "user", admin.getId(), "admin (ADMIN)");
+            audit.record(em, Actor.system(), "user.created", "user", admin.getId(), "admin (ADMIN)");
         });
     }
 
@@ -144,7 +144,7 @@ public final class UserService {
     }
 
     /** Creates an account with a one-time password, which is returned to be handed over. */
-    public OneTimePassword create(Staff who, AuditLog.Actor actor, String username, String displayName, User.Role role) {
+    public OneTimePassword create(Staff who, Actor actor, String username, String displayName, User.Role role) {
         Policy.require(Policy.canManageUsers(who), "create users");
         String name = canonical(username);
         if (!name.matches(USERNAME)) {
@@ -182,7 +182,7 @@ public final class UserService {
     }
 
     /** Disables or re-enables an account; a disabled one's open sessions end at their next request. Returns its username. */
-    public String setEnabled(Staff who, AuditLog.Actor actor, long id, boolean enabled) {
+    public String setEnabled(Staff who, Actor actor, long id, boolean enabled) {
         Policy.require(Policy.canManageUsers(who), "disable users");
         if (!enabled && id == who.id()) {
             throw new InvalidInput("enabled", "user.cannotDisableSelf");
@@ -191,7 +191,7 @@ public final class UserService {
     }
 
     /** Gives an account another role, in force from its next request. Returns its username. */
-    public String changeRole(Staff who, AuditLog.Actor actor, long id, User.Role role) {
+    public String changeRole(Staff who, Actor actor, long id, User.Role role) {
         Policy.require(Policy.canManageUsers(who), "change roles");
         if (role == null) {
             throw new InvalidInput("role", "user.role.invalid");
@@ -207,7 +207,7 @@ public final class UserService {
      * Sets a new one-time password, returned to be handed over; it must be changed at next login.
      * Every open session of the account ends at its next request.
      */
-    public OneTimePassword resetPassword(Staff who, AuditLog.Actor actor, long id) {
+    public OneTimePassword resetPassword(Staff who, Actor actor, long id) {
         Policy.require(Policy.canManageUsers(who), "reset passwords");
         if (id == who.id()) {
             // A lost one-time password would lock the admin out: their own goes through the account page.
@@ -227,7 +227,7 @@ public final class UserService {
      * the field to show them beside; nothing is changed then. Every session of the account that
      * does not take up the returned {@linkplain #credentialStamp stamp} ends at its next request.
      */
-    public String changeOwnPassword(Staff who, AuditLog.Actor actor, String current, String next, String repeated) {
+    public String changeOwnPassword(Staff who, Actor actor, String current, String next, String repeated) {
         if (current == null || current.isEmpty()) {
             throw new InvalidInput("currentPassword", "password.currentWrong");
         }
@@ -258,7 +258,7 @@ public final class UserService {
     }
 
     /** Applies a change to one account and records it, in one transaction; returns the username. */
-    private String change(long id, AuditLog.Actor actor, String action, Change change) {
+    private String change(long id, Actor actor, String action, Change change) {
         return tx.inTransaction(em -> {
             User u = em.find(User.class, id);
             if (u == null) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bayan.user.Actor;
 import org.bayan.testing.MutableClock;
 import org.bayan.testing.TestDatabase;
 import org.bayan.platform.Forbidden;
@@ -52,7 +53,7 @@ abstract class AuditLogContract {
     }
 
     void event(String actor, String action, Long target, String detail) {
-        db.tx().run(em -> audit.record(em, new AuditLog.Actor(null, actor, "198.51.100.4"), action,
+        db.tx().run(em -> audit.record(em, new Actor(null, actor, "198.51.100.4"), action,
                 target == null ? null : "statement", target, detail));
         clock.advance(Duration.ofSeconds(1));
     }
@@ -80,7 +81,7 @@ abstract class AuditLogContract {
     void eventsInTheSameInstantStillComeNewestFirst() {
         db.tx().run(em -> {
             for (int i = 1; i <= 3; i++) {
-                audit.record(em, new AuditLog.Actor(null, "eda", null), "statement.saved", "statement", 9L, "same instant " + i);
+                audit.record(em, new Actor(null, "eda", null), "statement.saved", "statement", 9L, "same instant " + i);
             }
         });
         assertEquals(List.of("same instant 3", "same instant 2", "same instant 1"), details(audit.page(ADMIN, EVERYTHING, 0, 50)));

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.bayan.user.Actor;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.section.Sections;
@@ -47,7 +48,7 @@ class BackupServiceTest {
             Staff editor = fixtures.staff("eda", User.Role.EDITOR);
             StatementService service = new StatementService(db.tx(), new AuditLog(db.tx(), clock), clock, ZoneId.of("UTC"));
             long section = new Sections(db.tx()).tree().byPath(Sections.MAIN_SECTION_PATH).orElseThrow().id();
-            AuditLog.Actor actor = new AuditLog.Actor(editor.id(), "eda", "127.0.0.1");
+            Actor actor = new Actor(editor.id(), "eda", "127.0.0.1");
             long id = service.create(editor, actor, new StatementForm("Backed up", "", "Lead", "<p>Body – “quoted”.</p>",
                     section, "Russia, Homs", "Media Department", null, null), StatementService.Action.SAVE);
             service.save(editor, actor, id, new StatementForm("Backed up twice", "", "Lead", "<p>Second body.</p>",

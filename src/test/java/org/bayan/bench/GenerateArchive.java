@@ -41,7 +41,7 @@ public final class GenerateArchive {
         ZoneId zone = ZoneId.of("UTC");
         Settings settings = Settings.read(Map.of("demo", "false")::get, home).ensureHome();
         long started = System.nanoTime();
-        try (Database db = Database.open(settings, Bootstrap.ENTITIES)) {
+        try (Database db = Bootstrap.openDatabase(settings)) {
             try (Connection c = db.dataSource().getConnection()) {
                 c.setAutoCommit(false);
                 fill(c, total, zone, new Random(7));

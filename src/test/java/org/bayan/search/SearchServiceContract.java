@@ -165,8 +165,8 @@ abstract class SearchServiceContract {
         fixtures.statement("coalition-news", "Talks resume", Status.PUBLISHED, NOW.minusSeconds(100), "Astana");
         fixtures.statement("coalition-news", "Aid arrives", Status.PUBLISHED, NOW.minusSeconds(200), "Relief");
         var editor = new org.bayan.user.Staff(1, "editor", "An Editor", org.bayan.user.User.Role.EDITOR, false);
-        var actor = new org.bayan.audit.AuditLog.Actor(null, "editor", "192.0.2.1");
-        var tags = new org.bayan.tag.TagService(db.tx(), new org.bayan.audit.AuditLog(db.tx(), clock));
+        var actor = new org.bayan.user.Actor(null, "editor", "192.0.2.1");
+        var tags = new org.bayan.tag.TagService(db.tx(), new org.bayan.audit.AuditLog(db.tx(), clock), new StatementReindex());
         long astana = tagId("astana");
 
         tags.rename(editor, actor, astana, "Nur-Sultan");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.bayan.user.Actor;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
@@ -38,7 +39,7 @@ abstract class SectionServiceContract {
     static final Instant NOW = Instant.parse("2018-06-01T12:00:00Z");
     static final Staff EDITOR = new Staff(1, "editor", "An Editor", User.Role.EDITOR, false);
     static final Staff AUTHOR = new Staff(2, "author", "An Author", User.Role.AUTHOR, false);
-    static final AuditLog.Actor ACTOR = new AuditLog.Actor(null, "editor", "192.0.2.1");
+    static final Actor ACTOR = new Actor(null, "editor", "192.0.2.1");
 
     @TempDir
     Path folder;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.bayan.user.Actor;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
 import org.bayan.section.Sections;
@@ -71,8 +72,8 @@ abstract class StatementServiceContract {
         db.close();
     }
 
-    AuditLog.Actor as(Staff s) {
-        return new AuditLog.Actor(s.id(), s.username(), "127.0.0.1");
+    Actor as(Staff s) {
+        return new Actor(s.id(), s.username(), "127.0.0.1");
     }
 
     StatementForm form(String title, String body, String tags, Long version) {

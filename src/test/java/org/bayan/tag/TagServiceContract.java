@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bayan.search.StatementReindex;
+import org.bayan.user.Actor;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
@@ -42,7 +44,7 @@ abstract class TagServiceContract {
     static final Instant EARLIER = NOW.minusSeconds(3600);
     static final Staff EDITOR = new Staff(1, "editor", "An Editor", User.Role.EDITOR, false);
     static final Staff AUTHOR = new Staff(2, "author", "An Author", User.Role.AUTHOR, false);
-    static final AuditLog.Actor ACTOR = new AuditLog.Actor(null, "editor", "192.0.2.1");
+    static final Actor ACTOR = new Actor(null, "editor", "192.0.2.1");
 
     @TempDir
     Path folder;
@@ -60,7 +62,7 @@ abstract class TagServiceContract {
         db = open(folder);
         MutableClock clock = new MutableClock(NOW);
         audit = new AuditLog(db.tx(), clock);
-        tags = new TagService(db.tx(), audit);
+        tags = new TagService(db.tx(), audit, new StatementReindex());
         statements = new PublicStatements(db.tx(), new Sections(db.tx()), clock);
         fixtures = new Fixtures(db.tx(), ZONE);
     }

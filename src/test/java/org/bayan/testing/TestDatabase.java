@@ -35,7 +35,7 @@ public final class TestDatabase implements AutoCloseable {
     /** An H2 file with some settings given, e.g. {@code search.backend}. */
     public static TestDatabase h2(Path folder, Map<String, String> values) {
         Settings settings = Settings.read(values::get, folder);
-        return new TestDatabase(Database.open(settings, Bootstrap.ENTITIES), () -> { });
+        return new TestDatabase(Bootstrap.openDatabase(settings), () -> { });
     }
 
     /** The PostgreSQL server's URL, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres, or null. */
@@ -51,7 +51,7 @@ public final class TestDatabase implements AutoCloseable {
         Map<String, String> values = new HashMap<>();
         values.put("db.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         Settings settings = Settings.read(values::get, folder);
-        return new TestDatabase(Database.open(settings, Bootstrap.ENTITIES),
+        return new TestDatabase(Bootstrap.openDatabase(settings),
                 () -> execute(url, "drop schema " + schema + " cascade"));
     }
 

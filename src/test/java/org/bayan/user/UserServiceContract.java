@@ -72,8 +72,8 @@ abstract class UserServiceContract {
         return users.activeStaff(id).orElseThrow();
     }
 
-    static AuditLog.Actor as(Staff s) {
-        return new AuditLog.Actor(s.id(), s.username(), FROM);
+    static Actor as(Staff s) {
+        return new Actor(s.id(), s.username(), FROM);
     }
 
     /** What the login form would say: does this username and password open an enabled account? */

@@ -2,29 +2,20 @@ package org.bayan.platform.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import jakarta.persistence.EntityManagerFactory;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 import javax.naming.NoInitialContextException;
 import javax.sql.DataSource;
-import org.bayan.platform.config.SearchBackend;
 import org.bayan.platform.config.Settings;
-import org.bayan.search.ElasticsearchAnalysis;
-import org.bayan.search.LuceneAnalysis;
-import org.bayan.search.PrefixedIndexLayout;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
-import org.hibernate.search.engine.environment.bean.BeanReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +34,25 @@ public final class Database implements AutoCloseable {
     private final boolean h2;
 
     private Database(DataSource dataSource, HikariDataSource ownPool, List<Class<?>> entities, boolean h2,
-                     Map<String, Object> search) {
+                     Map<String, Object> extra) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.h2 = h2;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .failOnMissingLocations(true).load().migrate();
-        this.sessionFactory = hibernate(dataSource, entities, search);
+        this.sessionFactory = hibernate(dataSource, entities, extra);
     }
 
-    /** Opens the database the settings name: Tomcat's JNDI DataSource if present, else a pool. */
-    public static Database open(Settings settings, List<Class<?>> entities) {
+    /**
+     * Opens the database the settings name: Tomcat's JNDI DataSource if present, else a pool.
+     *
+     * @param extra further Hibernate properties, such as those of the search index
+     */
+    public static Database open(Settings settings, List<Class<?>> entities, Map<String, Object> extra) {
         DataSource jndi = lookupJndi();
         if (jndi != null) {
             log.info("Database: JNDI DataSource {}", JNDI_NAME);
-            return new Database(jndi, null, entities, isH2(jndi), searchProperties(settings));
+            return new Database(jndi, null, entities, isH2(jndi), extra);
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
@@ -69,14 +64,13 @@ public final class Database implements AutoCloseable {
         config.setPoolName("bayan");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return new Database(pool, pool, entities, settings.isH2(), searchProperties(settings));
+            return new Database(pool, pool, entities, settings.isH2(), extra);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
     }
 
-    public EntityManagerFactory entityManagerFactory() { return sessionFactory; }
     public SessionFactory sessionFactory() { return sessionFactory; }
     public DataSource dataSource() { return dataSource; }
     public boolean isH2() { return h2; }
@@ -99,36 +93,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Hibernate Search's settings for the configured backend: a Lucene index in the data folder,
-     * or an Elasticsearch/OpenSearch cluster. Either way the index can be rebuilt from the
-     * database at will, and a committed change is searchable when its transaction returns.
-     */
-    static Map<String, Object> searchProperties(Settings settings) {
-        SearchBackend backend = settings.search();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("hibernate.search.indexing.plan.synchronization.strategy", "sync");
-        if (backend.kind() == SearchBackend.Kind.LUCENE) {
-            p.put("hibernate.search.backend.type", "lucene");
-            p.put("hibernate.search.backend.directory.root", settings.home().resolve("search-index").toString());
-            p.put("hibernate.search.backend.lucene_version", "9.12");
-            p.put("hibernate.search.backend.analysis.configurer", "class:" + LuceneAnalysis.class.getName());
-        } else {
-            p.put("hibernate.search.backend.type", "elasticsearch");
-            p.put("hibernate.search.backend.uris",
-                    backend.uris().stream().map(URI::toString).collect(Collectors.joining(",")));
-            backend.username().ifPresent(u -> p.put("hibernate.search.backend.username", u));
-            backend.password().ifPresent(pw -> p.put("hibernate.search.backend.password", pw));
-            p.put("hibernate.search.backend.analysis.configurer", "class:" + ElasticsearchAnalysis.class.getName());
-            p.put("hibernate.search.backend.layout.strategy",
-                    BeanReference.ofInstance(new PrefixedIndexLayout(backend.indexPrefix())));
-            // New fields after an upgrade are added to the existing index; the rest is a rebuild away.
-            p.put("hibernate.search.schema_management.strategy", "create-or-update");
-        }
-        return p;
-    }
-
-    private static SessionFactory hibernate(DataSource dataSource, List<Class<?>> entities, Map<String, Object> search) {
+    private static SessionFactory hibernate(DataSource dataSource, List<Class<?>> entities, Map<String, Object> extra) {
         HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("bayan")
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .managedClasses(entities)
@@ -138,10 +103,9 @@ public final class Database implements AutoCloseable {
                 .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 50)
                 // Paging a collection fetch in memory would read every row: make it an error.
                 .property(AvailableSettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true)
-                .property(AvailableSettings.GENERATE_STATISTICS, true)
                 .property(AvailableSettings.SHOW_SQL, false)
                 .property(AvailableSettings.STATEMENT_INSPECTOR, new SqlCounter());
-        search.forEach(config::property);
+        extra.forEach(config::property);
         return config.createEntityManagerFactory().unwrap(SessionFactory.class);
     }
 

@@ -1,8 +1,7 @@
 package org.bayan.platform.security;
 
-import org.bayan.user.StaffRealm;
-
 import java.util.List;
+import org.apache.shiro.realm.Realm;
 import org.apache.shiro.web.filter.InvalidRequestFilter;
 import org.apache.shiro.web.filter.mgt.DefaultFilterChainManager;
 import org.apache.shiro.web.filter.mgt.PathMatchingFilterChainResolver;
@@ -13,11 +12,11 @@ import org.apache.shiro.web.servlet.AbstractShiroFilter;
  * Apache Shiro in front of every request, wired in code so its realm can be handed our
  * services: it binds the current subject and refuses request paths that broke access rules
  * of Java web apps before (semicolons, encoded slashes and dots, backslashes). Who may see
- * the admin area is decided by {@link StaffFilter}, which runs after it.
+ * the admin area is decided by the staff filter (org.bayan.user), which runs after it.
  */
 public final class SecurityFilter extends AbstractShiroFilter {
 
-    public SecurityFilter(StaffRealm realm) {
+    public SecurityFilter(Realm realm) {
         DefaultWebSecurityManager manager = new DefaultWebSecurityManager(realm);
         // No "remember me": a login lasts as long as its session, and no cipher key to keep.
         manager.setRememberMeManager(null);

@@ -1,0 +1,45 @@
+package org.bayan.search;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bayan.platform.config.SearchBackend;
+import org.bayan.platform.config.Settings;
+import org.hibernate.search.engine.environment.bean.BeanReference;
+
+/**
+ * Hibernate Search's settings for the configured backend: a Lucene index in the data folder,
+ * or an Elasticsearch/OpenSearch cluster. Either way the index can be rebuilt from the
+ * database at will, and a committed change is searchable when its transaction returns.
+ */
+public final class SearchConfiguration {
+
+    private SearchConfiguration() {
+    }
+
+    /** The properties to open the database with (see Database#open). */
+    public static Map<String, Object> properties(Settings settings) {
+        SearchBackend backend = settings.search();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("hibernate.search.indexing.plan.synchronization.strategy", "sync");
+        if (backend.kind() == SearchBackend.Kind.LUCENE) {
+            p.put("hibernate.search.backend.type", "lucene");
+            p.put("hibernate.search.backend.directory.root", settings.home().resolve("search-index").toString());
+            p.put("hibernate.search.backend.lucene_version", "9.12");
+            p.put("hibernate.search.backend.analysis.configurer", "class:" + LuceneAnalysis.class.getName());
+        } else {
+            p.put("hibernate.search.backend.type", "elasticsearch");
+            p.put("hibernate.search.backend.uris",
+                    backend.uris().stream().map(URI::toString).collect(Collectors.joining(",")));
+            backend.username().ifPresent(u -> p.put("hibernate.search.backend.username", u));
+            backend.password().ifPresent(pw -> p.put("hibernate.search.backend.password", pw));
+            p.put("hibernate.search.backend.analysis.configurer", "class:" + ElasticsearchAnalysis.class.getName());
+            p.put("hibernate.search.backend.layout.strategy",
+                    BeanReference.ofInstance(new PrefixedIndexLayout(backend.indexPrefix())));
+            // New fields after an upgrade are added to the existing index; the rest is a rebuild away.
+            p.put("hibernate.search.schema_management.strategy", "create-or-update");
+        }
+        return p;
+    }
+}
