@@ -23,6 +23,7 @@ public final class SearchConfiguration {
         SearchBackend backend = settings.search();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("hibernate.search.indexing.plan.synchronization.strategy", "sync");
+        p.put("hibernate.search.mapping.configurer", BeanReference.ofInstance(new SearchMapping()));
         if (backend.kind() == SearchBackend.Kind.LUCENE) {
             p.put("hibernate.search.backend.type", "lucene");
             p.put("hibernate.search.backend.directory.root", settings.home().resolve("search-index").toString());

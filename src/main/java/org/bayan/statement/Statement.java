@@ -20,31 +20,15 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import jakarta.persistence.Transient;
-import org.bayan.search.StatementTextBinder;
 import org.bayan.section.Section;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
-import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.bayan.tag.Tag;
 import org.bayan.user.User;
 
 /**
- * A statement: the thing Bayan publishes. The body is sanitised HTML. Indexed for full-text
- * search (Hibernate Search keeps the index in step with every change it commits).
+ * A statement: the thing Bayan publishes. The body is sanitised HTML. What search indexes of
+ * it is declared in org.bayan.search.SearchMapping.
  */
 @Entity
-// The index is named after its layout: when the fields change, the name does, and an upgraded
-// site finds the new index empty and builds it at start-up (SearchService.rebuildIfEmpty).
-@Indexed(index = "statement-by-language")
-@TypeBinding(binder = @TypeBinderRef(type = StatementTextBinder.class))
 public class Statement {
 
     @Id
@@ -68,7 +52,6 @@ public class Statement {
     private String source;
 
     @Column(nullable = false, length = 8)
-    @KeywordField
     private String language;
 
     /** The original this statement translates, so translations can be linked to each other. */
@@ -78,16 +61,13 @@ public class Statement {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    @KeywordField
     private Status status;
 
     @Column(name = "published_at")
-    @GenericField(sortable = Sortable.YES)
     private Instant publishedAt;
 
     /** The day of {@link #publishedAt} in the site's time zone; see {@link #schedule}. */
     @Column(name = "published_on")
-    @GenericField
     private LocalDate publishedOn;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -99,9 +79,6 @@ public class Statement {
             joinColumns = @JoinColumn(name = "statement_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     @OrderBy("name")
-    @IndexedEmbedded(includePaths = {"name", "slug"})
-    // A renamed, merged or deleted tag re-indexes its statements itself (TagService), in batches.
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     private Set<Tag> tags = new LinkedHashSet<>();
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -148,15 +125,13 @@ public class Statement {
         this.publishedOn = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, zone);
     }
 
-    /** The body as plain text, which is what search looks into (see StatementTextBinder). */
+    /** The body as plain text, which is what search looks into (see org.bayan.search.StatementTextBinder). */
     public String getBodyText() {
         return org.jsoup.Jsoup.parseBodyFragment(body == null ? "" : body).text();
     }
 
     /** The section's id, for filtering search results by section. */
     @Transient
-    @GenericField(name = "sectionId")
-    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "section")))
     public Long getSectionId() {
         return section == null ? null : section.getId();
     }

@@ -6,9 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-import org.bayan.search.SearchAnalysis;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 /** A label readers can follow across sections, e.g. "Russia" at /tag/russia. */
 @Entity
@@ -19,11 +16,9 @@ public class Tag {
     private Long id;
 
     @Column(nullable = false, length = 100)
-    @FullTextField(analyzer = SearchAnalysis.ENGLISH)
     private String name;
 
     @Column(nullable = false, length = 120)
-    @KeywordField
     private String slug;
 
     @Version
