@@ -102,23 +102,40 @@ public final class Bootstrap implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
         long started = System.nanoTime();
-        Settings settings;
+        Settings settings = settings(ctx);
+        SiteAddress address = new SiteAddress(settings.baseUrl(), settings.allowedHosts());
+        address.startupNote().ifPresent(log::warn);
+        ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
+        Parts parts = parts(ctx, settings, Clock.systemUTC());
+        filters(ctx, settings, address, parts);
+        publicPages(ctx, parts);
+        adminPages(ctx, settings, parts);
+        log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
+                (System.nanoTime() - started) / 1_000_000, ctx.getContextPath());
+    }
+
+    /** Reads the settings and opens the database, or stops the start with one line that says why. */
+    private Settings settings(ServletContext ctx) {
         try {
-            settings = Settings.fromEnvironment(defaultHome(ctx)).ensureHome();
+            Settings settings = Settings.fromEnvironment(defaultHome(ctx)).ensureHome();
             log.info("Bayan starting at context '{}': {}", ctx.getContextPath(), settings.describe());
             database = openDatabase(settings);
+            return settings;
         } catch (SettingsException e) {
             throw startFailure(e.getMessage());
         } catch (RuntimeException e) {
             throw startFailure("cannot open the database: " + rootCause(e));
         }
+    }
 
-        SiteAddress address = new SiteAddress(settings.baseUrl(), settings.allowedHosts());
-        if (address.startupNote().isPresent()) {
-            log.warn(address.startupNote().get());
-        }
-        Clock clock = Clock.systemUTC();
-        ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
+    /** The services and shared parts the filters and servlets are given, each built once. */
+    private record Parts(Clock clock, Transactions tx, Sections sections, ContentVersion contentVersion,
+                         PublicStatements statements, Renderer renderer, AuditLog audit, PasswordService passwords,
+                         UserService users, StatementService statementService, StatementDesk desk, TagService tags,
+                         SearchService search, FeedResponder feeds, BackupService backups) {
+    }
+
+    private Parts parts(ServletContext ctx, Settings settings, Clock clock) {
         Transactions tx = new Transactions(database.sessionFactory());
         new PublishedDays(tx).realign(settings.timezone());
         if (settings.demo()) {
@@ -139,71 +156,78 @@ public final class Bootstrap implements ServletContextListener {
         } catch (SettingsException e) {
             throw startFailure(e.getMessage());
         }
-        StatementService statementService = new StatementService(tx, audit, clock, settings.timezone());
-        StatementDesk desk = new StatementDesk(tx, sections, clock);
-        TagService tags = new TagService(tx, audit, new StatementReindex());
         SearchService search = new SearchService(tx, sections, clock, contentVersion::current);
         search.rebuildIfEmpty();
-        FeedResponder feeds = new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts));
-
-        EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
-                DispatcherType.INCLUDE, DispatcherType.ERROR);
-        if (settings.debugSqlCount()) {
-            ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        }
-        ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
-        // An unknown host gets a plain 400 before anything renders a link with it.
-        ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        ctx.addFilter("staticFiles", new StaticFilesFilter())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/static/*", "/webjars/*", "/favicon.ico");
-        ctx.addFilter("unreadableBody", new UnreadableBodyFilter())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        // Before Shiro: a kept public page is the same for every reader, so it is answered without
-        // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
-        // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
-        ctx.addFilter("pageCache", new PageCache(contentVersion, address))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(users, passwords))).addMappingForUrlPatterns(all, true, "/*");
-        ctx.addFilter("csrf", new Csrf((req, resp) -> renderer.renderError(req, resp, 403), address::isConfiguredHost))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        ctx.addFilter("staff", new StaffFilter(users, clock))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin", "/admin/*");
-
-        ctx.addServlet("login", new LoginServlet(renderer, users, new LoginThrottle(clock),
-                new DeviceCookie(DeviceCookie.secret(tx), clock), audit, clock)).addMapping("/login");
-        ctx.addServlet("logout", new LogoutServlet(audit, users)).addMapping("/logout");
-        ctx.addServlet("dashboard", new DashboardServlet(renderer, desk)).addMapping("/admin", "/admin/ping");
-        ctx.addServlet("tagAdmin", new TagAdminServlet(renderer, tags)).addMapping("/admin/tags", "/admin/tags/*");
-        ctx.addServlet("sectionAdmin", new SectionAdminServlet(renderer, new SectionService(tx, sections, audit)))
-                .addMapping("/admin/sections", "/admin/sections/*");
-        ctx.addServlet("userAdmin", new UserAdminServlet(renderer, users)).addMapping("/admin/users", "/admin/users/*");
-        ctx.addServlet("account", new AccountServlet(renderer, users)).addMapping("/admin/account");
-        ctx.addServlet("audit", new AuditServlet(renderer, audit)).addMapping("/admin/audit");
-        ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, statementService, desk, sections, tags,
-                settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
-        ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
-        ctx.addServlet("tags", new TagArchiveServlet(renderer, statements, feeds)).addMapping("/tag/*");
-        ctx.addServlet("feeds", new FeedServlet(renderer, feeds)).addMapping("/feed.rss", "/feed.atom");
-        // "*.xml" because a mapping cannot say "/sitemap-N.xml"; the servlet 404s any other name.
-        ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(tx, sections, clock)))
-                .addMapping("/sitemap.xml", "/sitemap-news.xml", "*.xml");
-        ctx.addServlet("robots", new RobotsServlet(renderer)).addMapping("/robots.txt");
-        ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
         BackupService backups = new BackupService(database.dataSource(), database.isH2(), settings.home(), clock);
         backups.removeLeftovers();
         if (backups.available() && !settings.backupInterval().isZero()) {
             backupSchedule = new BackupSchedule(backups, settings.backupInterval(), settings.backupKeep());
         }
-        ctx.addServlet("backup", new BackupServlet(renderer, backups, audit, settings.backupKeep()))
-                .addMapping("/admin/backup", "/admin/backup/*");
-        ctx.addServlet("search", new SearchServlet(renderer, search, sections)).addMapping("/search");
-        ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, search)).addMapping("/admin/search/rebuild");
+        return new Parts(clock, tx, sections, contentVersion, statements, renderer, audit, passwords, users,
+                new StatementService(tx, audit, clock, settings.timezone()), new StatementDesk(tx, sections, clock),
+                new TagService(tx, audit, new StatementReindex()), search,
+                new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts)), backups);
+    }
+
+    /** The filters, in the order a request meets them (ARCHITECTURE.md, "One request"). */
+    private static void filters(ServletContext ctx, Settings settings, SiteAddress address, Parts p) {
+        EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
+                DispatcherType.INCLUDE, DispatcherType.ERROR);
+        EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
+        if (settings.debugSqlCount()) {
+            ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(request, true, "/*");
+        }
+        ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
+        // An unknown host gets a plain 400 before anything renders a link with it.
+        ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(request, true, "/*");
+        ctx.addFilter("staticFiles", new StaticFilesFilter())
+                .addMappingForUrlPatterns(request, true, "/static/*", "/webjars/*", "/favicon.ico");
+        ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
+        // Before Shiro: a kept public page is the same for every reader, so it is answered without
+        // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
+        // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
+        ctx.addFilter("pageCache", new PageCache(p.contentVersion(), address)).addMappingForUrlPatterns(request, true, "/*");
+        ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(p.users(), p.passwords())))
+                .addMappingForUrlPatterns(all, true, "/*");
+        ctx.addFilter("csrf", new Csrf((req, resp) -> p.renderer().renderError(req, resp, 403), address::isConfiguredHost))
+                .addMappingForUrlPatterns(request, true, "/*");
+        ctx.addFilter("staff", new StaffFilter(p.users(), p.clock())).addMappingForUrlPatterns(request, true, "/admin", "/admin/*");
+    }
+
+    private static void publicPages(ServletContext ctx, Parts p) {
+        Renderer renderer = p.renderer();
+        ctx.addServlet("home", new HomeServlet(renderer, p.sections(), p.statements())).addMapping("");
+        ctx.addServlet("tags", new TagArchiveServlet(renderer, p.statements(), p.feeds())).addMapping("/tag/*");
+        ctx.addServlet("feeds", new FeedServlet(renderer, p.feeds())).addMapping("/feed.rss", "/feed.atom");
+        // "*.xml" because a mapping cannot say "/sitemap-N.xml"; the servlet 404s any other name.
+        ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(p.tx(), p.sections(), p.clock())))
+                .addMapping("/sitemap.xml", "/sitemap-news.xml", "*.xml");
+        ctx.addServlet("robots", new RobotsServlet(renderer)).addMapping("/robots.txt");
+        ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
+        ctx.addServlet("search", new SearchServlet(renderer, p.search(), p.sections())).addMapping("/search");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.
-        ctx.addServlet("site", new SectionArchiveServlet(renderer, sections, statements, feeds, clock, settings.timezone()))
-                .addMapping("/");
-        log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
-                (System.nanoTime() - started) / 1_000_000, ctx.getContextPath());
+        ctx.addServlet("site", new SectionArchiveServlet(renderer, p.sections(), p.statements(), p.feeds(), p.clock(),
+                p.renderer().zone())).addMapping("/");
+    }
+
+    private static void adminPages(ServletContext ctx, Settings settings, Parts p) {
+        Renderer renderer = p.renderer();
+        ctx.addServlet("login", new LoginServlet(renderer, p.users(), new LoginThrottle(p.clock()),
+                new DeviceCookie(DeviceCookie.secret(p.tx()), p.clock()), p.audit(), p.clock())).addMapping("/login");
+        ctx.addServlet("logout", new LogoutServlet(p.audit(), p.users())).addMapping("/logout");
+        ctx.addServlet("dashboard", new DashboardServlet(renderer, p.desk())).addMapping("/admin", "/admin/ping");
+        ctx.addServlet("tagAdmin", new TagAdminServlet(renderer, p.tags())).addMapping("/admin/tags", "/admin/tags/*");
+        ctx.addServlet("sectionAdmin", new SectionAdminServlet(renderer, new SectionService(p.tx(), p.sections(), p.audit())))
+                .addMapping("/admin/sections", "/admin/sections/*");
+        ctx.addServlet("userAdmin", new UserAdminServlet(renderer, p.users())).addMapping("/admin/users", "/admin/users/*");
+        ctx.addServlet("account", new AccountServlet(renderer, p.users())).addMapping("/admin/account");
+        ctx.addServlet("audit", new AuditServlet(renderer, p.audit())).addMapping("/admin/audit");
+        ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, p.statementService(), p.desk(), p.sections(),
+                p.tags(), settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
+        ctx.addServlet("backup", new BackupServlet(renderer, p.backups(), p.audit(), settings.backupKeep()))
+                .addMapping("/admin/backup", "/admin/backup/*");
+        ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, p.search())).addMapping("/admin/search/rebuild");
     }
 
     /** The database with every entity and the search index, as Bayan and its tests open it. */
