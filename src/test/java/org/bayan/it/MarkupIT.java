@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,7 @@ class MarkupIT {
             Map.entry("admin editor new with errors", 400), Map.entry("admin conflict", 409),
             Map.entry("admin users with errors", 400), Map.entry("admin account with errors", 400),
             Map.entry("admin tag with errors", 400), Map.entry("admin sections with errors", 400),
+            Map.entry("admin tag merge with errors", 400), Map.entry("admin section with errors", 400),
             Map.entry("admin error 404", 404), Map.entry("admin error 400", 400),
             Map.entry("admin author refused", 403), Map.entry("admin author refused an action", 403));
 
@@ -123,6 +125,7 @@ class MarkupIT {
         String tagAdmin = path(tags.selectFirst("a[href*=/admin/tags/]").attr("href"));
         String sectionAdmin = path(admin.get("/admin/sections").html().selectFirst("a[href*=/admin/sections/]").attr("href"));
         String tagId = tagAdmin.replaceAll(".*/", "");
+        String sectionId = sectionAdmin.replaceAll(".*/", "");
 
         String p = "public";
         views.add(View.get(p, "home", Who.READER, "/"));
@@ -138,6 +141,7 @@ class MarkupIT {
         views.add(View.get(p, "tag page", Who.READER, "/tag/" + tagSlug));
         views.add(View.get(p, "search form", Who.READER, "/search"));
         views.add(View.get(p, "search with results", Who.READER, "/search?q=coalition"));
+        views.add(View.get(p, "search results page 2", Who.READER, "/search?q=coalition&page=2"));
         views.add(View.get(p, "search without results", Who.READER, "/search?q=zzqx" + RUN));
         views.add(View.get(p, "login", Who.READER, "/login"));
         views.add(View.post(p, "login refused", Who.READER, "/login",
@@ -149,6 +153,7 @@ class MarkupIT {
         String a = "admin";
         views.add(View.get(a, "dashboard", Who.ADMIN, "/admin"));
         views.add(View.get(a, "statements", Who.ADMIN, "/admin/statements"));
+        views.add(View.get(a, "statements page 2", Who.ADMIN, "/admin/statements?page=2"));
         views.add(View.get(a, "statements none found", Who.ADMIN, "/admin/statements?q=zzqx" + RUN));
         views.add(View.get(a, "statements in trash", Who.ADMIN, "/admin/statements?status=TRASHED"));
         views.add(View.get(a, "editor new", Who.ADMIN, "/admin/statements/new"));
@@ -178,9 +183,12 @@ class MarkupIT {
         views.add(View.get(a, "tags", Who.ADMIN, "/admin/tags"));
         views.add(View.get(a, "tag", Who.ADMIN, tagAdmin));
         views.add(View.post(a, "tag with errors", Who.ADMIN, "/admin/tags/" + tagId + "/rename", () -> Map.of("name", "")));
+        views.add(View.post(a, "tag merge with errors", Who.ADMIN, "/admin/tags/" + tagId + "/merge", () -> Map.of("into", "")));
         views.add(View.get(a, "sections", Who.ADMIN, "/admin/sections"));
         views.add(View.post(a, "sections with errors", Who.ADMIN, "/admin/sections", () -> Map.of("name", "", "slug", "")));
         views.add(View.get(a, "section", Who.ADMIN, sectionAdmin));
+        views.add(View.post(a, "section with errors", Who.ADMIN, "/admin/sections/" + sectionId + "/rename",
+                () -> Map.of("name", "", "slug", "")));
         views.add(View.get(a, "error 404", Who.ADMIN, "/admin/statements/999999999999"));
         views.add(View.get(a, "error 400", Who.ADMIN, "/admin/statements?page=abc"));
         views.add(View.get(a, "author's dashboard", Who.AUTHOR, "/admin"));
@@ -204,23 +212,7 @@ class MarkupIT {
         Session reader = new Session(Site.main());
         for (View v : views) {
             if (v.script() != null) continue;
-            Session s = switch (v.who()) {
-                case READER -> reader;
-                case ADMIN -> admin;
-                case AUTHOR -> author;
-            };
-            Site.Page page;
-            if (v.form() == null) {
-                page = s.get(v.path());
-            } else {
-                s.get(v.who() == Who.READER ? "/login" : "/admin"); // the page the form is sent from
-                page = v.csrf() ? s.post(v.path(), v.form().get()) : s.postRaw(v.path(), v.form().get());
-                if (page.status() == 302 || page.status() == 303) {
-                    page = s.get(path(page.header("Location")));
-                }
-            }
-            assertEquals(STATUS.getOrDefault(v.group() + " " + v.name(), 200), page.status(), v.group() + " " + v.name());
-            assertTrue(page.header("Content-Type").startsWith("text/html"), v.name() + ": " + page.header("Content-Type"));
+            Site.Page page = served(v, reader);
             Files.writeString(OUT.resolve(v.file()), page.body(), StandardCharsets.UTF_8);
             byFile.put(v.file(), v);
         }
@@ -325,6 +317,82 @@ class MarkupIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Every field a person fills in has a name read out with it, and what the page says about the
+     * field is tied to it: a hint or an error beside a field that a screen reader does not read with
+     * it is, to its user, not there. On every page: each control is labelled (label[for], an
+     * enclosing label or aria-label); each id in aria-describedby exists; a control marked
+     * aria-invalid is described by an error; each error beside a field describes a control. The
+     * pages shown with errors must show some, so the rules are checked where they matter.
+     */
+    @Test
+    void everyFieldIsLabelledAndItsHintAndErrorAreTiedToIt() {
+        Session reader = new Session(Site.main());
+        List<String> faults = new ArrayList<>();
+        int tiedErrors = 0;
+        for (View v : views) {
+            if (v.script() != null) continue;
+            String where = v.group() + " " + v.name() + " (" + v.path() + ")";
+            Document html = served(v, reader).html();
+            int invalid = 0;
+            for (Element control : html.select("main input:not([type=hidden]), main select, main textarea")) {
+                String id = control.id();
+                boolean labelled = control.hasAttr("aria-label") || control.closest("label") != null
+                        || (!id.isEmpty() && html.selectFirst("label[for=" + id + "]") != null);
+                if (!labelled) faults.add(where + ": no label for " + control.cssSelector());
+                List<String> describedBy = List.of(control.attr("aria-describedby").split("\\s+"));
+                for (String ref : describedBy) {
+                    if (!ref.isEmpty() && html.getElementById(ref) == null) {
+                        faults.add(where + ": " + control.cssSelector() + " is described by a missing #" + ref);
+                    }
+                }
+                if ("true".equals(control.attr("aria-invalid"))) {
+                    invalid++;
+                    boolean explained = describedBy.stream().anyMatch(ref -> !ref.isEmpty()
+                            && html.getElementById(ref) != null && html.getElementById(ref).hasClass("error"));
+                    if (!explained) faults.add(where + ": " + control.cssSelector() + " is invalid but no error describes it");
+                }
+            }
+            // Errors that speak for the whole form are alerts of their own; the others belong to a field.
+            for (Element error : html.select("main form .error:not([role=alert])")) {
+                boolean tied = !error.id().isEmpty() && error.closest("form").select("[aria-describedby]").stream()
+                        .anyMatch(c -> List.of(c.attr("aria-describedby").split("\\s+")).contains(error.id()));
+                if (tied) {
+                    tiedErrors++;
+                } else {
+                    faults.add(where + ": the error \"" + error.text() + "\" describes no field");
+                }
+            }
+            if (v.name().endsWith("with errors") && invalid == 0) faults.add(where + ": no field is marked invalid");
+        }
+        System.out.println("[markup] fields, labels and errors over " + views.size() + " pages: " + tiedErrors
+                + " errors tied to their fields, " + faults.size() + " faults");
+        assertTrue(tiedErrors > 0, "some pages show errors beside their fields");
+        assertEquals(List.of(), faults);
+    }
+
+    /** The view as served: fetched, or its form sent from a page of the same session; redirects followed. */
+    private static Site.Page served(View v, Session reader) {
+        Session s = switch (v.who()) {
+            case READER -> reader;
+            case ADMIN -> admin;
+            case AUTHOR -> author;
+        };
+        Site.Page page;
+        if (v.form() == null) {
+            page = s.get(v.path());
+        } else {
+            s.get(v.who() == Who.READER ? "/login" : "/admin"); // the page the form is sent from
+            page = v.csrf() ? s.post(v.path(), v.form().get()) : s.postRaw(v.path(), v.form().get());
+            if (page.status() == 302 || page.status() == 303) {
+                page = s.get(path(page.header("Location")));
+            }
+        }
+        assertEquals(STATUS.getOrDefault(v.group() + " " + v.name(), 200), page.status(), v.group() + " " + v.name());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), v.name() + ": " + page.header("Content-Type"));
+        return page;
     }
 
     private static void login(ChromeDriver browser, WebDriverWait wait, Who who) {
