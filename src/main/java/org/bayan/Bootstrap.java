@@ -32,6 +32,7 @@ import org.bayan.statement.StatementAdminServlet;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.demo.DemoContent;
+import org.bayan.feed.FeedLink;
 import org.bayan.feed.FeedResponder;
 import org.bayan.feed.FeedServlet;
 import org.bayan.feed.Feeds;
@@ -45,6 +46,7 @@ import org.bayan.user.StaffFilter;
 import org.bayan.user.StaffRealm;
 import org.bayan.statement.Revision;
 import org.bayan.statement.StatementDesk;
+import org.bayan.statement.StatementPageView;
 import org.bayan.statement.StatementService;
 import org.bayan.tag.TagRedirect;
 import org.bayan.tag.TagService;
@@ -145,6 +147,8 @@ public final class Bootstrap implements ServletContextListener {
         SearchService search = new SearchService(tx, sections, clock, contentVersion::current);
         search.rebuildIfEmpty();
         FeedResponder feeds = new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts));
+        StatementPageView statementPage = new StatementPageView(renderer, statements, settings.timezone(),
+                section -> FeedLink.of(renderer, section.path(), section.name()));
 
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
@@ -179,8 +183,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("userAdmin", new UserAdminServlet(renderer, users)).addMapping("/admin/users", "/admin/users/*");
         ctx.addServlet("account", new AccountServlet(renderer, users)).addMapping("/admin/account");
         ctx.addServlet("audit", new AuditServlet(renderer, audit)).addMapping("/admin/audit");
-        ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, statementService, desk, sections, tags,
-                settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
+        ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, statementService, desk, statementPage,
+                sections, settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
         ctx.addServlet("home", new HomeServlet(renderer, sections, statements)).addMapping("");
         ctx.addServlet("tags", new TagArchiveServlet(renderer, statements, feeds)).addMapping("/tag/*");
         ctx.addServlet("feeds", new FeedServlet(renderer, feeds)).addMapping("/feed.rss", "/feed.atom");
@@ -200,7 +204,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, search)).addMapping("/admin/search/rebuild");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.
-        ctx.addServlet("site", new SectionArchiveServlet(renderer, sections, statements, feeds, clock, settings.timezone()))
+        ctx.addServlet("site", new SectionArchiveServlet(renderer, sections, statements, statementPage, feeds, clock,
+                settings.timezone()))
                 .addMapping("/");
         log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
                 (System.nanoTime() - started) / 1_000_000, ctx.getContextPath());
