@@ -63,8 +63,11 @@ class SqlCountIT {
         assertTrue(count != null && Integer.parseInt(count) <= MAX, "the first statement page after a change took " + count);
     }
 
-    /** At most this many for an admin page: the staff member (loaded on every request) and the page's own. */
-    static final int ADMIN_MAX = 6;
+    /**
+     * At most this many for a statement's editor, revisions and preview: the staff member (loaded
+     * on every request) and at most two of the page's own.
+     */
+    static final int ADMIN_MAX = 3;
 
     /** A draft saved {@code saves} times in all, carrying {@code tags} tags. */
     static long statementWith(Session admin, int saves, int tags, String marker) {
