@@ -32,6 +32,7 @@ import org.bayan.statement.StatementAdminServlet;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.demo.DemoContent;
+import org.bayan.feed.FeedLink;
 import org.bayan.feed.FeedResponder;
 import org.bayan.feed.FeedServlet;
 import org.bayan.feed.Feeds;
@@ -45,6 +46,7 @@ import org.bayan.user.StaffFilter;
 import org.bayan.user.StaffRealm;
 import org.bayan.statement.Revision;
 import org.bayan.statement.StatementDesk;
+import org.bayan.statement.StatementPageView;
 import org.bayan.statement.StatementService;
 import org.bayan.tag.TagRedirect;
 import org.bayan.tag.TagService;
@@ -132,7 +134,8 @@ public final class Bootstrap implements ServletContextListener {
     private record Parts(Clock clock, Transactions tx, Sections sections, ContentVersion contentVersion,
                          PublicStatements statements, Renderer renderer, AuditLog audit, PasswordService passwords,
                          UserService users, StatementService statementService, StatementDesk desk, TagService tags,
-                         SearchService search, FeedResponder feeds, BackupService backups) {
+                         SearchService search, FeedResponder feeds, StatementPageView statementPage,
+                         BackupService backups) {
     }
 
     private Parts parts(ServletContext ctx, Settings settings, Clock clock) {
@@ -166,7 +169,9 @@ public final class Bootstrap implements ServletContextListener {
         return new Parts(clock, tx, sections, contentVersion, statements, renderer, audit, passwords, users,
                 new StatementService(tx, audit, clock, settings.timezone()), new StatementDesk(tx, sections, clock),
                 new TagService(tx, audit, new StatementReindex()), search,
-                new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts)), backups);
+                new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts)),
+                new StatementPageView(renderer, statements, settings.timezone(),
+                        section -> FeedLink.of(renderer, section.path(), section.name())), backups);
     }
 
     /** The filters, in the order a request meets them (ARCHITECTURE.md, "One request"). */
@@ -207,7 +212,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("search", new SearchServlet(renderer, p.search(), p.sections())).addMapping("/search");
         // Section paths come from the data, so the section router takes every other path;
         // web.xml maps Tomcat's default servlet to /static/* for the files.
-        ctx.addServlet("site", new SectionArchiveServlet(renderer, p.sections(), p.statements(), p.feeds(), p.clock(),
+        ctx.addServlet("site", new SectionArchiveServlet(renderer, p.sections(), p.statements(), p.statementPage(), p.feeds(), p.clock(),
                 p.renderer().zone())).addMapping("/");
     }
 
@@ -223,8 +228,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("userAdmin", new UserAdminServlet(renderer, p.users())).addMapping("/admin/users", "/admin/users/*");
         ctx.addServlet("account", new AccountServlet(renderer, p.users())).addMapping("/admin/account");
         ctx.addServlet("audit", new AuditServlet(renderer, p.audit())).addMapping("/admin/audit");
-        ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, p.statementService(), p.desk(), p.sections(),
-                p.tags(), settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
+        ctx.addServlet("statementAdmin", new StatementAdminServlet(renderer, p.statementService(), p.desk(),
+                p.statementPage(), p.sections(), settings.timezone())).addMapping("/admin/statements", "/admin/statements/*");
         ctx.addServlet("backup", new BackupServlet(renderer, p.backups(), p.audit(), settings.backupKeep()))
                 .addMapping("/admin/backup", "/admin/backup/*");
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, p.search())).addMapping("/admin/search/rebuild");

@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bayan.feed.FeedFormat;
 import org.bayan.feed.FeedLink;
 import org.bayan.feed.FeedResponder;
@@ -28,32 +26,31 @@ import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
-import org.bayan.statement.ArticleMetadata;
 import org.bayan.statement.Listing;
 import org.bayan.statement.PublicStatements;
-import org.bayan.statement.StatementPage;
+import org.bayan.statement.StatementPageView;
 
 /**
  * Every URL below a section's path: the section itself ({@code /media-center/coalition-news}),
- * its date archives ({@code .../2018/05/02}), its statements ({@code .../item/12-slug}) and its
- * feeds ({@code .../feed.rss}, {@code .../feed.atom}). Mapped as the default servlet, since
- * section paths come from data, not from web.xml.
+ * its date archives ({@code .../2018/05/02}), its statements ({@code .../item/12-slug}, handed
+ * to statement.StatementPageView) and its feeds ({@code .../feed.rss}, {@code .../feed.atom}).
+ * Mapped as the default servlet, since section paths come from data, not from web.xml.
  */
 public final class SectionArchiveServlet extends PageServlet {
 
-    private static final Pattern ITEM = Pattern.compile("([0-9]{1,18})(?:-(.*))?");
-
     private final Sections sections;
     private final PublicStatements statements;
+    private final StatementPageView statementPage;
     private final FeedResponder feeds;
     private final Clock clock;
     private final ZoneId zone;
 
-    public SectionArchiveServlet(Renderer renderer, Sections sections, PublicStatements statements, FeedResponder feeds,
-                       Clock clock, ZoneId zone) {
+    public SectionArchiveServlet(Renderer renderer, Sections sections, PublicStatements statements,
+                                 StatementPageView statementPage, FeedResponder feeds, Clock clock, ZoneId zone) {
         super(renderer);
         this.sections = sections;
         this.statements = statements;
+        this.statementPage = statementPage;
         this.feeds = feeds;
         this.clock = clock;
         this.zone = zone;
@@ -84,7 +81,7 @@ public final class SectionArchiveServlet extends PageServlet {
         if (rest.isEmpty()) {
             listing(req, resp, tree, section, null);
         } else if (rest.get(0).equals("item") && rest.size() == 2) {
-            statement(req, resp, tree, rest.get(1));
+            statementPage.serve(req, resp, tree, rest.get(1));
         } else if (rest.size() == 1 && FeedFormat.byFileName(rest.get(0)).isPresent()) {
             feeds.section(req, resp, section, FeedFormat.byFileName(rest.get(0)).get());
         } else {
@@ -148,33 +145,6 @@ public final class SectionArchiveServlet extends PageServlet {
     private static YearMonth latestMonthIn(Listing listing, ArchivePeriod year) {
         var days = listing.days().subMap(year.from(), year.to().plusDays(1));
         return days.isEmpty() ? YearMonth.from(year.to()) : YearMonth.from(days.lastKey());
-    }
-
-    private void statement(HttpServletRequest req, HttpServletResponse resp, SectionTree tree, String idAndSlug)
-            throws IOException {
-        Matcher m = ITEM.matcher(idAndSlug);
-        if (!m.matches()) {
-            throw HttpError.notFound("not a statement id");
-        }
-        StatementPage statement = statements.statement(Long.parseLong(m.group(1)))
-                .orElseThrow(() -> HttpError.notFound("no such statement"));
-        if (!pathWithinSite(req).equals(statement.url())) {
-            redirectPermanently(req, resp, statement.url());
-            return;
-        }
-        List<Crumb> trail = trail(tree, statement.section(), false);
-        trail.add(Crumb.current(statement.title()));
-        Map<String, Object> model = new HashMap<>();
-        model.put("statement", statement);
-        model.put("section", statement.section());
-        ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
-                new ArticleMetadata.Publisher(renderer.siteName(), renderer.publisherUrl(req)),
-                renderer.absolute(req, statement.section().path()), zone);
-        model.put("title", statement.title());
-        model.put("description", article.description());
-        model.put("article", article);
-        model.put("feeds", FeedLink.of(renderer, statement.section().path(), statement.section().name()));
-        renderer.render(req, resp, new Page("statement", model, trail, statement.url()));
     }
 
     /** Home, then the section's ancestors and the section, linked except when it is the current page. */

@@ -142,12 +142,8 @@ public final class PublicStatements {
             }
             StatementRepository.Surroundings around = surroundings(em, s);
             StatementRepository.Neighbours n = around.neighbours();
-            return Optional.of(new StatementPage(s.getId(), s.getTitle(), s.getSlug(), url(section.get(), s),
-                    s.getPublishedAt(), s.getUpdatedAt(), s.getPublishedOn(), section.get(), s.getLead(), s.getBody(),
-                    s.getSource(), s.getLanguage(),
-                    s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
-                    link(section.get(), n.older()), link(section.get(), n.newer()),
-                    related(tree, around.related())));
+            return Optional.of(StatementPage.of(s, section.get(), s.getPublishedOn(),
+                    link(section.get(), n.older()), link(section.get(), n.newer()), related(tree, around.related())));
         }));
     }
 

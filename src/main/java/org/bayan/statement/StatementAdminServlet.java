@@ -15,12 +15,10 @@ import java.util.Map;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
-import org.bayan.platform.web.Page;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
 import org.bayan.section.SectionNode;
 import org.bayan.section.Sections;
-import org.bayan.tag.TagService;
 
 /**
  * {@code /admin/statements}: the list, the editor ({@code /new}, {@code /{id}}), its preview,
@@ -33,16 +31,16 @@ public final class StatementAdminServlet extends AdminServlet {
     private final StatementService service;
     private final StatementDesk desk;
     private final Sections sections;
-    private final TagService tags;
+    private final StatementPageView statementPage;
     private final ZoneId zone;
 
-    public StatementAdminServlet(Renderer renderer, StatementService service, StatementDesk desk, Sections sections,
-                                 TagService tags, ZoneId zone) {
+    public StatementAdminServlet(Renderer renderer, StatementService service, StatementDesk desk,
+                                 StatementPageView statementPage, Sections sections, ZoneId zone) {
         super(renderer);
         this.service = service;
         this.desk = desk;
         this.sections = sections;
-        this.tags = tags;
+        this.statementPage = statementPage;
         this.zone = zone;
     }
 
@@ -52,11 +50,12 @@ public final class StatementAdminServlet extends AdminServlet {
         if (path.isEmpty()) {
             list(req, resp);
         } else if (path.size() == 1 && path.get(0).equals("new")) {
-            editor(req, resp, 200, null, newForm(), Map.of());
+            StatementDesk.Editor editor = desk.blank(staff(req));
+            editor(req, resp, 200, null, editor, newForm(editor), Map.of());
         } else if (path.size() == 1) {
             long id = id(path.get(0));
-            Snapshot s = desk.current(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
-            editor(req, resp, 200, id, formOf(s), Map.of());
+            StatementDesk.Editor editor = editor(req, id);
+            editor(req, resp, 200, id, editor, formOf(editor.current()), Map.of());
         } else if (path.size() == 2 && path.get(1).equals("preview")) {
             preview(req, resp, id(path.get(0)));
         } else if (path.size() == 2 && path.get(1).equals("revisions")) {
@@ -72,7 +71,7 @@ public final class StatementAdminServlet extends AdminServlet {
         if (path.size() == 1 && path.get(0).equals("new")) {
             StatementForm form = form(req, null);
             if (req.getAttribute(BAD_DATE) != null) {
-                editor(req, resp, 400, null, form, Map.of("publishAt", "field.dateInvalid"));
+                editor(req, resp, 400, null, desk.blank(staff(req)), form, Map.of("publishAt", "field.dateInvalid"));
                 return;
             }
             try {
@@ -81,13 +80,13 @@ public final class StatementAdminServlet extends AdminServlet {
                         ? Flash.ok("statement.flash.SCHEDULE", form.title(), PublicationTime.describe(form.publishAt(), zone))
                         : Flash.ok("statement.flash." + action(req).name(), form.title()));
             } catch (InvalidInput e) {
-                editor(req, resp, 400, null, form, Map.of(e.field(), e.messageKey()));
+                editor(req, resp, 400, null, desk.blank(staff(req)), form, Map.of(e.field(), e.messageKey()));
             }
         } else if (path.size() == 1) {
             long id = id(path.get(0));
             StatementForm form = form(req, id);
             if (req.getAttribute(BAD_DATE) != null) {
-                editor(req, resp, 400, id, form, Map.of("publishAt", "field.dateInvalid"));
+                editor(req, resp, 400, id, editor(req, id), form, Map.of("publishAt", "field.dateInvalid"));
                 return;
             }
             try {
@@ -96,7 +95,7 @@ public final class StatementAdminServlet extends AdminServlet {
             } catch (EditConflict e) {
                 conflict(req, resp, id, e);
             } catch (InvalidInput e) {
-                editor(req, resp, 400, id, form, Map.of(e.field(), e.messageKey()));
+                editor(req, resp, 400, id, editor(req, id), form, Map.of(e.field(), e.messageKey()));
             }
         } else if (path.size() == 4 && path.get(1).equals("revisions") && path.get(3).equals("restore")) {
             long id = id(path.get(0));
@@ -138,23 +137,25 @@ public final class StatementAdminServlet extends AdminServlet {
         render(req, resp, 200, "admin/statements", model, Crumb.current(renderer.message("admin.statements")));
     }
 
-    private void editor(HttpServletRequest req, HttpServletResponse resp, int status, Long id, StatementForm form,
-                        Map<String, String> errors) throws IOException {
+    private StatementDesk.Editor editor(HttpServletRequest req, long id) {
+        return desk.editor(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
+    }
+
+    /** The editor page: {@code editor} from one service call, {@code form} as opened or as sent. */
+    private void editor(HttpServletRequest req, HttpServletResponse resp, int status, Long id, StatementDesk.Editor editor,
+                        StatementForm form, Map<String, String> errors) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("id", id);
         model.put("form", form);
         model.put("publishAt", form.publishAt() == null ? "" : form.publishAt().toString());
         model.put("errors", errors);
-        model.put("sectionOptions", sections.tree().options());
-        model.put("tagNames", tags.names());
+        model.put("sectionOptions", editor.sectionOptions());
+        model.put("tagNames", editor.tagNames());
         model.put("zone", zone.getId());
-        if (id != null) {
-            Snapshot current = desk.current(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
-            model.put("current", current);
-            model.put("can", desk.permissions(staff(req), id));
-        } else {
-            model.put("can", StatementDesk.Permissions.forNew(staff(req)));
+        if (editor.current() != null) {
+            model.put("current", editor.current());
         }
+        model.put("can", editor.can());
         String label = id == null ? renderer.message("admin.statement.new") : form.title();
         render(req, resp, status, "admin/editor", model,
                 new Crumb(renderer.message("admin.statements"), "/admin/statements"), Crumb.current(label));
@@ -177,37 +178,24 @@ public final class StatementAdminServlet extends AdminServlet {
                 Crumb.current(renderer.message("admin.conflict.title")));
     }
 
+    /** The statement's public page as it would be now, through the public page's own view. */
     private void preview(HttpServletRequest req, HttpServletResponse resp, long id) throws IOException {
-        var page = desk.preview(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
-        resp.setHeader("X-Robots-Tag", "noindex");
-        List<Crumb> trail = new java.util.ArrayList<>();
-        trail.add(new Crumb(renderer.message("nav.home"), "/"));
-        sections.tree().lineage(page.section()).forEach(n -> trail.add(new Crumb(n.name(), n.path())));
-        trail.add(Crumb.current(page.title()));
-        Map<String, Object> model = new HashMap<>();
-        model.put("statement", page);
-        model.put("section", page.section());
-        model.put("title", page.title());
-        model.put("description", page.lead());
-        model.put("preview", true);
-        model.put("editUrl", "/admin/statements/" + id);
-        renderer.render(req, resp, new Page("statement", model, trail, page.url()));
+        StatementDesk.Preview preview = desk.preview(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
+        statementPage.preview(req, resp, preview, "/admin/statements/" + id);
     }
 
     private void revisions(HttpServletRequest req, HttpServletResponse resp, long id) throws IOException {
-        List<Snapshot> revisions = desk.revisions(staff(req), id);
-        if (revisions.isEmpty()) {
-            throw HttpError.notFound("no statement");
-        }
+        StatementDesk.History history = desk.history(staff(req), id).orElseThrow(() -> HttpError.notFound("no statement"));
+        List<Snapshot> revisions = history.revisions();
         Map<String, Object> model = new HashMap<>();
         model.put("id", id);
         model.put("revisions", revisions);
-        model.put("can", desk.permissions(staff(req), id));
+        model.put("can", history.can());
         String a = param(req, "a");
         String b = param(req, "b");
         if (a != null && b != null) {
-            Snapshot before = desk.revision(staff(req), id, (int) Math.min(id(a), Integer.MAX_VALUE)).orElseThrow(() -> HttpError.notFound("no revision"));
-            Snapshot after = desk.revision(staff(req), id, (int) Math.min(id(b), Integer.MAX_VALUE)).orElseThrow(() -> HttpError.notFound("no revision"));
+            Snapshot before = history.revision((int) Math.min(id(a), Integer.MAX_VALUE)).orElseThrow(() -> HttpError.notFound("no revision"));
+            Snapshot after = history.revision((int) Math.min(id(b), Integer.MAX_VALUE)).orElseThrow(() -> HttpError.notFound("no revision"));
             model.put("before", before);
             model.put("after", after);
             model.put("changes", StatementDesk.compare(before, after, new StatementDesk.Wording(zone,
@@ -223,9 +211,9 @@ public final class StatementAdminServlet extends AdminServlet {
                 Crumb.current(renderer.message("admin.revisions")));
     }
 
-    private StatementForm newForm() {
-        Long section = sections.tree().byPath(Sections.MAIN_SECTION_PATH).map(SectionNode::id).orElse(null);
-        return new StatementForm("", "", "", "", section, "", renderer.message("statement.defaultSource"), null, null);
+    private StatementForm newForm(StatementDesk.Editor editor) {
+        return new StatementForm("", "", "", "", editor.defaultSectionId(), "", renderer.message("statement.defaultSource"),
+                null, null);
     }
 
     private StatementForm formOf(Snapshot s) {

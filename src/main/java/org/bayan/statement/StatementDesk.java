@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.section.SectionNode;
+import org.bayan.section.SectionTree;
 import org.bayan.section.Sections;
 import org.bayan.tag.Tag;
 import org.bayan.user.Policy;
@@ -29,6 +30,7 @@ public final class StatementDesk {
     private final Transactions tx;
     private final Sections sections;
     private final Clock clock;
+    private final StatementRepository repository = new StatementRepository();
 
     public StatementDesk(Transactions tx, Sections sections, Clock clock) {
         this.tx = tx;
@@ -164,28 +166,88 @@ public final class StatementDesk {
         return tx.inTransaction(em -> {
             Statement s = em.find(Statement.class, id);
             if (s == null || !StatementPolicy.canView(who, s)) return List.of();
-            return em.createQuery("select r from Revision r left join fetch r.savedBy where r.statement.id = :id order by r.number desc",
-                            Revision.class).setParameter("id", id).getResultList().stream().map(this::snapshot).toList();
+            return revisionsOf(em, id);
         });
     }
 
-    public Optional<Snapshot> revision(Staff who, long id, int number) {
-        return revisions(who, id).stream().filter(r -> r.revision() == number).findFirst();
+    private List<Snapshot> revisionsOf(EntityManager em, long id) {
+        return em.createQuery("select r from Revision r left join fetch r.savedBy where r.statement.id = :id order by r.number desc",
+                Revision.class).setParameter("id", id).getResultList().stream().map(this::snapshot).toList();
     }
 
-    /** The statement exactly as its public page would show it, whatever its status. */
-    public Optional<StatementPage> preview(Staff who, long id) {
-        return tx.inTransaction(em -> Optional.ofNullable(em.find(Statement.class, id))
+    /**
+     * Everything the editor shows: the statement as it stands (null for a new one), what its
+     * buttons may do, the sections it can go in (and the one a new statement starts in), and the
+     * tag names it suggests.
+     */
+    public record Editor(Snapshot current, Permissions can, List<SectionTree.Option> sectionOptions,
+                         Long defaultSectionId, List<String> tagNames) {
+    }
+
+    /** The editor of a statement not written yet. */
+    public Editor blank(Staff who) {
+        SectionTree tree = sections.tree();
+        return tx.read(em -> new Editor(null, Permissions.forNew(who), tree.options(), defaultSection(tree),
+                repository.tagNames(em)));
+    }
+
+    /**
+     * The editor of a statement, if this staff member may see it: one unit of work of two
+     * queries (the statement with its section, tags and last editor; the tag names), whatever
+     * its number of tags or revisions.
+     */
+    public Optional<Editor> editor(Staff who, long id) {
+        SectionTree tree = sections.tree();
+        Instant now = clock.instant();
+        return tx.read(em -> em.createQuery("select s from Statement s join fetch s.section left join fetch s.updatedBy"
+                        + " left join fetch s.tags where s.id = :id", Statement.class).setParameter("id", id)
+                .getResultList().stream().findFirst()
                 .filter(s -> StatementPolicy.canView(who, s))
-                .map(s -> {
-                    SectionNode section = sections.tree().byId(s.getSection().getId()).orElseThrow();
+                .map(s -> new Editor(snapshot(em, s, 0, null), Permissions.of(who, s, now), tree.options(),
+                        defaultSection(tree), repository.tagNames(em))));
+    }
+
+    private static Long defaultSection(SectionTree tree) {
+        return tree.byPath(Sections.MAIN_SECTION_PATH).map(SectionNode::id).orElse(null);
+    }
+
+    /** A statement's revisions, newest first, and what its staff member may do to it now. */
+    public record History(List<Snapshot> revisions, Permissions can) {
+
+        public Optional<Snapshot> revision(int number) {
+            return revisions.stream().filter(r -> r.revision() == number).findFirst();
+        }
+    }
+
+    /**
+     * The revisions page, if this staff member may see the statement: one unit of work of two
+     * queries (the statement, its revisions with who saved them), whatever their number.
+     */
+    public Optional<History> history(Staff who, long id) {
+        Instant now = clock.instant();
+        return tx.read(em -> Optional.ofNullable(em.find(Statement.class, id))
+                .filter(s -> StatementPolicy.canView(who, s))
+                .map(s -> new History(revisionsOf(em, id), Permissions.of(who, s, now)))
+                .filter(h -> !h.revisions().isEmpty()));
+    }
+
+    /** A statement as its public page would show it, whatever its status, and its section's lineage. */
+    public record Preview(StatementPage page, List<SectionNode> lineage) {
+    }
+
+    /**
+     * The statement exactly as its public page would show it, whatever its status, built as the
+     * public page is ({@link StatementPage#of}); a draft is dated today. One query.
+     */
+    public Optional<Preview> preview(Staff who, long id) {
+        SectionTree tree = sections.tree();
+        return tx.read(em -> em.createQuery("select s from Statement s left join fetch s.tags where s.id = :id",
+                        Statement.class).setParameter("id", id).getResultList().stream().findFirst()
+                .filter(s -> StatementPolicy.canView(who, s))
+                .flatMap(s -> tree.byId(s.getSection().getId()).map(section -> {
                     LocalDate day = s.getPublishedOn() != null ? s.getPublishedOn() : LocalDate.now(clock);
-                    return new StatementPage(s.getId(), s.getTitle(), s.getSlug(), PublicStatements.url(section, s),
-                            s.getPublishedAt(), s.getUpdatedAt(), day, section, s.getLead(), s.getBody(), s.getSource(),
-                            s.getLanguage(),
-                            s.getTags().stream().map(t -> new StatementPage.TagLink(t.getName(), t.getSlug())).toList(),
-                            null, null, List.of());
-                }));
+                    return new Preview(StatementPage.of(s, section, day, null, null, List.of()), tree.lineage(section));
+                })));
     }
 
     static Snapshot snapshot(EntityManager em, Statement s, int revision, String note) {

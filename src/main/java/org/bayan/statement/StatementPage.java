@@ -26,6 +26,18 @@ public record StatementPage(long id, String title, String slug, String url, Inst
                           int sharedTags) {
     }
 
+    /**
+     * The page of a statement: the one builder of its public page and of its preview, so the two
+     * cannot drift apart. {@code day} is its date line (a draft's preview has none of its own).
+     */
+    static StatementPage of(Statement s, SectionNode section, LocalDate day, Link older, Link newer,
+                            List<Related> related) {
+        return new StatementPage(s.getId(), s.getTitle(), s.getSlug(), PublicStatements.url(section, s),
+                s.getPublishedAt(), s.getUpdatedAt(), day, section, s.getLead(), s.getBody(), s.getSource(),
+                s.getLanguage(), s.getTags().stream().map(t -> new TagLink(t.getName(), t.getSlug())).toList(),
+                older, newer, related);
+    }
+
     /** When the statement last changed as readers see it: its last edit, or its publication if later. */
     public Instant modifiedAt() {
         return Statement.lastPublicChange(publishedAt, updatedAt);

@@ -297,6 +297,59 @@ class EditorialIT {
         assertEquals(title, page.h1());
     }
 
+    @Test
+    void thePreviewOfAPublishedStatementShowsExactlyWhatItsPublicPageShows() {
+        long id = draft(editor, "Previewed " + RUN, "<p>First <strong>paragraph</strong>.</p><ul><li>A point</li></ul>");
+        Map<String, String> form = editorForm(editor, id);
+        form.put("lead", "A lead to preview " + RUN + ".");
+        form.put("tags", "it-" + RUN + ", Preview " + RUN);
+        form.put("source", "Preview desk");
+        form.put("action", "publish");
+        editor.get("/admin/statements/" + id);
+        assertEquals(302, editor.post("/admin/statements/" + id, form).status());
+        published.add(id);
+
+        Site.Page redirect = Site.main().get("/media-center/coalition-news/item/" + id);
+        Site.Page pub = Site.main().get(redirect.header("Location").substring(Site.main().context().length()));
+        Site.Page preview = editor.get("/admin/statements/" + id + "/preview");
+        assertEquals(200, pub.status());
+        assertEquals(200, preview.status());
+        Document p = pub.html();
+        Document v = preview.html();
+
+        assertEquals("Previewed " + RUN, v.selectFirst("article.statement h1").text());
+        assertEquals("Preview desk", v.selectFirst("article.statement .source span:last-child").text());
+        assertEquals(java.util.Set.of("it-" + RUN, "Preview " + RUN), java.util.Set.copyOf(v.select("article.statement a[rel=tag]").eachText()));
+        // Title, date line, lead, body markup, source line and tags: the whole statement, tag for tag.
+        assertEquals(p.selectFirst("article.statement").outerHtml(), v.selectFirst("article.statement").outerHtml());
+        assertEquals(p.selectFirst("nav.breadcrumb").outerHtml(), v.selectFirst("nav.breadcrumb").outerHtml());
+        assertEquals(p.title(), v.title());
+        // What the head tells search engines and sharing sites: description, Open Graph, JSON-LD, canonical.
+        assertEquals(p.select("head meta[name], head meta[property], head link[rel=canonical], head script[type=application/ld+json]")
+                        .outerHtml(),
+                v.select("head meta[name], head meta[property], head link[rel=canonical], head script[type=application/ld+json]")
+                        .outerHtml());
+
+        // What differs: the preview says so, leads back to the editor, and is kept out of search engines and caches.
+        assertNotNull(v.selectFirst(".preview-banner a[href$=/admin/statements/" + id + "]"));
+        assertTrue(p.select(".preview-banner").isEmpty());
+        assertEquals("noindex", preview.header("X-Robots-Tag"));
+        assertEquals(null, pub.header("X-Robots-Tag"));
+        assertEquals("no-store", preview.header("Cache-Control"));
+    }
+
+    @Test
+    void aDraftsPreviewIsDatedTodayAndNotPublic() {
+        long id = draft(editor, "Draft preview " + RUN, "<p>Not out yet.</p>");
+        Site.Page preview = editor.get("/admin/statements/" + id + "/preview");
+        assertEquals(200, preview.status());
+        assertEquals("Draft preview " + RUN, preview.html().selectFirst("article.statement h1").text());
+        assertEquals("Not out yet.", preview.html().selectFirst("article.statement .body").text());
+        assertNotNull(preview.html().selectFirst("article.statement .dateline time[datetime]"));
+        assertTrue(preview.html().select("meta[property=article:published_time]").isEmpty(), "no publication time yet");
+        assertEquals(404, Site.main().get("/media-center/coalition-news/item/" + id).status());
+    }
+
     /** The values of the editor's action buttons, as offered to this staff member now. */
     static List<String> buttons(Session who, long id) {
         return who.get("/admin/statements/" + id).html().select("#statement-form button[name=action]").eachAttr("value");

@@ -3,6 +3,7 @@ package org.bayan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,5 +61,61 @@ class SqlCountIT {
         assertEquals(200, page.status());
         String count = page.header(Site.SQL_COUNT);
         assertTrue(count != null && Integer.parseInt(count) <= MAX, "the first statement page after a change took " + count);
+    }
+
+    /**
+     * At most this many for a statement's editor, revisions and preview: the staff member (loaded
+     * on every request) and at most two of the page's own.
+     */
+    static final int ADMIN_MAX = 3;
+
+    /** A draft saved {@code saves} times in all, carrying {@code tags} tags. */
+    static long statementWith(Session admin, int saves, int tags, String marker) {
+        long id = EditorialIT.draft(admin, "Counted " + marker, "<p>Saved once.</p>");
+        String names = String.join(",", java.util.stream.IntStream.rangeClosed(1, tags)
+                .mapToObj(i -> marker + " " + i).toList());
+        for (int i = 1; i < saves; i++) {
+            java.util.Map<String, String> form = EditorialIT.editorForm(admin, id);
+            form.put("tags", names);
+            form.put("body", "<p>Saved " + (i + 1) + " times.</p>");
+            form.put("action", "save");
+            assertEquals(302, admin.post("/admin/statements/" + id, form).status());
+        }
+        return id;
+    }
+
+    static Session admin;
+    static long few;
+    static long many;
+
+    @BeforeAll
+    static void aStatementWithFewRevisionsAndTagsAndOneWithMany() {
+        admin = Session.admin();
+        String run = Long.toString(System.nanoTime(), 36);
+        few = statementWith(admin, 2, 1, "few " + run);
+        many = statementWith(admin, 30, 20, "many " + run);
+        assertEquals(30, admin.get("/admin/statements/" + many + "/revisions").html().select("table.rows tbody tr").size(),
+                "thirty revisions listed");
+        assertEquals(20, admin.get("/admin/statements/" + many + "/preview").html().select("article a[rel=tag]").size(),
+                "twenty tags shown");
+    }
+
+    static int sqlCount(Session who, String path) {
+        Site.Page page = who.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(who.site.url(path)))
+                .header(Site.SQL_COUNT, "1").GET());
+        assertEquals(200, page.status(), path);
+        String count = page.header(Site.SQL_COUNT);
+        assertTrue(count != null, path + " told no count");
+        return Integer.parseInt(count);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/revisions", "/revisions?a=1&b=2", "/preview"})
+    void editorRevisionsAndPreviewTakeAFewSqlStatementsWhateverTheNumberOfRevisionsAndTags(String page) {
+        int small = sqlCount(admin, "/admin/statements/" + few + page);
+        int large = sqlCount(admin, "/admin/statements/" + many + page);
+        assertEquals(small, large, page + ": " + small + " SQL statements for 2 revisions and 1 tag, " + large
+                + " for 30 revisions and 20 tags");
+        assertTrue(large <= ADMIN_MAX, page + " took " + large + " SQL statements");
     }
 }

@@ -232,6 +232,56 @@ abstract class StatementServiceContract {
         assertTrue(changes.stream().anyMatch(c -> c.field().equals("title") && c.after().equals("Version three")));
     }
 
+    /** Draft "Counted" by the editor, saved {@code saves} times, with {@code tags} tags of its own. */
+    long statementWith(int saves, int tags, String marker) {
+        String names = String.join(", ", java.util.stream.IntStream.rangeClosed(1, tags).mapToObj(i -> marker + " " + i).toList());
+        long id = service.create(editor, as(editor), form("Counted " + marker, "<p>v0</p>", names, null), StatementService.Action.SAVE);
+        for (int i = 1; i < saves; i++) {
+            service.save(editor, as(editor), id, form("Counted " + marker, "<p>v" + i + "</p>", names, version(editor, id)),
+                    StatementService.Action.SAVE);
+        }
+        return id;
+    }
+
+    /** How many SQL statements the work took on this thread. */
+    static int sqlOf(Runnable work) {
+        org.bayan.platform.persistence.SqlCounter.reset();
+        work.run();
+        return org.bayan.platform.persistence.SqlCounter.count();
+    }
+
+    @Test
+    void theEditorTheRevisionsAndThePreviewEachTakeTheSameFewSqlStatementsWhateverTheRevisionsAndTags() {
+        long small = statementWith(1, 1, "few");
+        long large = statementWith(30, 20, "many");
+        assertEquals(30, desk.history(editor, large).orElseThrow().revisions().size());
+        assertEquals(20, desk.editor(editor, large).orElseThrow().current().tags().split(",").length);
+        assertEquals(20, desk.preview(editor, large).orElseThrow().page().tags().size());
+
+        int editor1 = sqlOf(() -> desk.editor(editor, small).orElseThrow());
+        int history1 = sqlOf(() -> desk.history(editor, small).orElseThrow());
+        int preview1 = sqlOf(() -> desk.preview(editor, small).orElseThrow());
+        assertEquals(editor1, sqlOf(() -> desk.editor(editor, large).orElseThrow()), "editor");
+        assertEquals(history1, sqlOf(() -> desk.history(editor, large).orElseThrow()), "revisions");
+        assertEquals(preview1, sqlOf(() -> desk.preview(editor, large).orElseThrow()), "preview");
+        assertTrue(editor1 <= 2 && history1 <= 2 && preview1 <= 1,
+                "editor " + editor1 + ", revisions " + history1 + ", preview " + preview1);
+    }
+
+    @Test
+    void theEditorNamesWhatItsButtonsMayDoAndSuggestsEveryTag() {
+        long id = draftBy(author, "Own draft");
+        StatementDesk.Editor opened = desk.editor(author, id).orElseThrow();
+        assertEquals("Own draft", opened.current().title());
+        assertEquals(desk.permissions(author, id), opened.can());
+        assertEquals(List.of("Homs", "Russia"), opened.tagNames());
+        assertEquals(newsSection, opened.defaultSectionId());
+        assertTrue(desk.editor(otherAuthor, id).isEmpty(), "another author's statement is not theirs to open");
+        assertTrue(desk.history(otherAuthor, id).isEmpty());
+        assertTrue(desk.preview(otherAuthor, id).isEmpty());
+        assertEquals(StatementDesk.Permissions.forNew(author), desk.blank(author).can());
+    }
+
     static final StatementDesk.Wording WORDS = new StatementDesk.Wording(ZONE, s -> "status " + s.name().toLowerCase(), "none");
 
     @Test

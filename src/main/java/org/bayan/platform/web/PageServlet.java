@@ -34,7 +34,7 @@ public abstract class PageServlet extends HttpServlet {
     }
 
     /** Answers with a permanent redirect to a path of this site (its canonical URL). */
-    protected static void redirectPermanently(HttpServletRequest req, HttpServletResponse resp, String path) {
+    public static void redirectPermanently(HttpServletRequest req, HttpServletResponse resp, String path) {
         resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
         resp.setHeader("Location", encodePath(req.getContextPath() + path));
     }
@@ -52,7 +52,7 @@ public abstract class PageServlet extends HttpServlet {
     }
 
     /** The request path below the context path, undecoded segments decoded by the container. */
-    protected static String pathWithinSite(HttpServletRequest req) {
+    public static String pathWithinSite(HttpServletRequest req) {
         String servletPath = req.getServletPath();
         String pathInfo = req.getPathInfo();
         return servletPath + (pathInfo == null ? "" : pathInfo);

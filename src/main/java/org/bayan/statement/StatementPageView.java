@@ -1,0 +1,99 @@
+package org.bayan.statement;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bayan.platform.web.Crumb;
+import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageServlet;
+import org.bayan.platform.web.Renderer;
+import org.bayan.section.SectionNode;
+import org.bayan.section.SectionTree;
+
+/**
+ * The page of one statement, {@code /{section path}/item/{id}-{slug}}, and its preview in the
+ * admin area: one model, one template ({@code statement.html}). The section router
+ * (archive.SectionArchiveServlet) hands it the item segment of a section's path; the statement
+ * editor hands it a statement as it stands, which the reader does not see yet.
+ */
+public final class StatementPageView {
+
+    private static final Pattern ITEM = Pattern.compile("([0-9]{1,18})(?:-(.*))?");
+
+    private final Renderer renderer;
+    private final PublicStatements statements;
+    private final ZoneId zone;
+    private final Function<SectionNode, List<?>> feeds;
+
+    /**
+     * @param feeds the feeds a statement's page names in its head: its section's (feed/ builds
+     *              them, and needs statement/, so they are handed in)
+     */
+    public StatementPageView(Renderer renderer, PublicStatements statements, ZoneId zone,
+                             Function<SectionNode, List<?>> feeds) {
+        this.renderer = renderer;
+        this.statements = statements;
+        this.zone = zone;
+        this.feeds = feeds;
+    }
+
+    /**
+     * Answers {@code .../item/{idAndSlug}}: the page of a statement readers may see, a permanent
+     * redirect to its canonical address when the request names another (a wrong or missing slug,
+     * another section), or 404.
+     */
+    public void serve(HttpServletRequest req, HttpServletResponse resp, SectionTree tree, String idAndSlug)
+            throws IOException {
+        Matcher m = ITEM.matcher(idAndSlug);
+        if (!m.matches()) {
+            throw HttpError.notFound("not a statement id");
+        }
+        StatementPage statement = statements.statement(Long.parseLong(m.group(1)))
+                .orElseThrow(() -> HttpError.notFound("no such statement"));
+        if (!PageServlet.pathWithinSite(req).equals(statement.url())) {
+            PageServlet.redirectPermanently(req, resp, statement.url());
+            return;
+        }
+        renderer.render(req, resp, page(req, statement, tree.lineage(statement.section()), Map.of()));
+    }
+
+    /**
+     * The same page for staff, of a statement in any state: a banner leading back to the editor,
+     * and kept out of search engines. Never cached: it is in the admin area, which no cache keeps.
+     */
+    public void preview(HttpServletRequest req, HttpServletResponse resp, StatementDesk.Preview preview, String editUrl)
+            throws IOException {
+        resp.setHeader("X-Robots-Tag", "noindex");
+        renderer.render(req, resp, page(req, preview.page(), preview.lineage(),
+                Map.of("preview", true, "editUrl", editUrl)));
+    }
+
+    /** The page's model: the statement, what the head tells search engines, the breadcrumb. */
+    private Page page(HttpServletRequest req, StatementPage statement, List<SectionNode> lineage,
+                      Map<String, Object> extra) {
+        List<Crumb> trail = new ArrayList<>();
+        trail.add(new Crumb(renderer.message("nav.home"), "/"));
+        lineage.forEach(n -> trail.add(new Crumb(n.name(), n.path())));
+        trail.add(Crumb.current(statement.title()));
+        ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
+                new ArticleMetadata.Publisher(renderer.siteName(), renderer.publisherUrl(req)),
+                renderer.absolute(req, statement.section().path()), zone);
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("statement", statement);
+        model.put("section", statement.section());
+        model.put("title", statement.title());
+        model.put("description", article.description());
+        model.put("article", article);
+        model.put("feeds", feeds.apply(statement.section()));
+        return new Page("statement", model, trail, statement.url());
+    }
+}
