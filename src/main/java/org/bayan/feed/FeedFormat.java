@@ -33,7 +33,6 @@ public enum FeedFormat {
         return basePath + "/" + fileName;
     }
 
-    public String fileName() { return fileName; }
     String romeType() { return romeType; }
     public String mediaType() { return mediaType; }
     /** The format's own name, the same in every language. */

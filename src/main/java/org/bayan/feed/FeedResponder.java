@@ -54,10 +54,7 @@ public final class FeedResponder {
 
     private void answer(HttpServletRequest req, HttpServletResponse resp, FeedFormat format, Feed feed)
             throws IOException {
-        Freshness freshness = Freshness.of(req.getRequestURI(), feed);
-        freshness.applyTo(resp);
-        if (freshness.notModified(req)) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (Freshness.of(req.getRequestURI(), feed).answer(req, resp)) {
             return;
         }
         resp.setContentType(format.mediaType() + ";charset=UTF-8");

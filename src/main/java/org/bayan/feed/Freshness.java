@@ -6,67 +6,52 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HexFormat;
+import org.bayan.platform.web.Conditional;
 
 /**
  * The validators of a feed, so that feed readers polling every few minutes get a bodiless 304
- * while nothing changed: an ETag over everything the feed shows, and Last-Modified.
+ * while nothing changed: an ETag over everything the feed shows, and Last-Modified. Whether a
+ * reader's copy holds is decided by {@link Conditional}, as for every page; the page cache keeps
+ * a feed's own ETag, so it still matches after a change in the admin area the feed does not show.
  */
 record Freshness(String etag, Instant lastModified) {
 
     /**
-     * The ETag covers the address (format included), the title and each statement's id and
-     * times, so publishing, editing, renaming or withdrawing any of them changes it.
+     * The ETag covers the address (format included) and everything the feed writes: its title,
+     * and each statement's id, times, text and tags, so publishing, editing, retagging, renaming
+     * or withdrawing any of them changes it.
      */
     static Freshness of(String requestUri, Feed feed) {
-        StringBuilder state = new StringBuilder(requestUri).append('\n').append(feed.title())
-                .append('\n').append(feed.items().size());
-        for (FeedItem item : feed.items()) {
-            state.append('\n').append(item.id()).append(' ').append(item.publishedAt()).append(' ').append(item.updatedAt());
-        }
-        Instant last = feed.updated(); // the latest publication or edit, as the feed itself says
-        return new Freshness('"' + sha256(state.toString()).substring(0, 32) + '"',
-                last == null ? null : last.truncatedTo(ChronoUnit.SECONDS));
+        // Feed and FeedItem are records of text, times and lists: their text form is all they hold.
+        Conditional validators = new Conditional('"' + sha256(requestUri + '\n' + feed).substring(0, 32) + '"',
+                feed.updated()); // the latest publication or edit, as the feed itself says
+        return new Freshness(validators.etag(), validators.lastModified());
     }
 
-    static String httpDate(Instant instant) {
-        return org.bayan.platform.web.HttpDate.format(instant);
+    /** Sets the validators and how long readers may reuse the feed; true if that was a 304, with nothing more to write. */
+    boolean answer(HttpServletRequest req, HttpServletResponse resp) {
+        cacheControl(resp);
+        return validators().answer(req, resp);
     }
 
     void applyTo(HttpServletResponse resp) {
-        resp.setHeader("ETag", etag);
-        if (lastModified != null) {
-            resp.setHeader("Last-Modified", httpDate(lastModified));
-        }
+        cacheControl(resp);
+        validators().applyTo(resp);
+    }
+
+    private static void cacheControl(HttpServletResponse resp) {
         // Readers may reuse a feed for five minutes, then ask again with the validators.
         resp.setHeader("Cache-Control", "public, max-age=300");
     }
 
-    /**
-     * Whether the reader's copy is current. If-None-Match wins over If-Modified-Since when
-     * both are sent (RFC 9110): a withdrawn statement changes the ETag but may leave the
-     * newest date as it was.
-     */
+    /** Whether the reader's copy is current: see {@link Conditional#notModified}. */
     boolean notModified(HttpServletRequest req) {
-        String ifNoneMatch = req.getHeader("If-None-Match");
-        if (ifNoneMatch != null) {
-            return Arrays.stream(ifNoneMatch.split(","))
-                    .map(String::strip)
-                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                    .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
-        }
-        if (lastModified == null) {
-            return false;
-        }
-        long since;
-        try {
-            since = req.getDateHeader("If-Modified-Since");
-        } catch (IllegalArgumentException e) {
-            return false; // an unreadable date is as good as none
-        }
-        return since >= 0 && !lastModified.isAfter(Instant.ofEpochMilli(since));
+        return validators().notModified(req);
+    }
+
+    private Conditional validators() {
+        return new Conditional(etag, lastModified);
     }
 
     private static String sha256(String text) {

@@ -54,11 +54,6 @@ public class Statement {
     @Column(nullable = false, length = 8)
     private String language;
 
-    /** The original this statement translates, so translations can be linked to each other. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "translation_of_id")
-    private Statement translationOf;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private Status status;
@@ -88,10 +83,6 @@ public class Statement {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "created_by_id")
-    private User createdBy;
-
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -111,7 +102,6 @@ public class Statement {
         this.body = body;
         this.section = section;
         this.author = author;
-        this.createdBy = author;
         this.updatedBy = author;
         this.language = "en";
         this.status = Status.DRAFT;
@@ -164,7 +154,6 @@ public class Statement {
     public void setBody(String body) { this.body = body; }
     public void setSection(Section section) { this.section = section; }
     public User getUpdatedBy() { return updatedBy; }
-    public User getCreatedBy() { return createdBy; }
 
     public Long getId() { return id; }
     public String getTitle() { return title; }
@@ -177,7 +166,6 @@ public class Statement {
     public String getLanguage() { return language; }
     /** The language code of the text, e.g. "en", "ar" or "tr". */
     public void setLanguage(String language) { this.language = language; }
-    public Statement getTranslationOf() { return translationOf; }
     public Status getStatus() { return status; }
     public void setStatus(Status status) { this.status = status; }
     public Instant getPublishedAt() { return publishedAt; }

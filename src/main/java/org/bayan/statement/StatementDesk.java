@@ -144,18 +144,6 @@ public final class StatementDesk {
         public static Permissions forNew(Staff who) {
             return new Permissions(true, true, Policy.canPublish(who), Policy.canPublish(who), false, false, false, false);
         }
-
-        public boolean allows(StatementService.Action action) {
-            return switch (action) {
-                case SAVE -> edit;
-                case SUBMIT -> submit;
-                case PUBLISH -> publish;
-                case SCHEDULE -> schedule;
-                case UNPUBLISH -> unpublish;
-                case TRASH -> trash;
-                case RESTORE -> restore;
-            };
-        }
     }
 
     public Permissions permissions(Staff who, long id) {

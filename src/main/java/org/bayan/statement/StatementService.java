@@ -150,8 +150,6 @@ public final class StatementService {
                 throw new InvalidInput("action", "statement.deleteNotTrashed");
             }
             em.createQuery("delete from Revision r where r.statement.id = :id").setParameter("id", id).executeUpdate();
-            em.createQuery("update Statement x set x.translationOf = null where x.translationOf.id = :id")
-                    .setParameter("id", id).executeUpdate();
             String title = s.getTitle();
             em.remove(s);
             audit.record(em, actor, "statement.deleted", "statement", id, title);

@@ -29,7 +29,6 @@ public class TagRedirect {
         this.tag = tag;
     }
 
-    public String getOldSlug() { return oldSlug; }
     public Tag getTag() { return tag; }
     public void setTag(Tag tag) { this.tag = tag; }
 }

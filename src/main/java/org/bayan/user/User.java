@@ -69,8 +69,6 @@ public class User {
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public Role getRole() { return role; }
     public boolean isEnabled() { return enabled; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setDisplayName(String displayName) { this.displayName = displayName; }
     public void setRole(Role role) { this.role = role; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public boolean isMustChangePassword() { return mustChangePassword; }

@@ -145,6 +145,24 @@ class PageCacheIT {
     }
 
     @Test
+    void aFeedAnswersItsOwnEtagWith304AndNoBodyEvenAfterAChangeItDoesNotShow() {
+        Site.Page first = Site.main().get("/feed.rss");
+        String etag = first.header("ETag");
+        assertNotNull(etag);
+        Site.Page revalidated = get("/feed.rss", "If-None-Match", etag);
+        assertEquals(304, revalidated.status());
+        assertEquals("", revalidated.body());
+        assertEquals(etag, revalidated.header("ETag"));
+
+        EditorialIT.draft(Session.admin(), "Unpublished " + System.nanoTime(), "<p>Not in any feed.</p>");
+        Site.Page afterDraft = get("/feed.rss", "If-None-Match", etag);
+        assertEquals(304, afterDraft.status(), "a new draft leaves the feed as it was");
+        assertEquals("", afterDraft.body());
+        assertEquals(etag, afterDraft.header("ETag"));
+        assertEquals(200, get("/feed.rss", "If-None-Match", "W/\"other\", \"stale\"").status());
+    }
+
+    @Test
     void adminPagesAreNeverCached() {
         Site.Page page = Session.admin().get("/admin/statements");
         assertEquals("no-store", page.header("Cache-Control"));

@@ -24,10 +24,6 @@ public record SearchBackend(Kind kind, List<URI> uris, Optional<String> username
         return new SearchBackend(Kind.LUCENE, List.of(), Optional.empty(), Optional.empty(), DEFAULT_PREFIX);
     }
 
-    public static SearchBackend elasticsearch(List<URI> uris, String indexPrefix) {
-        return new SearchBackend(Kind.ELASTICSEARCH, List.copyOf(uris), Optional.empty(), Optional.empty(), indexPrefix);
-    }
-
     /** For the start-up log: the kind and addresses, never the password. */
     public String describe() {
         return kind == Kind.LUCENE ? "lucene" : "elasticsearch " + uris + " prefix=" + indexPrefix;

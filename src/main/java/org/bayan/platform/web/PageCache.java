@@ -6,11 +6,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
@@ -34,16 +36,14 @@ public final class PageCache extends HttpFilter {
         final long version;
         final String contentType;
         final byte[] body;
-        final String etag;
-        final Instant lastModified;
+        final Conditional validators;
         private volatile byte[] gzip;
 
-        Entry(long version, String contentType, byte[] body, String etag, Instant lastModified) {
+        Entry(long version, String contentType, byte[] body, Conditional validators) {
             this.version = version;
             this.contentType = contentType;
             this.body = body;
-            this.etag = etag;
-            this.lastModified = lastModified;
+            this.validators = validators;
         }
 
         byte[] gzip() throws IOException {
@@ -97,8 +97,9 @@ public final class PageCache extends HttpFilter {
         Entry entry = pages.getIfPresent(key);
         if (entry == null || entry.version != current) {
             Instant changedAt = version.changedAt();
-            Buffered buffered = new Buffered(resp);
-            chain.doFilter(req, buffered);
+            BufferedResponse buffered = new BufferedResponse(resp);
+            // The page is rendered in full to be kept; whether this reader's copy holds is decided below.
+            chain.doFilter(new Unconditional(req), buffered);
             byte[] body = buffered.body();
             if (buffered.getStatus() != 200 || resp.isCommitted() || buffered.getContentType() == null
                     || buffered.containsHeader("Set-Cookie") || "HEAD".equals(req.getMethod())
@@ -106,21 +107,22 @@ public final class PageCache extends HttpFilter {
                 resp.getOutputStream().write(body); // not a page to keep: pass it on as it is
                 return;
             }
-            entry = new Entry(current, buffered.getContentType(), body, etag(current, body),
-                    changedAt.truncatedTo(ChronoUnit.SECONDS));
+            // A page that names its own ETag (a feed's covers exactly what it shows) keeps it, so it
+            // still matches after a change elsewhere; Last-Modified is the version's, which moves on
+            // with every change, a withdrawal included.
+            String own = buffered.getHeader("ETag");
+            entry = new Entry(current, buffered.getContentType(), body,
+                    new Conditional(own != null ? own : etag(current, body), changedAt));
             pages.put(key, entry);
         }
         send(req, resp, entry);
     }
 
     private void send(HttpServletRequest req, HttpServletResponse resp, Entry entry) throws IOException {
-        resp.setHeader("ETag", entry.etag);
-        resp.setHeader("Last-Modified", HttpDate.format(entry.lastModified));
         // Shared caches may keep the page but must ask again each time: a change shows at once.
         resp.setHeader("Cache-Control", "public, no-cache");
         resp.setHeader("Vary", "Accept-Encoding");
-        if (notModified(req, entry)) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (entry.validators.answer(req, resp)) {
             return;
         }
         resp.setStatus(200);
@@ -150,23 +152,6 @@ public final class PageCache extends HttpFilter {
             }
             keptOrigins.add(origin);
             return true;
-        }
-    }
-
-    private static boolean notModified(HttpServletRequest req, Entry entry) {
-        String ifNoneMatch = req.getHeader("If-None-Match");
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.strip();
-                if (t.equals("*") || t.equals(entry.etag) || t.equals("W/" + entry.etag)) return true;
-            }
-            return false;
-        }
-        try {
-            long since = req.getDateHeader("If-Modified-Since");
-            return since >= 0 && !entry.lastModified.isAfter(Instant.ofEpochMilli(since));
-        } catch (IllegalArgumentException e) {
-            return false; // an unreadable date is as good as none
         }
     }
 
@@ -202,18 +187,30 @@ public final class PageCache extends HttpFilter {
         return out.toByteArray();
     }
 
-    /** Holds the page back so it can be kept; the cache sets the validators itself, from the version. */
-    private static final class Buffered extends BufferedResponse {
-        Buffered(HttpServletResponse resp) {
-            super(resp);
+    /** The request as the page sees it when rendered to be kept: without the reader's validators. */
+    private static final class Unconditional extends HttpServletRequestWrapper {
+        Unconditional(HttpServletRequest req) {
+            super(req);
         }
 
-        @Override public void setHeader(String name, String value) {
-            if (!name.equalsIgnoreCase("ETag") && !name.equalsIgnoreCase("Last-Modified")) super.setHeader(name, value);
+        private static boolean hidden(String name) {
+            return name.equalsIgnoreCase("If-None-Match") || name.equalsIgnoreCase("If-Modified-Since");
         }
 
-        @Override public void setDateHeader(String name, long date) {
-            if (!name.equalsIgnoreCase("Last-Modified")) super.setDateHeader(name, date);
+        @Override public String getHeader(String name) {
+            return hidden(name) ? null : super.getHeader(name);
+        }
+
+        @Override public Enumeration<String> getHeaders(String name) {
+            return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override public long getDateHeader(String name) {
+            return hidden(name) ? -1 : super.getDateHeader(name);
+        }
+
+        @Override public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream().filter(n -> !hidden(n)).toList());
         }
     }
 }
