@@ -83,7 +83,10 @@ class TaxonomyAdminIT {
                 "parentId", Long.toString(mediaCenter)));
         assertEquals(302, created.status());
         long id = sectionId("/media-center/teasers-" + RUN);
-        cleanup.add(() -> assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status()));
+        cleanup.add(() -> {
+            admin.get("/admin/sections/" + id);
+            assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status());
+        });
         assertEquals("TEASER", admin.get("/admin/sections/" + id).html().selectFirst("input[name=archiveStyle][checked]").val());
     }
 
@@ -130,6 +133,7 @@ class TaxonomyAdminIT {
         createStatement(title, section, "Rastan " + RUN, "publish");
         long tag = tagId("rastan-" + RUN);
 
+        admin.get("/admin/tags/" + tag);
         Site.Page renamed = admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Rastan District " + RUN));
 
         assertEquals(302, renamed.status());
@@ -156,6 +160,7 @@ class TaxonomyAdminIT {
         long statement = createStatement("Clash " + RUN, section, "Talbiseh " + RUN + ", Talbisa " + RUN, "publish");
         long talbisa = tagId("talbisa-" + RUN);
 
+        admin.get("/admin/tags/" + talbisa);
         Site.Page refused = admin.post("/admin/tags/" + talbisa + "/rename", Map.of("name", "TALBISEH " + RUN));
 
         assertEquals(400, refused.status());
@@ -181,6 +186,7 @@ class TaxonomyAdminIT {
         long idleb = tagId("idleb-" + RUN);
         long idlib = tagId("idlib-" + RUN);
 
+        admin.get("/admin/tags/" + idleb);
         Site.Page merged = admin.post("/admin/tags/" + idleb + "/merge", Map.of("into", String.valueOf(idlib)));
 
         assertEquals(302, merged.status());
@@ -206,6 +212,7 @@ class TaxonomyAdminIT {
         assertEquals(404, Site.main().get("/tag/unreleased-" + RUN).status(), "its page would name a coming topic");
         assertEquals(404, Site.main().get("/tag/unreleased-" + RUN + "/feed.atom").status());
 
+        admin.get("/admin/tags/" + tag);
         assertEquals(302, admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Unreleased Offensive " + RUN)).status());
         assertEquals(404, Site.main().get("/tag/unreleased-" + RUN).status(), "nor does its old address lead to its new name");
         assertEquals(404, Site.main().get("/tag/unreleased-offensive-" + RUN).status());
@@ -218,6 +225,7 @@ class TaxonomyAdminIT {
         long obsolete = tagId("obsolete-" + RUN);
         assertEquals(200, Site.main().get("/tag/obsolete-" + RUN).status());
 
+        admin.get("/admin/tags/" + obsolete);
         Site.Page deleted = admin.post("/admin/tags/" + obsolete + "/delete", Map.of());
 
         assertEquals(302, deleted.status());
@@ -348,7 +356,7 @@ class TaxonomyAdminIT {
                 .filter(a -> a.text().equals(name)).reduce((first, second) -> second).orElseThrow();
         long id = Long.parseLong(link.attr("href").replaceAll(".*/", ""));
         cleanup.add(() -> {
-            admin.get("/admin/sections");
+            admin.get("/admin/sections/" + id);
             assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status(), "section " + name + " deleted");
         });
         return id;
@@ -377,8 +385,9 @@ class TaxonomyAdminIT {
     private void deleteThisRunsTags() {
         for (Element row : admin.get("/admin/tags").html().select("table.tags tbody tr")) {
             if (row.selectFirst("td a").text().endsWith("-" + RUN)) {
-                String href = row.selectFirst("th a").attr("href");
-                assertEquals(302, admin.post(href.substring(Site.CONTEXT.length()) + "/delete", Map.of()).status());
+                String page = row.selectFirst("th a").attr("href").substring(Site.CONTEXT.length());
+                admin.get(page);
+                assertEquals(302, admin.post(page + "/delete", Map.of()).status());
             }
         }
     }
