@@ -330,6 +330,83 @@ class TaxonomyAdminIT {
         assertEquals(200, Site.main().get("/media-center/inputs-" + RUN).status(), "the section survived it all");
     }
 
+    @Test
+    void aSecondEditorSavingASectionPageOpenedBeforeTheFirstSaveGetsBothVersionsAndTheFirstSaveStays() {
+        long section = createSection("Front Line " + RUN, mediaCenter);
+        Session second = Accounts.createAndLogin(admin, Accounts.unique("second-editor"), "EDITOR", "the second editor's passphrase");
+        admin.get("/admin/sections/" + section);
+        second.get("/admin/sections/" + section);
+
+        assertEquals(302, admin.post("/admin/sections/" + section + "/rename", Map.of("name", "Front Line Reports " + RUN, "slug", "")).status());
+        Site.Page conflict = second.post("/admin/sections/" + section + "/rename", Map.of("name", "Frontline " + RUN, "slug", ""));
+
+        assertEquals(409, conflict.status());
+        Document page = conflict.html();
+        assertEquals("Someone else changed this section meanwhile", page.selectFirst("h1").text());
+        assertTrue(page.selectFirst("main").text().contains("admin changed it"), "says who saved it");
+        Element name = page.select(".sides [data-field=name]").first();
+        assertEquals("Front Line Reports " + RUN, name.selectFirst("dd").text(), "what the other person saved");
+        assertEquals("Frontline " + RUN, page.select(".sides [data-field=name]").last().selectFirst("input").val(), "what this person sent, to copy");
+        assertNotNull(name.selectFirst(".differs"));
+        assertEquals(200, Site.main().get("/media-center/front-line-reports-" + RUN).status(), "the first save is kept");
+        assertEquals(404, Site.main().get("/media-center/frontline-" + RUN).status(), "nothing overwritten");
+        assertEquals("Front Line Reports " + RUN, admin.get("/admin/sections/" + section).html().selectFirst("input#name").val());
+
+        Element resend = page.selectFirst("form.resend");
+        Map<String, String> again = new HashMap<>();
+        resend.select("input[type=hidden]").forEach(i -> again.put(i.attr("name"), i.val()));
+        assertEquals(302, second.postRaw(resend.attr("action").substring(Site.CONTEXT.length()), again).status(),
+                "sent again over the saved version, the change is made");
+        assertEquals(200, Site.main().get("/media-center/frontline-" + RUN).status());
+    }
+
+    @Test
+    void aSecondEditorChangingATagPageOpenedBeforeTheFirstSaveGetsBothVersionsAndTheFirstSaveStays() {
+        long section = createSection("Tag race " + RUN, mediaCenter);
+        createStatement("Tag race draft " + RUN, section, "Daraa " + RUN, "save");
+        long tag = tagId("daraa-" + RUN);
+        Session second = Accounts.createAndLogin(admin, Accounts.unique("second-editor"), "EDITOR", "the second editor's passphrase");
+        admin.get("/admin/tags/" + tag);
+        second.get("/admin/tags/" + tag);
+
+        assertEquals(302, admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Daraa Governorate " + RUN)).status());
+        Site.Page conflict = second.post("/admin/tags/" + tag + "/rename", Map.of("name", "Deraa " + RUN));
+        Site.Page staleDelete = second.post("/admin/tags/" + tag + "/delete", Map.of());
+
+        assertEquals(409, conflict.status());
+        assertEquals(409, staleDelete.status(), "a delete from the stale page is refused too");
+        Document page = conflict.html();
+        assertEquals("Someone else changed this tag meanwhile", page.selectFirst("h1").text());
+        assertEquals("Daraa Governorate " + RUN, page.select(".sides [data-field=name]").first().selectFirst("dd").text());
+        assertEquals("Deraa " + RUN, page.select(".sides [data-field=name]").last().selectFirst("input").val());
+        assertEquals("/tag/daraa-governorate-" + RUN, page.select(".sides [data-field=address]").first().selectFirst("dd").text());
+        Document list = admin.get("/admin/tags").html();
+        assertEquals("Daraa Governorate " + RUN, tagRow(list, "daraa-governorate-" + RUN).selectFirst("th a").text(), "the first save is kept");
+        assertTrue(list.select("table.tags td a").eachText().stream().noneMatch(t -> t.equals("/tag/deraa-" + RUN)));
+    }
+
+    @Test
+    void aChangeWithoutAVersionOrWithAGarbledOneIsABadRequestAndChangesNothing() {
+        long section = createSection("Versionless " + RUN, mediaCenter);
+        createStatement("Versionless draft " + RUN, section, "Versionless " + RUN, "save");
+        long tag = tagId("versionless-" + RUN);
+        admin.get("/admin/sections/" + section);
+
+        for (String version : List.of("", "abc", "-1", "99999999999999999999", "1.5")) {
+            Site.Page rename = admin.post("/admin/sections/" + section + "/rename", Map.of("name", "Renamed " + RUN, "slug", "", "version", version));
+            Site.Page delete = admin.post("/admin/tags/" + tag + "/delete", Map.of("version", version));
+            assertEquals(400, rename.status(), "section version '" + version + "'");
+            assertEquals(400, delete.status(), "tag version '" + version + "'");
+            assertFalse(rename.body().contains("Exception") || delete.body().contains("Exception"));
+        }
+        Site.Page none = admin.postRaw("/admin/sections/" + section + "/archive", Map.of("_csrf", admin.csrf(), "archiveStyle", "FULL_TEXT"));
+        assertEquals(400, none.status(), "no version at all");
+        assertTrue(none.html().selectFirst("main").text().contains("does not say which version"), none.html().selectFirst("main").text());
+        assertEquals(200, Site.main().get("/media-center/versionless-" + RUN).status(), "not renamed");
+        assertEquals("TEASER", admin.get("/admin/sections/" + section).html().selectFirst("input[name=archiveStyle][checked]").val());
+        assertEquals("Versionless " + RUN, tagRow(admin.get("/admin/tags").html(), "versionless-" + RUN).selectFirst("th a").text(), "not deleted");
+    }
+
     // ---- what a test makes, and how it is removed again ----
 
     private final Map<String, Integer> answers = new HashMap<>();
