@@ -5,6 +5,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.user.Actor;
 import org.bayan.user.AuditTrail;
@@ -36,6 +37,15 @@ public final class AuditLog implements AuditTrail {
                 actor.address()));
         log.info("audit: {} by {} from {}: {} {} {}", action, actor.name(), actor.address(),
                 targetType == null ? "" : targetType, targetId == null ? "" : targetId, detail == null ? "" : detail);
+    }
+
+    @Override
+    public Optional<String> lastChangedBy(EntityManager em, String targetType, long targetId) {
+        // Changes only: a login or logout is recorded against the account too, but changes nothing in it.
+        return em.createQuery("select e.actorName from AuditEvent e where e.targetType = :type and e.targetId = :id"
+                        + " and e.action like :changes order by e.at desc, e.id desc", String.class)
+                .setParameter("type", targetType).setParameter("id", targetId).setParameter("changes", targetType + ".%")
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     @Override

@@ -74,4 +74,5 @@ public class Section {
     public String getDescription() { return description; }
     public int getPosition() { return position; }
     public ArchiveStyle getArchiveStyle() { return archiveStyle; }
+    public long getVersion() { return version; }
 }

@@ -66,20 +66,21 @@ public final class SectionAdminServlet extends AdminServlet {
         try {
             Flash done = switch (action) {
                 case "rename" -> Flash.ok("sectionAdmin.flash.renamed", sections.rename(staff(req), actor(req), id,
-                        req.getParameter("name"), req.getParameter("slug")));
-                case "move" -> Flash.ok("sectionAdmin.flash.moved", sections.move(staff(req), actor(req), id, parentId(req)));
+                        version(req), req.getParameter("name"), req.getParameter("slug")));
+                case "move" -> Flash.ok("sectionAdmin.flash.moved", sections.move(staff(req), actor(req), id, version(req),
+                        parentId(req)));
                 case "archive" -> Flash.ok("sectionAdmin.flash.archiveStyle", sections.archiveStyle(staff(req), actor(req), id,
-                        ArchiveStyle.parse(req.getParameter("archiveStyle"))
+                        version(req), ArchiveStyle.parse(req.getParameter("archiveStyle"))
                                 .orElseThrow(() -> new InvalidInput("archiveStyle", "sectionAdmin.archiveStyleInvalid"))));
-                case "up" -> Flash.ok("sectionAdmin.flash.reordered", sections.reorder(staff(req), actor(req), id, true));
-                case "down" -> Flash.ok("sectionAdmin.flash.reordered", sections.reorder(staff(req), actor(req), id, false));
-                case "delete" -> Flash.ok("sectionAdmin.flash.deleted", sections.delete(staff(req), actor(req), id));
+                case "up" -> Flash.ok("sectionAdmin.flash.reordered", sections.reorder(staff(req), actor(req), id, version(req), true));
+                case "down" -> Flash.ok("sectionAdmin.flash.reordered", sections.reorder(staff(req), actor(req), id, version(req), false));
+                case "delete" -> Flash.ok("sectionAdmin.flash.deleted", sections.delete(staff(req), actor(req), id, version(req)));
                 default -> throw HttpError.notFound("no such admin action");
             };
             redirect(req, resp, "/admin/sections", done);
         } catch (InvalidInput e) {
-            if (e.field().equals("id")) {
-                throw e; // the section itself is gone: there is no page to show again
+            if (e.field().equals("id") || e.field().equals("version")) {
+                throw e; // the section itself is gone, or the form is not one of its pages: no page to show again
             }
             Map<String, String> typed = new HashMap<>();
             for (String field : List.of("name", "slug", "parentId", "archiveStyle")) {

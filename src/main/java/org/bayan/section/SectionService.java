@@ -2,6 +2,7 @@ package org.bayan.section;
 
 import org.bayan.user.Actor;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,8 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.StaleVersion;
+import org.bayan.platform.StaleVersion.Field;
+import org.bayan.platform.StaleVersion.Text;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.user.Policy;
@@ -22,7 +27,8 @@ import org.bayan.user.Staff;
 /**
  * Changes to the section tree. Each is one transaction, checked against {@link Policy} and
  * audited with the change; afterwards the cached tree is reloaded, so the public site follows
- * a new name or place at once.
+ * a new name or place at once. A change to one section carries the version its page showed,
+ * and is refused ({@link StaleVersion}) if somebody else changed the section since.
  */
 public final class SectionService {
 
@@ -86,12 +92,14 @@ public final class SectionService {
     }
 
     /** Gives a section a new name and slug (from the name when empty); returns its new public path. */
-    public String rename(Staff who, Actor actor, long id, String newName, String newSlug) {
+    public String rename(Staff who, Actor actor, long id, Long version, String newName, String newSlug) {
         require(who, "rename sections");
         String name = name(newName);
         String slug = slug(newSlug, name);
+        long expected = StaleVersion.expected(version);
         String path = tx.inTransaction(em -> {
-            Section s = find(em, id);
+            Section s = current(em, id, expected, "sectionAdmin.stale.rename",
+                    saved -> new Look(name, slug, saved.parent(), saved.place(), saved.archiveStyle()));
             if (s.getName().equals(name) && s.getSlug().equals(slug)) {
                 return path(s);
             }
@@ -110,10 +118,12 @@ public final class SectionService {
      * Chooses what the section's listing and date archives show of each statement: teasers, or
      * each statement whole; returns the section's name.
      */
-    public String archiveStyle(Staff who, Actor actor, long id, ArchiveStyle style) {
+    public String archiveStyle(Staff who, Actor actor, long id, Long version, ArchiveStyle style) {
         require(who, "change sections");
+        long expected = StaleVersion.expected(version);
         String name = tx.inTransaction(em -> {
-            Section s = find(em, id);
+            Section s = current(em, id, expected, "sectionAdmin.stale.archive",
+                    saved -> new Look(saved.name(), saved.slug(), saved.parent(), saved.place(), style(style)));
             if (s.getArchiveStyle() != style) {
                 audit.record(em, actor, "section.archiveStyle", "section", id,
                         s.getName() + ": " + s.getArchiveStyle() + " → " + style);
@@ -126,10 +136,13 @@ public final class SectionService {
     }
 
     /** Moves a section, with everything below it, under another parent (null: the top level); returns its new path. */
-    public String move(Staff who, Actor actor, long id, Long parentId) {
+    public String move(Staff who, Actor actor, long id, Long version, Long parentId) {
         require(who, "move sections");
+        long expected = StaleVersion.expected(version);
         String path = tx.inTransaction(em -> {
-            Section s = find(em, id);
+            Section s = current(em, id, expected, "sectionAdmin.stale.move", saved -> new Look(saved.name(), saved.slug(),
+                    parentId == null ? parentOf(null) : Optional.ofNullable(em.find(Section.class, parentId))
+                            .<Object>map(SectionService::parentOf).orElse(null), saved.place(), saved.archiveStyle()));
             Section parent = parent(em, parentId);
             if (Objects.equals(parentId, s.getParent() == null ? null : s.getParent().getId())) {
                 return path(s);
@@ -156,10 +169,13 @@ public final class SectionService {
      *
      * @return the section's name
      */
-    public String reorder(Staff who, Actor actor, long id, boolean up) {
+    public String reorder(Staff who, Actor actor, long id, Long version, boolean up) {
         require(who, "reorder sections");
+        long expected = StaleVersion.expected(version);
         String name = tx.inTransaction(em -> {
-            Section s = find(em, id);
+            Section s = current(em, id, expected, up ? "sectionAdmin.stale.up" : "sectionAdmin.stale.down",
+                    saved -> new Look(saved.name(), saved.slug(), saved.parent(),
+                            Text.of(up ? "sectionAdmin.stale.placeUp" : "sectionAdmin.stale.placeDown"), saved.archiveStyle()));
             List<Section> siblings = children(em, s.getParent());
             int from = siblings.indexOf(s);
             int to = up ? from - 1 : from + 1;
@@ -185,10 +201,11 @@ public final class SectionService {
      *
      * @return the deleted section's name
      */
-    public String delete(Staff who, Actor actor, long id) {
+    public String delete(Staff who, Actor actor, long id, Long version) {
         require(who, "delete sections");
+        long expected = StaleVersion.expected(version);
         String name = tx.inTransaction(em -> {
-            Section s = find(em, id);
+            Section s = current(em, id, expected, "sectionAdmin.stale.delete", saved -> Look.DELETED);
             if (!children(em, s).isEmpty()) {
                 throw new InvalidInput("delete", "sectionAdmin.hasSubsections");
             }
@@ -213,7 +230,10 @@ public final class SectionService {
 
     /** Two queries whatever the size of the tree: the sections, and the statement counts grouped. */
     private static List<SectionRow> rows(EntityManager em) {
-        SectionTree tree = new SectionTree(em.createQuery("select s from Section s", Section.class).getResultList());
+        List<Section> all = em.createQuery("select s from Section s", Section.class).getResultList();
+        SectionTree tree = new SectionTree(all);
+        Map<Long, Long> versions = new HashMap<>();
+        all.forEach(s -> versions.put(s.getId(), s.getVersion()));
         Map<Long, Long> counts = new HashMap<>();
         List<?> grouped = em.createNativeQuery("select section_id, count(*) from statement group by section_id")
                 .getResultList();
@@ -222,16 +242,18 @@ public final class SectionService {
             counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
         }
         List<SectionRow> rows = new ArrayList<>();
-        addRows(rows, tree.roots(), 0, counts);
+        addRows(rows, tree.roots(), 0, counts, versions);
         return List.copyOf(rows);
     }
 
-    private static void addRows(List<SectionRow> rows, List<SectionNode> level, int depth, Map<Long, Long> counts) {
+    private static void addRows(List<SectionRow> rows, List<SectionNode> level, int depth, Map<Long, Long> counts,
+                                Map<Long, Long> versions) {
         for (int i = 0; i < level.size(); i++) {
             SectionNode n = level.get(i);
             rows.add(new SectionRow(n.id(), n.parentId(), n.name(), n.slug(), n.path(), depth,
-                    counts.getOrDefault(n.id(), 0L), i == 0, i == level.size() - 1, n.hasChildren(), n.archiveStyle()));
-            addRows(rows, n.children(), depth + 1, counts);
+                    counts.getOrDefault(n.id(), 0L), i == 0, i == level.size() - 1, n.hasChildren(), n.archiveStyle(),
+                    versions.get(n.id())));
+            addRows(rows, n.children(), depth + 1, counts, versions);
         }
     }
 
@@ -277,12 +299,47 @@ public final class SectionService {
         return parent;
     }
 
-    private static Section find(EntityManager em, long id) {
-        Section s = em.find(Section.class, id);
+    /** A section as the conflict page shows it; each value a {@code String} or a {@link Text}. */
+    private record Look(Object name, Object slug, Object parent, Object place, Object archiveStyle) {
+
+        static final Look DELETED = new Look(Text.of("admin.stale.deleted"), Text.of("admin.stale.deleted"),
+                Text.of("admin.stale.deleted"), Text.of("admin.stale.deleted"), Text.of("admin.stale.deleted"));
+
+        List<Field> against(Look mine) {
+            return List.of(new Field("name", "sectionAdmin.name", name, mine.name),
+                    new Field("slug", "sectionAdmin.slug", slug, mine.slug),
+                    new Field("parentId", "sectionAdmin.parent", parent, mine.parent),
+                    new Field("place", "sectionAdmin.col.order", place, mine.place),
+                    new Field("archiveStyle", "sectionAdmin.archive", archiveStyle, mine.archiveStyle));
+        }
+    }
+
+    /**
+     * The section to change, locked until the change commits, if it is still at the version
+     * its page showed; otherwise the change is refused with the saved section beside what the
+     * change would have made of it.
+     */
+    private Section current(EntityManager em, long id, long expected, String asked, UnaryOperator<Look> change) {
+        Section s = em.find(Section.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
             throw new InvalidInput("id", "sectionAdmin.notFound");
         }
+        if (s.getVersion() != expected) {
+            List<Section> siblings = children(em, s.getParent());
+            Look saved = new Look(s.getName(), s.getSlug(), parentOf(s.getParent()),
+                    Text.of("sectionAdmin.stale.place", siblings.indexOf(s) + 1, siblings.size()), style(s.getArchiveStyle()));
+            throw new StaleVersion("section", s.getVersion(), audit.lastChangedBy(em, "section", id).orElse(null),
+                    Text.of(asked, s.getName()), saved.against(change.apply(saved)));
+        }
         return s;
+    }
+
+    private static Object parentOf(Section parent) {
+        return parent == null ? Text.of("sectionAdmin.topLevel") : parent.getName() + " (" + path(parent) + ")";
+    }
+
+    private static Text style(ArchiveStyle style) {
+        return Text.of("sectionAdmin.archive." + style.name());
     }
 
     /** The public path, e.g. /media-center/coalition-news. */

@@ -41,4 +41,5 @@ public class Tag {
     public Long getId() { return id; }
     public String getName() { return name; }
     public String getSlug() { return slug; }
+    public long getVersion() { return version; }
 }

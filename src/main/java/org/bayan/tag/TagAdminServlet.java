@@ -49,15 +49,16 @@ public final class TagAdminServlet extends AdminServlet {
         long id = id(path.get(0));
         try {
             Flash done = switch (path.get(1)) {
-                case "rename" -> Flash.ok("tagAdmin.flash.renamed", tags.rename(staff(req), actor(req), id, req.getParameter("name")));
-                case "merge" -> Flash.ok("tagAdmin.flash.merged", tags.merge(staff(req), actor(req), id, into(req)));
-                case "delete" -> Flash.ok("tagAdmin.flash.deleted", tags.delete(staff(req), actor(req), id));
+                case "rename" -> Flash.ok("tagAdmin.flash.renamed", tags.rename(staff(req), actor(req), id, version(req),
+                        req.getParameter("name")));
+                case "merge" -> Flash.ok("tagAdmin.flash.merged", tags.merge(staff(req), actor(req), id, version(req), into(req)));
+                case "delete" -> Flash.ok("tagAdmin.flash.deleted", tags.delete(staff(req), actor(req), id, version(req)));
                 default -> throw HttpError.notFound("no such admin action");
             };
             redirect(req, resp, "/admin/tags", done);
         } catch (InvalidInput e) {
-            if (e.field().equals("id")) {
-                throw e; // the tag itself is gone: there is no page to show again
+            if (e.field().equals("id") || e.field().equals("version")) {
+                throw e; // the tag itself is gone, or the form is not one of its pages: no page to show again
             }
             tag(req, resp, 400, id, req.getParameter("name"), Map.of(e.field(), e.messageKey()));
         }

@@ -2,6 +2,7 @@ package org.bayan.tag;
 
 import org.bayan.user.Actor;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.StaleVersion;
+import org.bayan.platform.StaleVersion.Field;
+import org.bayan.platform.StaleVersion.Text;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.user.Policy;
@@ -17,7 +21,8 @@ import org.bayan.user.Staff;
 /**
  * Tags for the admin area: names for the editor's suggestions, and the tag admin's changes.
  * A tag's address must outlive renames and merges, so every slug a tag gives up is kept in
- * {@link TagRedirect} and the public tag page follows it.
+ * {@link TagRedirect} and the public tag page follows it. A change carries the version of the tag
+ * its page showed, and is refused ({@link StaleVersion}) if somebody else changed the tag since.
  */
 public final class TagService {
 
@@ -68,12 +73,13 @@ public final class TagService {
      *
      * @return the new name
      */
-    public String rename(Staff who, Actor actor, long id, String newName) {
+    public String rename(Staff who, Actor actor, long id, Long version, String newName) {
         Policy.require(Policy.canManageTaxonomy(who), "rename tags");
         String name = name(newName);
         String slug = Slugs.of(name);
+        long expected = StaleVersion.expected(version);
         return tx.inTransaction(em -> {
-            Tag tag = find(em, id);
+            Tag tag = current(em, id, expected, "tagAdmin.stale.rename", List.of(name, "/tag/" + slug));
             String oldName = tag.getName();
             String oldSlug = tag.getSlug();
             if (name.equals(oldName)) {
@@ -101,14 +107,16 @@ public final class TagService {
      *
      * @return the name of the tag that stays
      */
-    public String merge(Staff who, Actor actor, long id, long intoId) {
+    public String merge(Staff who, Actor actor, long id, Long version, long intoId) {
         Policy.require(Policy.canManageTaxonomy(who), "merge tags");
         if (id == intoId) {
             throw new InvalidInput("into", "tagAdmin.mergeSelf");
         }
+        long expected = StaleVersion.expected(version);
         return tx.inTransaction(em -> {
-            Tag merged = find(em, id);
             Tag into = em.find(Tag.class, intoId);
+            Tag merged = current(em, id, expected, "tagAdmin.stale.merge", into == null ? List.of()
+                    : List.of(Text.of("tagAdmin.stale.mergedInto", into.getName()), "/tag/" + into.getSlug()));
             if (into == null) {
                 throw new InvalidInput("into", "tagAdmin.mergeTarget");
             }
@@ -136,10 +144,12 @@ public final class TagService {
      *
      * @return the deleted tag's name
      */
-    public String delete(Staff who, Actor actor, long id) {
+    public String delete(Staff who, Actor actor, long id, Long version) {
         Policy.require(Policy.canManageTaxonomy(who), "delete tags");
+        long expected = StaleVersion.expected(version);
         return tx.inTransaction(em -> {
-            Tag tag = find(em, id);
+            Tag tag = current(em, id, expected, "tagAdmin.stale.delete",
+                    List.of(Text.of("admin.stale.deleted"), Text.of("admin.stale.deleted")));
             List<Long> affected = statementsCarrying(em, id);
             int untagged = em.createNativeQuery("delete from statement_tag where tag_id = :id").setParameter("id", id)
                     .executeUpdate();
@@ -158,14 +168,14 @@ public final class TagService {
         em.createQuery("select r.tag.id, r.oldSlug from TagRedirect r order by r.oldSlug", Object[].class)
                 .getResultList()
                 .forEach(r -> oldSlugs.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
-        List<?> counted = em.createNativeQuery("select t.id, t.name, t.slug, count(st.statement_id)"
+        List<?> counted = em.createNativeQuery("select t.id, t.name, t.slug, count(st.statement_id), t.version"
                 + " from tag t left join statement_tag st on st.tag_id = t.id"
-                + " group by t.id, t.name, t.slug order by lower(t.name), t.id").getResultList();
+                + " group by t.id, t.name, t.slug, t.version order by lower(t.name), t.id").getResultList();
         return counted.stream().map(row -> {
             Object[] r = (Object[]) row;
             long id = ((Number) r[0]).longValue();
             return new TagRow(id, (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
-                    List.copyOf(oldSlugs.getOrDefault(id, List.of())));
+                    List.copyOf(oldSlugs.getOrDefault(id, List.of())), ((Number) r[4]).longValue());
         }).toList();
     }
 
@@ -191,10 +201,22 @@ public final class TagService {
                 .getResultStream().findFirst();
     }
 
-    private static Tag find(EntityManager em, long id) {
-        Tag tag = em.find(Tag.class, id);
+    /**
+     * The tag to change, locked until the change commits, if it is still at the version its page
+     * showed; otherwise the change is refused with the saved tag beside what the change would have
+     * made of it ({@code mine}: its name and address, or nothing when that is not known).
+     */
+    private Tag current(EntityManager em, long id, long expected, String asked, List<Object> mine) {
+        Tag tag = em.find(Tag.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (tag == null) {
             throw new InvalidInput("id", "tagAdmin.notFound");
+        }
+        if (tag.getVersion() != expected) {
+            String address = "/tag/" + tag.getSlug();
+            throw new StaleVersion("tag", tag.getVersion(), audit.lastChangedBy(em, "tag", id).orElse(null),
+                    Text.of(asked, tag.getName()), List.of(
+                            new Field("name", "tagAdmin.col.tag", tag.getName(), mine.isEmpty() ? null : mine.get(0)),
+                            new Field("address", "tagAdmin.col.address", address, mine.isEmpty() ? null : mine.get(1))));
         }
         return tag;
     }

@@ -5,12 +5,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.StaleVersion;
 import org.bayan.platform.security.Csrf;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
@@ -42,6 +47,8 @@ public abstract class AdminServlet extends PageServlet {
             problem(req, resp, 403, "admin.forbidden");
         } catch (InvalidInput e) {
             problem(req, resp, 400, e.messageKey());
+        } catch (StaleVersion e) {
+            conflict(req, resp, e);
         }
     }
 
@@ -106,6 +113,57 @@ public abstract class AdminServlet extends PageServlet {
                 Crumb.current(renderer.message(status == 403 ? "admin.forbidden.title" : "admin.invalid.title")));
     }
 
+    /** One field of a conflict page: its label, and its value as saved and as sent, in words. */
+    public record ConflictField(String name, String label, String theirs, String mine, boolean differs) {
+    }
+
+    /**
+     * A change sent from a page that showed an older version: 409, the saved version beside what
+     * this change would have made of it, and the change ready to be sent again over the saved
+     * version (the fields as they were sent, with the saved version), so nothing typed is lost.
+     */
+    private void conflict(HttpServletRequest req, HttpServletResponse resp, StaleVersion e) throws IOException {
+        if (resp.isCommitted()) return;
+        resp.resetBuffer();
+        List<ConflictField> fields = new ArrayList<>();
+        Set<String> differs = new LinkedHashSet<>();
+        for (StaleVersion.Field f : e.fields()) {
+            fields.add(new ConflictField(f.name(), renderer.message(f.label()), words(f.theirs()), words(f.mine()), f.differs()));
+            if (f.differs()) differs.add(f.name());
+        }
+        Map<String, String> resend = new LinkedHashMap<>();
+        req.getParameterMap().forEach((name, values) -> {
+            if (!name.equals(Csrf.FIELD) && !name.equals("version") && values.length > 0) resend.put(name, values[0]);
+        });
+        String action = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        Map<String, Object> model = new HashMap<>();
+        model.put("stale", e);
+        model.put("fields", fields);
+        model.put("differs", differs);
+        model.put("savedBy", e.savedBy() == null ? renderer.message("admin.stale.someone") : e.savedBy());
+        model.put("asked", words(e.asked()));
+        model.put("resend", resend);
+        model.put("action", action);
+        model.put("version", e.version());
+        model.put("reopen", reopenPath(action));
+        render(req, resp, 409, "admin/conflict", model,
+                Crumb.current(renderer.message("admin.stale.title." + e.kind())));
+    }
+
+    /** Where the saved version can be seen, from the path a stale change was sent to: by default its page. */
+    protected String reopenPath(String action) {
+        return action.substring(0, action.lastIndexOf('/'));
+    }
+
+    /** A value of a conflict page in the reader's words. */
+    private String words(Object value) {
+        if (value instanceof StaleVersion.Text t) {
+            String pattern = renderer.message(t.key());
+            return t.args().isEmpty() ? pattern : MessageFormat.format(pattern, t.args().stream().map(String::valueOf).toArray());
+        }
+        return value == null ? null : value.toString();
+    }
+
     /** A whole number from a path segment or parameter, or 404 if there is none. */
     protected static long id(String value) {
         if (value == null || !value.matches("[0-9]{1,18}")) {
@@ -119,6 +177,15 @@ public abstract class AdminServlet extends PageServlet {
         String info = req.getPathInfo();
         if (info == null || info.equals("/")) return List.of();
         return List.of(info.substring(1).split("/"));
+    }
+
+    /**
+     * The version of the thing a form changes, as the page that sent it showed it; null when the
+     * form sent none or something else (the service refuses that with 400).
+     */
+    protected static Long version(HttpServletRequest req) {
+        String v = param(req, "version");
+        return v == null || !v.matches("[0-9]{1,18}") ? null : Long.parseLong(v);
     }
 
     protected static String param(HttpServletRequest req, String name) {

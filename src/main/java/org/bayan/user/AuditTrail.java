@@ -1,6 +1,7 @@
 package org.bayan.user;
 
 import jakarta.persistence.EntityManager;
+import java.util.Optional;
 
 /**
  * Where staff actions are recorded. Declared here, where every service that changes something
@@ -16,4 +17,10 @@ public interface AuditTrail {
 
     /** Records an event about the actor in a transaction of its own (logins, logouts). */
     void record(Actor actor, String action, String detail);
+
+    /**
+     * Who recorded the latest change to a target ({@code section}, {@code tag}, {@code user}):
+     * the name a conflict page gives for "saved by".
+     */
+    Optional<String> lastChangedBy(EntityManager em, String targetType, long targetId);
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 
 /** A member of staff. The password hash names its own algorithm (Shiro's format). */
 @Entity
@@ -45,6 +46,8 @@ public class User {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    /** Not a change to the account: a login while an admin has the list open must not make the admin's change stale. */
+    @OptimisticLock(excluded = true)
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 

@@ -55,19 +55,25 @@ public final class UserAdminServlet extends AdminServlet {
         }
         long id = id(path.get(0));
         switch (path.get(1)) {
-            case "disable" -> done(req, resp, "user.flash.disabled", users.setEnabled(staff(req), actor(req), id, false));
-            case "enable" -> done(req, resp, "user.flash.enabled", users.setEnabled(staff(req), actor(req), id, true));
+            case "disable" -> done(req, resp, "user.flash.disabled", users.setEnabled(staff(req), actor(req), id, version(req), false));
+            case "enable" -> done(req, resp, "user.flash.enabled", users.setEnabled(staff(req), actor(req), id, version(req), true));
             case "role" -> {
                 User.Role role = role(param(req, "role"));
-                done(req, resp, "user.flash.role." + role, users.changeRole(staff(req), actor(req), id, role));
+                done(req, resp, "user.flash.role." + role, users.changeRole(staff(req), actor(req), id, version(req), role));
             }
             case "reset-password" -> {
-                OneTimePassword password = users.resetPassword(staff(req), actor(req), id);
+                OneTimePassword password = users.resetPassword(staff(req), actor(req), id, version(req));
                 keepOneTimePassword(req, password);
                 done(req, resp, "user.flash.passwordReset", password.username());
             }
             default -> throw HttpError.notFound("no such admin action");
         }
+    }
+
+    /** Accounts have no page of their own: their saved version is in the list. */
+    @Override
+    protected String reopenPath(String action) {
+        return "/admin/users";
     }
 
     private void create(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -1,20 +1,29 @@
 package org.bayan.user;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.shiro.authc.credential.PasswordService;
 
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.StaleVersion;
+import org.bayan.platform.StaleVersion.Field;
+import org.bayan.platform.StaleVersion.Text;
 import org.bayan.platform.persistence.Transactions;
 import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Staff accounts: the first admin, logins, and what an admin does to users. */
+/**
+ * Staff accounts: the first admin, logins, and what an admin does to users. An admin's change
+ * carries the version of the account the list showed, and is refused ({@link StaleVersion}) if
+ * the account changed since.
+ */
 public final class UserService {
 
     private static final Logger log = LoggerFactory.getLogger(UserService.class);
@@ -182,16 +191,19 @@ public final class UserService {
     }
 
     /** Disables or re-enables an account; a disabled one's open sessions end at their next request. Returns its username. */
-    public String setEnabled(Staff who, Actor actor, long id, boolean enabled) {
+    public String setEnabled(Staff who, Actor actor, long id, Long version, boolean enabled) {
         Policy.require(Policy.canManageUsers(who), "disable users");
         if (!enabled && id == who.id()) {
             throw new InvalidInput("enabled", "user.cannotDisableSelf");
         }
-        return change(id, actor, enabled ? "user.enabled" : "user.disabled", (em, u) -> u.setEnabled(enabled));
+        long expected = StaleVersion.expected(version);
+        return change(id, actor, enabled ? "user.enabled" : "user.disabled", expected,
+                saved -> new Look(saved.displayName(), saved.role(), UserService.status(enabled), saved.password()),
+                (em, u) -> u.setEnabled(enabled));
     }
 
     /** Gives an account another role, in force from its next request. Returns its username. */
-    public String changeRole(Staff who, Actor actor, long id, User.Role role) {
+    public String changeRole(Staff who, Actor actor, long id, Long version, User.Role role) {
         Policy.require(Policy.canManageUsers(who), "change roles");
         if (role == null) {
             throw new InvalidInput("role", "user.role.invalid");
@@ -200,22 +212,28 @@ public final class UserService {
         if (id == who.id() && role != User.Role.ADMIN) {
             throw new InvalidInput("role", "user.cannotDemoteSelf");
         }
-        return change(id, actor, "user.role", (em, u) -> u.setRole(role));
+        long expected = StaleVersion.expected(version);
+        return change(id, actor, "user.role", expected,
+                saved -> new Look(saved.displayName(), UserService.role(role), saved.status(), saved.password()),
+                (em, u) -> u.setRole(role));
     }
 
     /**
      * Sets a new one-time password, returned to be handed over; it must be changed at next login.
      * Every open session of the account ends at its next request.
      */
-    public OneTimePassword resetPassword(Staff who, Actor actor, long id) {
+    public OneTimePassword resetPassword(Staff who, Actor actor, long id, Long version) {
         Policy.require(Policy.canManageUsers(who), "reset passwords");
         if (id == who.id()) {
             // A lost one-time password would lock the admin out: their own goes through the account page.
             throw new InvalidInput("id", "user.resetOwnPassword");
         }
+        long expected = StaleVersion.expected(version);
         String oneTime = randomPassword();
         String hash = passwords.encryptPassword(oneTime);
-        String name = change(id, actor, "user.passwordReset", (em, u) -> {
+        String name = change(id, actor, "user.passwordReset", expected,
+                saved -> new Look(saved.displayName(), saved.role(), saved.status(), Text.of("users.stale.passwordReset")),
+                (em, u) -> {
             u.setPasswordHash(hash);
             u.setMustChangePassword(true);
         });
@@ -238,7 +256,7 @@ public final class UserService {
             throw new InvalidInput("repeatPassword", "password.mismatch");
         }
         String[] stamp = new String[1];
-        change(who.id(), actor, "user.passwordChanged", (em, u) -> {
+        change(who.id(), actor, "user.passwordChanged", null, null, (em, u) -> {
             // No stored password is longer than the rules allow: a longer one is wrong without hashing it.
             if (current.length() > PasswordRules.MAX || !passwords.passwordsMatch(current, u.getPasswordHash())) {
                 throw new InvalidInput("currentPassword", "password.currentWrong");
@@ -257,12 +275,46 @@ public final class UserService {
         void apply(EntityManager em, User u);
     }
 
-    /** Applies a change to one account and records it, in one transaction; returns the username. */
-    private String change(long id, Actor actor, String action, Change change) {
+    /** An account as the conflict page shows it; each value a {@code String} or a {@link Text}. */
+    private record Look(Object displayName, Object role, Object status, Object password) {
+
+        static Look of(User u) {
+            return new Look(u.getDisplayName(), UserService.role(u.getRole()), UserService.status(u.isEnabled()),
+                    Text.of(u.isMustChangePassword() ? "users.status.mustChange" : "users.stale.ownPassword"));
+        }
+
+        List<Field> against(Look mine) {
+            return List.of(new Field("displayName", "users.col.displayName", displayName, mine.displayName),
+                    new Field("role", "users.col.role", role, mine.role),
+                    new Field("status", "users.col.status", status, mine.status),
+                    new Field("password", "users.stale.password", password, mine.password));
+        }
+    }
+
+    private static Text role(User.Role role) {
+        return Text.of("role." + role.name());
+    }
+
+    private static Text status(boolean enabled) {
+        return Text.of(enabled ? "users.status.enabled" : "users.status.disabled");
+    }
+
+    /**
+     * Applies a change to one account and records it, in one transaction; returns the username.
+     * An admin's change names the version of the account it was sent from ({@code expected}): it is
+     * refused, showing the saved account beside what the change would have made of it, if the
+     * account changed since. A member's change to their own account has no such version (null).
+     */
+    private String change(long id, Actor actor, String action, Long expected, UnaryOperator<Look> mine, Change change) {
         return tx.inTransaction(em -> {
-            User u = em.find(User.class, id);
+            User u = em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (u == null) {
                 throw new InvalidInput("id", "user.notFound");
+            }
+            if (expected != null && u.getVersion() != expected) {
+                Look saved = Look.of(u);
+                throw new StaleVersion("user", u.getVersion(), audit.lastChangedBy(em, "user", id).orElse(null),
+                        Text.of(action.replace("user.", "users.stale.asked."), u.getUsername()), saved.against(mine.apply(saved)));
             }
             change.apply(em, u);
             audit.record(em, actor, action, "user", id, u.getUsername() + (action.equals("user.role") ? " → " + u.getRole() : ""));

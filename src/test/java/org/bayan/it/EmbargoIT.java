@@ -106,7 +106,7 @@ class EmbargoIT {
                 admin.get("/admin/statements/" + id);
                 admin.post("/admin/statements/" + id + "/delete", Map.of());
             }
-            admin.get("/admin/sections");
+            admin.get("/admin/sections/" + sectionId);
             admin.post("/admin/sections/" + sectionId + "/delete", Map.of());
         }
     }

@@ -73,7 +73,7 @@ class MarkupIT {
             Map.entry("public error 404", 404), Map.entry("public error 400", 400), Map.entry("public error 403", 403),
             Map.entry("admin editor new with errors", 400), Map.entry("admin conflict", 409),
             Map.entry("admin users with errors", 400), Map.entry("admin account with errors", 400),
-            Map.entry("admin tag with errors", 400), Map.entry("admin sections with errors", 400),
+            Map.entry("admin tag with errors", 400), Map.entry("admin tag conflict", 409), Map.entry("admin sections with errors", 400),
             Map.entry("admin tag merge with errors", 400), Map.entry("admin section with errors", 400),
             Map.entry("admin error 404", 404), Map.entry("admin error 400", 400),
             Map.entry("admin author refused", 403), Map.entry("admin author refused an action", 403));
@@ -126,6 +126,9 @@ class MarkupIT {
         String sectionAdmin = path(admin.get("/admin/sections").html().selectFirst("a[href*=/admin/sections/]").attr("href"));
         String tagId = tagAdmin.replaceAll(".*/", "");
         String sectionId = sectionAdmin.replaceAll(".*/", "");
+        // A version the tag never had: the rename is refused as stale, and nothing is changed.
+        String notTheTagsVersion = String.valueOf(Long.parseLong(admin.get(tagAdmin).html()
+                .selectFirst("input[name=version]").val()) + 1000);
 
         String p = "public";
         views.add(View.get(p, "home", Who.READER, "/"));
@@ -184,6 +187,8 @@ class MarkupIT {
         views.add(View.get(a, "tag", Who.ADMIN, tagAdmin));
         views.add(View.post(a, "tag with errors", Who.ADMIN, "/admin/tags/" + tagId + "/rename", () -> Map.of("name", "")));
         views.add(View.post(a, "tag merge with errors", Who.ADMIN, "/admin/tags/" + tagId + "/merge", () -> Map.of("into", "")));
+        views.add(View.post(a, "tag conflict", Who.ADMIN, "/admin/tags/" + tagId + "/rename",
+                () -> Map.of("name", "Markup conflict " + RUN, "version", notTheTagsVersion)));
         views.add(View.get(a, "sections", Who.ADMIN, "/admin/sections"));
         views.add(View.post(a, "sections with errors", Who.ADMIN, "/admin/sections", () -> Map.of("name", "", "slug", "")));
         views.add(View.get(a, "section", Who.ADMIN, sectionAdmin));

@@ -16,7 +16,9 @@ import org.jsoup.nodes.Element;
 
 /**
  * A browser-like HTTP session against the test Tomcat: keeps its cookies, does not follow
- * redirects by itself, and sends forms with the CSRF token the page it came from carried.
+ * redirects by itself, and sends forms with the CSRF token the page it came from carried, and
+ * with the version of what a form changes as the last page showing that form carried it (as a
+ * browser sends a form's hidden fields), unless the test gives a version itself.
  */
 final class Session {
 
@@ -25,6 +27,7 @@ final class Session {
     final Site site;
     private final HttpClient client;
     private String csrf;
+    private final Map<String, String> versions = new java.util.HashMap<>();
 
     Session(Site site) {
         this.site = site;
@@ -62,6 +65,13 @@ final class Session {
             if (token != null) {
                 csrf = token.val();
             }
+            for (Element form : page.html().select("form[method=post]")) {
+                Element version = form.selectFirst("input[name=version]");
+                String action = form.attr("action");
+                if (version != null && action.startsWith(site.context() + "/")) {
+                    versions.put(action.substring(site.context().length()), version.val());
+                }
+            }
         }
         return page;
     }
@@ -80,6 +90,9 @@ final class Session {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.putIfAbsent("_csrf", csrf);
+        }
+        if (versions.containsKey(path)) {
+            all.putIfAbsent("version", versions.get(path));
         }
         return postRaw(path, all);
     }

@@ -83,7 +83,10 @@ class TaxonomyAdminIT {
                 "parentId", Long.toString(mediaCenter)));
         assertEquals(302, created.status());
         long id = sectionId("/media-center/teasers-" + RUN);
-        cleanup.add(() -> assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status()));
+        cleanup.add(() -> {
+            admin.get("/admin/sections/" + id);
+            assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status());
+        });
         assertEquals("TEASER", admin.get("/admin/sections/" + id).html().selectFirst("input[name=archiveStyle][checked]").val());
     }
 
@@ -130,6 +133,7 @@ class TaxonomyAdminIT {
         createStatement(title, section, "Rastan " + RUN, "publish");
         long tag = tagId("rastan-" + RUN);
 
+        admin.get("/admin/tags/" + tag);
         Site.Page renamed = admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Rastan District " + RUN));
 
         assertEquals(302, renamed.status());
@@ -156,6 +160,7 @@ class TaxonomyAdminIT {
         long statement = createStatement("Clash " + RUN, section, "Talbiseh " + RUN + ", Talbisa " + RUN, "publish");
         long talbisa = tagId("talbisa-" + RUN);
 
+        admin.get("/admin/tags/" + talbisa);
         Site.Page refused = admin.post("/admin/tags/" + talbisa + "/rename", Map.of("name", "TALBISEH " + RUN));
 
         assertEquals(400, refused.status());
@@ -181,6 +186,7 @@ class TaxonomyAdminIT {
         long idleb = tagId("idleb-" + RUN);
         long idlib = tagId("idlib-" + RUN);
 
+        admin.get("/admin/tags/" + idleb);
         Site.Page merged = admin.post("/admin/tags/" + idleb + "/merge", Map.of("into", String.valueOf(idlib)));
 
         assertEquals(302, merged.status());
@@ -206,6 +212,7 @@ class TaxonomyAdminIT {
         assertEquals(404, Site.main().get("/tag/unreleased-" + RUN).status(), "its page would name a coming topic");
         assertEquals(404, Site.main().get("/tag/unreleased-" + RUN + "/feed.atom").status());
 
+        admin.get("/admin/tags/" + tag);
         assertEquals(302, admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Unreleased Offensive " + RUN)).status());
         assertEquals(404, Site.main().get("/tag/unreleased-" + RUN).status(), "nor does its old address lead to its new name");
         assertEquals(404, Site.main().get("/tag/unreleased-offensive-" + RUN).status());
@@ -218,6 +225,7 @@ class TaxonomyAdminIT {
         long obsolete = tagId("obsolete-" + RUN);
         assertEquals(200, Site.main().get("/tag/obsolete-" + RUN).status());
 
+        admin.get("/admin/tags/" + obsolete);
         Site.Page deleted = admin.post("/admin/tags/" + obsolete + "/delete", Map.of());
 
         assertEquals(302, deleted.status());
@@ -322,6 +330,83 @@ class TaxonomyAdminIT {
         assertEquals(200, Site.main().get("/media-center/inputs-" + RUN).status(), "the section survived it all");
     }
 
+    @Test
+    void aSecondEditorSavingASectionPageOpenedBeforeTheFirstSaveGetsBothVersionsAndTheFirstSaveStays() {
+        long section = createSection("Front Line " + RUN, mediaCenter);
+        Session second = Accounts.createAndLogin(admin, Accounts.unique("second-editor"), "EDITOR", "the second editor's passphrase");
+        admin.get("/admin/sections/" + section);
+        second.get("/admin/sections/" + section);
+
+        assertEquals(302, admin.post("/admin/sections/" + section + "/rename", Map.of("name", "Front Line Reports " + RUN, "slug", "")).status());
+        Site.Page conflict = second.post("/admin/sections/" + section + "/rename", Map.of("name", "Frontline " + RUN, "slug", ""));
+
+        assertEquals(409, conflict.status());
+        Document page = conflict.html();
+        assertEquals("Someone else changed this section meanwhile", page.selectFirst("h1").text());
+        assertTrue(page.selectFirst("main").text().contains("admin changed it"), "says who saved it");
+        Element name = page.select(".sides [data-field=name]").first();
+        assertEquals("Front Line Reports " + RUN, name.selectFirst("dd").text(), "what the other person saved");
+        assertEquals("Frontline " + RUN, page.select(".sides [data-field=name]").last().selectFirst("input").val(), "what this person sent, to copy");
+        assertNotNull(name.selectFirst(".differs"));
+        assertEquals(200, Site.main().get("/media-center/front-line-reports-" + RUN).status(), "the first save is kept");
+        assertEquals(404, Site.main().get("/media-center/frontline-" + RUN).status(), "nothing overwritten");
+        assertEquals("Front Line Reports " + RUN, admin.get("/admin/sections/" + section).html().selectFirst("input#name").val());
+
+        Element resend = page.selectFirst("form.resend");
+        Map<String, String> again = new HashMap<>();
+        resend.select("input[type=hidden]").forEach(i -> again.put(i.attr("name"), i.val()));
+        assertEquals(302, second.postRaw(resend.attr("action").substring(Site.CONTEXT.length()), again).status(),
+                "sent again over the saved version, the change is made");
+        assertEquals(200, Site.main().get("/media-center/frontline-" + RUN).status());
+    }
+
+    @Test
+    void aSecondEditorChangingATagPageOpenedBeforeTheFirstSaveGetsBothVersionsAndTheFirstSaveStays() {
+        long section = createSection("Tag race " + RUN, mediaCenter);
+        createStatement("Tag race draft " + RUN, section, "Daraa " + RUN, "save");
+        long tag = tagId("daraa-" + RUN);
+        Session second = Accounts.createAndLogin(admin, Accounts.unique("second-editor"), "EDITOR", "the second editor's passphrase");
+        admin.get("/admin/tags/" + tag);
+        second.get("/admin/tags/" + tag);
+
+        assertEquals(302, admin.post("/admin/tags/" + tag + "/rename", Map.of("name", "Daraa Governorate " + RUN)).status());
+        Site.Page conflict = second.post("/admin/tags/" + tag + "/rename", Map.of("name", "Deraa " + RUN));
+        Site.Page staleDelete = second.post("/admin/tags/" + tag + "/delete", Map.of());
+
+        assertEquals(409, conflict.status());
+        assertEquals(409, staleDelete.status(), "a delete from the stale page is refused too");
+        Document page = conflict.html();
+        assertEquals("Someone else changed this tag meanwhile", page.selectFirst("h1").text());
+        assertEquals("Daraa Governorate " + RUN, page.select(".sides [data-field=name]").first().selectFirst("dd").text());
+        assertEquals("Deraa " + RUN, page.select(".sides [data-field=name]").last().selectFirst("input").val());
+        assertEquals("/tag/daraa-governorate-" + RUN, page.select(".sides [data-field=address]").first().selectFirst("dd").text());
+        Document list = admin.get("/admin/tags").html();
+        assertEquals("Daraa Governorate " + RUN, tagRow(list, "daraa-governorate-" + RUN).selectFirst("th a").text(), "the first save is kept");
+        assertTrue(list.select("table.tags td a").eachText().stream().noneMatch(t -> t.equals("/tag/deraa-" + RUN)));
+    }
+
+    @Test
+    void aChangeWithoutAVersionOrWithAGarbledOneIsABadRequestAndChangesNothing() {
+        long section = createSection("Versionless " + RUN, mediaCenter);
+        createStatement("Versionless draft " + RUN, section, "Versionless " + RUN, "save");
+        long tag = tagId("versionless-" + RUN);
+        admin.get("/admin/sections/" + section);
+
+        for (String version : List.of("", "abc", "-1", "99999999999999999999", "1.5")) {
+            Site.Page rename = admin.post("/admin/sections/" + section + "/rename", Map.of("name", "Renamed " + RUN, "slug", "", "version", version));
+            Site.Page delete = admin.post("/admin/tags/" + tag + "/delete", Map.of("version", version));
+            assertEquals(400, rename.status(), "section version '" + version + "'");
+            assertEquals(400, delete.status(), "tag version '" + version + "'");
+            assertFalse(rename.body().contains("Exception") || delete.body().contains("Exception"));
+        }
+        Site.Page none = admin.postRaw("/admin/sections/" + section + "/archive", Map.of("_csrf", admin.csrf(), "archiveStyle", "FULL_TEXT"));
+        assertEquals(400, none.status(), "no version at all");
+        assertTrue(none.html().selectFirst("main").text().contains("does not say which version"), none.html().selectFirst("main").text());
+        assertEquals(200, Site.main().get("/media-center/versionless-" + RUN).status(), "not renamed");
+        assertEquals("TEASER", admin.get("/admin/sections/" + section).html().selectFirst("input[name=archiveStyle][checked]").val());
+        assertEquals("Versionless " + RUN, tagRow(admin.get("/admin/tags").html(), "versionless-" + RUN).selectFirst("th a").text(), "not deleted");
+    }
+
     // ---- what a test makes, and how it is removed again ----
 
     private final Map<String, Integer> answers = new HashMap<>();
@@ -348,7 +433,7 @@ class TaxonomyAdminIT {
                 .filter(a -> a.text().equals(name)).reduce((first, second) -> second).orElseThrow();
         long id = Long.parseLong(link.attr("href").replaceAll(".*/", ""));
         cleanup.add(() -> {
-            admin.get("/admin/sections");
+            admin.get("/admin/sections/" + id);
             assertEquals(302, admin.post("/admin/sections/" + id + "/delete", Map.of()).status(), "section " + name + " deleted");
         });
         return id;
@@ -377,8 +462,9 @@ class TaxonomyAdminIT {
     private void deleteThisRunsTags() {
         for (Element row : admin.get("/admin/tags").html().select("table.tags tbody tr")) {
             if (row.selectFirst("td a").text().endsWith("-" + RUN)) {
-                String href = row.selectFirst("th a").attr("href");
-                assertEquals(302, admin.post(href.substring(Site.CONTEXT.length()) + "/delete", Map.of()).status());
+                String page = row.selectFirst("th a").attr("href").substring(Site.CONTEXT.length());
+                admin.get(page);
+                assertEquals(302, admin.post(page + "/delete", Map.of()).status());
             }
         }
     }

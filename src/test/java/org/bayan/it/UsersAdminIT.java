@@ -139,10 +139,12 @@ class UsersAdminIT {
         assertTrue(dashboard.selectFirst(".whoami a").text().contains("(Editor)"));
         assertEquals(403, climber.get("/admin/users").status(), "an editor does not manage accounts");
 
+        admin.get("/admin/users");
         assertEquals(302, admin.post("/admin/users/" + id + "/role", Map.of("role", "ADMIN")).status());
         assertEquals(200, climber.get("/admin/users").status());
         assertEquals(200, climber.get("/admin/audit").status());
 
+        admin.get("/admin/users");
         assertEquals(302, admin.post("/admin/users/" + id + "/role", Map.of("role", "AUTHOR")).status());
         assertEquals(403, climber.get("/admin/audit").status());
         assertEquals("Author", row(admin, username).selectFirst(".role option[selected]").text());
@@ -227,6 +229,50 @@ class UsersAdminIT {
         assertEquals(400, admin.post("/admin/users/" + id + "/role", Map.of("role", "KING")).status());
         assertEquals(400, admin.post("/admin/users/" + id + "/role", Map.of()).status());
         assertEquals("Enabled", row(admin, username).selectFirst(".state span").text());
+    }
+
+    @Test
+    void aSecondAdminChangingAnAccountFromAListOpenedBeforeTheFirstChangeGetsBothVersionsAndTheFirstChangeStays() {
+        String username = Accounts.unique("contested");
+        Accounts.createAndLogin(admin, username, "AUTHOR", "contested's own passphrase");
+        Session second = Accounts.createAndLogin(admin, Accounts.unique("second-admin"), "ADMIN", "the second admin's passphrase");
+        long id = Accounts.id(admin, username);
+        second.get("/admin/users");
+
+        assertEquals(302, admin.post("/admin/users/" + id + "/role", Map.of("role", "EDITOR")).status());
+        Site.Page conflict = second.post("/admin/users/" + id + "/disable", Map.of());
+        Site.Page staleRole = second.post("/admin/users/" + id + "/role", Map.of("role", "ADMIN"));
+        Site.Page staleReset = second.post("/admin/users/" + id + "/reset-password", Map.of());
+
+        assertEquals(409, conflict.status());
+        assertEquals(409, staleRole.status());
+        assertEquals(409, staleReset.status());
+        Document page = conflict.html();
+        assertEquals("Someone else changed this account meanwhile", page.selectFirst("h1").text());
+        assertTrue(page.selectFirst("main").text().contains("admin changed it"), "says who saved it");
+        assertEquals("Editor", page.select(".sides [data-field=role]").first().selectFirst("dd").text(), "what the other admin saved");
+        assertEquals("Disabled", page.select(".sides [data-field=status]").last().selectFirst("input").val(), "what this admin sent");
+        assertNull(page.selectFirst("output.one-time-password"));
+        Element row = row(admin, username);
+        assertEquals("Editor", row.selectFirst(".role option[selected]").text(), "the first change is kept");
+        assertEquals("Enabled", row.selectFirst(".state span").text(), "nothing overwritten");
+        assertFalse(row.selectFirst(".state").text().contains("Must choose"), "the password was not reset");
+        assertEquals(302, new Session(admin.site).submitLogin(username, "contested's own passphrase", "/admin").status());
+    }
+
+    @Test
+    void anAccountChangeWithoutAVersionOrWithAGarbledOneIsABadRequest() {
+        String username = Accounts.unique("versionless");
+        Accounts.create(admin, username, "AUTHOR");
+        long id = Accounts.id(admin, username);
+        for (String version : List.of("", "x1", "-3", "123456789012345678901")) {
+            assertEquals(400, admin.post("/admin/users/" + id + "/disable", Map.of("version", version)).status(), "'" + version + "'");
+            assertEquals(400, admin.post("/admin/users/" + id + "/role", Map.of("role", "ADMIN", "version", version)).status());
+        }
+        assertEquals(400, admin.postRaw("/admin/users/" + id + "/reset-password", Map.of("_csrf", admin.csrf())).status());
+        Element row = row(admin, username);
+        assertEquals("Enabled", row.selectFirst(".state span").text());
+        assertEquals("Author", row.selectFirst(".role option[selected]").text());
     }
 
     @Test

@@ -169,19 +169,25 @@ abstract class SearchServiceContract {
         var tags = new org.bayan.tag.TagService(db.tx(), new org.bayan.audit.AuditLog(db.tx(), clock), new StatementReindex());
         long astana = tagId("astana");
 
-        tags.rename(editor, actor, astana, "Nur-Sultan");
+        tags.rename(editor, actor, astana, v(astana), "Nur-Sultan");
         assertEquals(List.of("Talks resume"), titles("sultan"), "the new name is searched");
         assertTrue(titles("astana").isEmpty(), "the old name is not");
         assertEquals(List.of("Talks resume"), titles(new SearchService.Query("talks", null, "nur-sultan", null, null)));
 
-        tags.merge(editor, actor, tagId("relief"), astana);
+        tags.merge(editor, actor, tagId("relief"), v(tagId("relief")), astana);
         assertEquals(List.of("Aid arrives"), titles(new SearchService.Query("aid", null, "nur-sultan", null, null)),
                 "a merged tag's statements are found under the tag they now carry");
         assertTrue(titles("relief").isEmpty());
 
-        tags.delete(editor, actor, astana);
+        tags.delete(editor, actor, astana, v(astana));
         assertTrue(titles(new SearchService.Query("aid", null, "nur-sultan", null, null)).isEmpty());
         assertTrue(titles("sultan").isEmpty(), "a deleted tag is no longer searched");
+    }
+
+    /** The tag's version as its page would show it now. */
+    private Long v(long id) {
+        return db.tx().inTransaction(em -> em.createQuery("select t.version from Tag t where t.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult());
     }
 
     private long tagId(String slug) {

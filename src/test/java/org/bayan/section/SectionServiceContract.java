@@ -12,6 +12,7 @@ import org.bayan.user.Actor;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.StaleVersion;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.StatementForm;
 import org.bayan.statement.StatementService;
@@ -68,6 +69,12 @@ abstract class SectionServiceContract {
         db.close();
     }
 
+    /** The section's version as its page would show it now (0 for a section that is not there). */
+    Long v(long id) {
+        return db.tx().inTransaction(em -> em.createQuery("select s.version from Section s where s.id = :id", Long.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(0L));
+    }
+
     long id(String path) {
         return sections.tree().byPath(path).orElseThrow().id();
     }
@@ -103,11 +110,11 @@ abstract class SectionServiceContract {
         long id = service.create(EDITOR, ACTOR, new SectionForm("Opinion", "", id("/media-center")));
         assertEquals(ArchiveStyle.TEASER, sections.tree().byId(id).orElseThrow().archiveStyle());
 
-        assertEquals("Opinion", service.archiveStyle(EDITOR, ACTOR, id, ArchiveStyle.FULL_TEXT));
+        assertEquals("Opinion", service.archiveStyle(EDITOR, ACTOR, id, v(id), ArchiveStyle.FULL_TEXT));
 
         assertTrue(sections.tree().byId(id).orElseThrow().fullText(), "the public tree follows at once");
         assertEquals(ArchiveStyle.FULL_TEXT, service.detail(EDITOR, id).orElseThrow().section().archiveStyle());
-        assertThrows(Forbidden.class, () -> service.archiveStyle(AUTHOR, ACTOR, id, ArchiveStyle.TEASER));
+        assertThrows(Forbidden.class, () -> service.archiveStyle(AUTHOR, ACTOR, id, v(id), ArchiveStyle.TEASER));
     }
 
     @Test
@@ -183,14 +190,14 @@ abstract class SectionServiceContract {
     void renamedSectionAnswersAtItsNewAddressAtOnceWithItsSubsections() {
         create("Daily", null, "/media-center/coalition-news");
 
-        String path = service.rename(EDITOR, ACTOR, id("/media-center/coalition-news"), "Coalition Updates", "");
+        String path = service.rename(EDITOR, ACTOR, id("/media-center/coalition-news"), v(id("/media-center/coalition-news")), "Coalition Updates", "");
 
         assertEquals("/media-center/coalition-updates", path);
         assertTrue(sections.tree().byPath("/media-center/coalition-news").isEmpty());
         assertEquals("Coalition Updates", sections.tree().byPath(path).orElseThrow().name());
         assertTrue(sections.tree().byPath("/media-center/coalition-updates/daily").isPresent());
         assertRefused("slug", "sectionAdmin.slugTaken",
-                () -> service.rename(EDITOR, ACTOR, id("/media-center/interviews"), "Interviews", "statements"));
+                () -> service.rename(EDITOR, ACTOR, id("/media-center/interviews"), v(id("/media-center/interviews")), "Interviews", "statements"));
         assertEquals(List.of("section.renamed", "section.created"), auditedActions());
     }
 
@@ -199,17 +206,17 @@ abstract class SectionServiceContract {
         long regional = create("Regional", null, "/media-center");
         long north = create("North", null, "/media-center/regional");
 
-        assertEquals("/regional", service.move(EDITOR, ACTOR, regional, null));
+        assertEquals("/regional", service.move(EDITOR, ACTOR, regional, v(regional), null));
 
         assertTrue(sections.tree().byPath("/regional/north").isPresent());
-        assertRefused("parentId", "sectionAdmin.moveUnderItself", () -> service.move(EDITOR, ACTOR, regional, regional));
-        assertRefused("parentId", "sectionAdmin.moveUnderItself", () -> service.move(EDITOR, ACTOR, regional, north));
+        assertRefused("parentId", "sectionAdmin.moveUnderItself", () -> service.move(EDITOR, ACTOR, regional, v(regional), regional));
+        assertRefused("parentId", "sectionAdmin.moveUnderItself", () -> service.move(EDITOR, ACTOR, regional, v(regional), north));
         assertRefused("parentId", "sectionAdmin.moveUnderItself",
-                () -> service.move(EDITOR, ACTOR, id("/media-center"), id("/media-center/coalition-news")));
-        assertRefused("parentId", "sectionAdmin.parentNotFound", () -> service.move(EDITOR, ACTOR, regional, 999_999L));
+                () -> service.move(EDITOR, ACTOR, id("/media-center"), v(id("/media-center")), id("/media-center/coalition-news")));
+        assertRefused("parentId", "sectionAdmin.parentNotFound", () -> service.move(EDITOR, ACTOR, regional, v(regional), 999_999L));
 
         assertEquals("/media-center/interviews/regional",
-                service.move(EDITOR, ACTOR, regional, id("/media-center/interviews")));
+                service.move(EDITOR, ACTOR, regional, v(regional), id("/media-center/interviews")));
         assertTrue(sections.tree().byPath("/media-center/interviews/regional/north").isPresent());
         assertEquals(List.of("section.moved", "section.moved", "section.created", "section.created"), auditedActions());
     }
@@ -219,22 +226,22 @@ abstract class SectionServiceContract {
         long search = create("Search", null, "/media-center");
         create("Statements", null, null);
 
-        assertRefused("slug", "sectionAdmin.slugReserved", () -> service.move(EDITOR, ACTOR, search, null));
+        assertRefused("slug", "sectionAdmin.slugReserved", () -> service.move(EDITOR, ACTOR, search, v(search), null));
         assertRefused("slug", "sectionAdmin.slugTaken",
-                () -> service.move(EDITOR, ACTOR, id("/media-center/statements"), null));
+                () -> service.move(EDITOR, ACTOR, id("/media-center/statements"), v(id("/media-center/statements")), null));
         assertTrue(sections.tree().byPath("/media-center/search").isPresent());
     }
 
     @Test
     void upAndDownSwapASectionWithItsNeighbour() {
-        service.reorder(EDITOR, ACTOR, id("/media-center/statements"), true);
+        service.reorder(EDITOR, ACTOR, id("/media-center/statements"), v(id("/media-center/statements")), true);
         assertEquals(List.of("statements", "coalition-news", "press-releases", "interviews"), childrenOf("/media-center"));
 
-        service.reorder(EDITOR, ACTOR, id("/media-center/coalition-news"), false);
+        service.reorder(EDITOR, ACTOR, id("/media-center/coalition-news"), v(id("/media-center/coalition-news")), false);
         assertEquals(List.of("statements", "press-releases", "coalition-news", "interviews"), childrenOf("/media-center"));
 
-        service.reorder(EDITOR, ACTOR, id("/media-center/interviews"), false);
-        service.reorder(EDITOR, ACTOR, id("/media-center/statements"), true);
+        service.reorder(EDITOR, ACTOR, id("/media-center/interviews"), v(id("/media-center/interviews")), false);
+        service.reorder(EDITOR, ACTOR, id("/media-center/statements"), v(id("/media-center/statements")), true);
         assertEquals(List.of("statements", "press-releases", "coalition-news", "interviews"), childrenOf("/media-center"),
                 "the last cannot go down, nor the first up");
         assertEquals(List.of("section.reordered", "section.reordered"), auditedActions());
@@ -246,13 +253,13 @@ abstract class SectionServiceContract {
         long empty = create("Empty", null, "/media-center");
 
         assertRefused("delete", "sectionAdmin.hasStatements",
-                () -> service.delete(EDITOR, ACTOR, id("/media-center/interviews")));
-        assertRefused("delete", "sectionAdmin.hasSubsections", () -> service.delete(EDITOR, ACTOR, id("/media-center")));
-        assertEquals("Empty", service.delete(EDITOR, ACTOR, empty));
+                () -> service.delete(EDITOR, ACTOR, id("/media-center/interviews"), v(id("/media-center/interviews"))));
+        assertRefused("delete", "sectionAdmin.hasSubsections", () -> service.delete(EDITOR, ACTOR, id("/media-center"), v(id("/media-center"))));
+        assertEquals("Empty", service.delete(EDITOR, ACTOR, empty, v(empty)));
 
         assertTrue(sections.tree().byId(empty).isEmpty());
         assertTrue(sections.tree().byPath("/media-center/interviews").isPresent());
-        assertRefused("id", "sectionAdmin.notFound", () -> service.delete(EDITOR, ACTOR, empty));
+        assertRefused("id", "sectionAdmin.notFound", () -> service.delete(EDITOR, ACTOR, empty, v(empty)));
         assertEquals(List.of("section.deleted", "section.created"), auditedActions());
     }
 
@@ -267,7 +274,7 @@ abstract class SectionServiceContract {
                 id("/media-center/statements"), "", "Media Department", null, 0L), StatementService.Action.SAVE);
 
         assertEquals(0, service.overview(EDITOR).stream().filter(r -> r.id() == archive).findFirst().orElseThrow().statements());
-        assertRefused("delete", "sectionAdmin.inRevisions", () -> service.delete(EDITOR, ACTOR, archive));
+        assertRefused("delete", "sectionAdmin.inRevisions", () -> service.delete(EDITOR, ACTOR, archive, v(archive)));
     }
 
     @Test
@@ -276,10 +283,10 @@ abstract class SectionServiceContract {
 
         assertThrows(Forbidden.class, () -> service.overview(AUTHOR));
         assertThrows(Forbidden.class, () -> service.create(AUTHOR, ACTOR, new SectionForm("Mine", null, null)));
-        assertThrows(Forbidden.class, () -> service.rename(AUTHOR, ACTOR, news, "Mine", null));
-        assertThrows(Forbidden.class, () -> service.move(AUTHOR, ACTOR, news, null));
-        assertThrows(Forbidden.class, () -> service.reorder(AUTHOR, ACTOR, news, false));
-        assertThrows(Forbidden.class, () -> service.delete(AUTHOR, ACTOR, news));
+        assertThrows(Forbidden.class, () -> service.rename(AUTHOR, ACTOR, news, v(news), "Mine", null));
+        assertThrows(Forbidden.class, () -> service.move(AUTHOR, ACTOR, news, v(news), null));
+        assertThrows(Forbidden.class, () -> service.reorder(AUTHOR, ACTOR, news, v(news), false));
+        assertThrows(Forbidden.class, () -> service.delete(AUTHOR, ACTOR, news, v(news)));
 
         assertEquals(5, publicPaths().size());
         assertEquals(List.of(), auditedActions());
@@ -292,13 +299,61 @@ abstract class SectionServiceContract {
         assertRefused("name", "sectionAdmin.nameRequired", () -> create("  ", null, null));
         assertRefused("name", "sectionAdmin.nameRequired", () -> service.create(EDITOR, ACTOR, new SectionForm(null, null, null)));
         assertRefused("name", "sectionAdmin.nameTooLong", () -> create("x".repeat(201), null, null));
-        assertRefused("name", "sectionAdmin.nameRequired", () -> service.rename(EDITOR, ACTOR, news, "", "news"));
+        assertRefused("name", "sectionAdmin.nameRequired", () -> service.rename(EDITOR, ACTOR, news, v(news), "", "news"));
         assertRefused("parentId", "sectionAdmin.parentNotFound",
                 () -> service.create(EDITOR, ACTOR, new SectionForm("Orphan", null, 999_999L)));
-        assertRefused("id", "sectionAdmin.notFound", () -> service.rename(EDITOR, ACTOR, 999_999, "Ghost", null));
-        assertRefused("id", "sectionAdmin.notFound", () -> service.reorder(EDITOR, ACTOR, 999_999, true));
+        assertRefused("id", "sectionAdmin.notFound", () -> service.rename(EDITOR, ACTOR, 999_999, v(999_999), "Ghost", null));
+        assertRefused("id", "sectionAdmin.notFound", () -> service.reorder(EDITOR, ACTOR, 999_999, v(999_999), true));
 
         create("x".repeat(200), null, null);
         assertEquals(6, publicPaths().size(), "200 characters are fine");
+    }
+
+    @Test
+    void aChangeFromAPageThatShowedAnOlderVersionIsRefusedAndTheNewerChangeKept() {
+        long news = id("/media-center/coalition-news");
+        Long opened = v(news); // two editors open the section's page
+        service.rename(EDITOR, ACTOR, news, opened, "Coalition Updates", "");
+        Actor second = new Actor(null, "second-editor", "192.0.2.2");
+
+        StaleVersion stale = assertThrows(StaleVersion.class,
+                () -> service.rename(EDITOR, second, news, opened, "Coalition Briefs", "briefs"));
+
+        assertEquals("section", stale.kind());
+        assertEquals(v(news), stale.version(), "the saved version, to send the change again over");
+        assertEquals("editor", stale.savedBy());
+        StaleVersion.Field name = stale.fields().stream().filter(f -> f.name().equals("name")).findFirst().orElseThrow();
+        assertEquals("Coalition Updates", name.theirs());
+        assertEquals("Coalition Briefs", name.mine());
+        assertTrue(name.differs());
+        assertEquals("/media-center/coalition-updates", sections.tree().byId(news).orElseThrow().path(), "the first save kept");
+
+        List<Executable> alsoStale = List.of(
+                () -> service.move(EDITOR, second, news, opened, null),
+                () -> service.archiveStyle(EDITOR, second, news, opened, ArchiveStyle.TEASER),
+                () -> service.reorder(EDITOR, second, news, opened, true),
+                () -> service.delete(EDITOR, second, news, opened));
+        for (Executable change : alsoStale) {
+            assertThrows(StaleVersion.class, change);
+        }
+        SectionNode kept = sections.tree().byId(news).orElseThrow();
+        assertEquals("/media-center/coalition-updates", kept.path());
+        assertEquals(ArchiveStyle.FULL_TEXT, kept.archiveStyle());
+        assertEquals(List.of("section.renamed"), auditedActions(), "one change made, none of the stale ones");
+        service.rename(EDITOR, second, news, stale.version(), "Coalition Briefs", "briefs");
+        assertEquals("/media-center/briefs", sections.tree().byId(news).orElseThrow().path(),
+                "sent again over the saved version, it is made");
+    }
+
+    @Test
+    void aChangeThatSendsNoVersionIsRefusedAsBadInputAndChangesNothing() {
+        long news = id("/media-center/coalition-news");
+        assertRefused("version", "admin.version.missing", () -> service.rename(EDITOR, ACTOR, news, null, "Ghost", ""));
+        assertRefused("version", "admin.version.missing", () -> service.move(EDITOR, ACTOR, news, null, null));
+        assertRefused("version", "admin.version.missing", () -> service.archiveStyle(EDITOR, ACTOR, news, null, ArchiveStyle.TEASER));
+        assertRefused("version", "admin.version.missing", () -> service.reorder(EDITOR, ACTOR, news, null, true));
+        assertRefused("version", "admin.version.missing", () -> service.delete(EDITOR, ACTOR, news, null));
+        assertEquals("/media-center/coalition-news", sections.tree().byId(news).orElseThrow().path());
+        assertEquals(List.of(), auditedActions());
     }
 }

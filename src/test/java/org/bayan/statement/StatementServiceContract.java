@@ -430,4 +430,76 @@ abstract class StatementServiceContract {
         assertEquals("eda", events.get(0).getActorName());
         assertEquals("127.0.0.1", events.get(0).getAddress());
     }
+
+    @Test
+    void aSaveRefusedAfterItsNewTagsWereCreatedLeavesNoneBehind() {
+        long id = draftBy(author, "Tagged late");
+        // The tags are resolved (and new ones created) before the button's checks: each of these fails after that.
+        StatementForm past = new StatementForm("Tagged late", "", "A lead.", "<p>x</p>", newsSection, "Orphan past",
+                "Media Department", LocalDateTime.ofInstant(NOW.minus(Duration.ofDays(1)), ZONE), version(editor, id));
+        assertEquals("publishAt", assertThrows(InvalidInput.class,
+                () -> service.save(editor, as(editor), id, past, StatementService.Action.SCHEDULE)).field());
+        assertThrows(Forbidden.class, () -> service.save(author, as(author), id,
+                form("Tagged late", "<p>x</p>", "Orphan unpublishable", version(author, id)), StatementService.Action.PUBLISH));
+        long opened = version(editor, id);
+        service.save(editor, as(editor), id, form("Saved first", "<p>x</p>", "Russia", opened), StatementService.Action.SAVE);
+        assertThrows(EditConflict.class, () -> service.save(author, as(author), id,
+                form("Saved second", "<p>x</p>", "Orphan stale", opened), StatementService.Action.SAVE));
+
+        assertEquals(Long.valueOf(0), db.tx().inTransaction(em -> em.createQuery(
+                "select count(t) from Tag t where t.name like 'Orphan%'", Long.class).getSingleResult()));
+        assertEquals("Russia", desk.current(editor, id).orElseThrow().tags());
+    }
+
+    @Test
+    void twoEditorsCreatingTheSameNewTagAtOnceBothSaveAndShareOneTag() throws Exception {
+        // The first save holds its transaction open after creating the tag, until the second save is
+        // under way: the second cannot see the uncommitted tag, creates it too, clashes on the unique
+        // slug when the first commits, and must then find the tag instead.
+        java.util.concurrent.CountDownLatch tagCreated = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.bayan.user.AuditTrail holding = new org.bayan.user.AuditTrail() {
+            @Override
+            public void record(jakarta.persistence.EntityManager em, Actor actor, String action, String type, Long id, String detail) {
+                audit.record(em, actor, action, type, id, detail);
+                if (action.equals("statement.created") && first.getAndSet(false)) {
+                    tagCreated.countDown();
+                    try {
+                        Thread.sleep(600);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void record(Actor actor, String action, String detail) {
+                audit.record(actor, action, detail);
+            }
+
+            @Override
+            public java.util.Optional<String> lastChangedBy(jakarta.persistence.EntityManager em, String type, long id) {
+                return audit.lastChangedBy(em, type, id);
+            }
+        };
+        StatementService holdingService = new StatementService(db.tx(), holding, clock, ZONE);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> holdingService.create(editor, as(editor),
+                    form("First with the new tag", "<p>x</p>", "Ceasefire Talks", null), StatementService.Action.SAVE));
+            assertTrue(tagCreated.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            var two = pool.submit(() -> holdingService.create(author, as(author),
+                    form("Second with the new tag", "<p>x</p>", "ceasefire talks, Russia", null), StatementService.Action.SAVE));
+
+            long a = one.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            long b = two.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertEquals("Ceasefire Talks", desk.current(editor, a).orElseThrow().tags());
+            assertEquals("Ceasefire Talks, Russia", desk.current(editor, b).orElseThrow().tags());
+            assertEquals(List.of("Ceasefire Talks"), db.tx().inTransaction(em -> em.createQuery(
+                    "select t.name from Tag t where t.slug = 'ceasefire-talks'", String.class).getResultList()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -15,6 +15,7 @@ import org.bayan.user.Actor;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.StaleVersion;
 import org.bayan.section.Sections;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.StatementPage;
@@ -72,6 +73,12 @@ abstract class TagServiceContract {
         db.close();
     }
 
+    /** The tag's version as its page would show it now (0 for a tag that is not there). */
+    Long v(long id) {
+        return db.tx().inTransaction(em -> em.createQuery("select t.version from Tag t where t.id = :id", Long.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(0L));
+    }
+
     long tagId(String slug) {
         return tags.overview(EDITOR).stream().filter(t -> t.slug().equals(slug)).findFirst().orElseThrow().id();
     }
@@ -118,7 +125,7 @@ abstract class TagServiceContract {
     void renamedTagMovesToItsNewAddressAndTheOldAddressLeadsThere() {
         long letter = fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Homs", "Russia");
 
-        String name = tags.rename(EDITOR, ACTOR, tagId("homs"), "  Homs   Governorate ");
+        String name = tags.rename(EDITOR, ACTOR, tagId("homs"), v(tagId("homs")), "  Homs   Governorate ");
 
         assertEquals("Homs Governorate", name);
         assertEquals(List.of("Letter"), titlesTagged("homs-governorate"));
@@ -134,12 +141,12 @@ abstract class TagServiceContract {
         fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Homs");
         long homs = tagId("homs");
 
-        tags.rename(EDITOR, ACTOR, homs, "Homs Province");
-        tags.rename(EDITOR, ACTOR, homs, "Homs Governorate");
+        tags.rename(EDITOR, ACTOR, homs, v(homs), "Homs Province");
+        tags.rename(EDITOR, ACTOR, homs, v(homs), "Homs Governorate");
         assertEquals("homs-governorate", statements.tagRedirect("homs").orElseThrow());
         assertEquals("homs-governorate", statements.tagRedirect("homs-province").orElseThrow());
 
-        tags.rename(EDITOR, ACTOR, homs, "Homs");
+        tags.rename(EDITOR, ACTOR, homs, v(homs), "Homs");
         assertEquals(List.of("Letter"), titlesTagged("homs"));
         assertTrue(statements.tagRedirect("homs").isEmpty(), "the tag has its address back: no redirect loop");
         assertEquals("homs", statements.tagRedirect("homs-governorate").orElseThrow());
@@ -150,7 +157,7 @@ abstract class TagServiceContract {
     void changingOnlyTheSpellingKeepsTheAddress() {
         fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "homs");
 
-        tags.rename(EDITOR, ACTOR, tagId("homs"), "HOMS");
+        tags.rename(EDITOR, ACTOR, tagId("homs"), v(tagId("homs")), "HOMS");
 
         assertEquals("HOMS", statements.tagged("homs", 0, 10).orElseThrow().name());
         assertTrue(statements.tagRedirect("homs").isEmpty());
@@ -161,7 +168,7 @@ abstract class TagServiceContract {
         fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Russia", "Iran");
         long iran = tagId("iran");
 
-        assertRefused("name", "tagAdmin.slugTaken", () -> tags.rename(EDITOR, ACTOR, iran, "RUSSIA"));
+        assertRefused("name", "tagAdmin.slugTaken", () -> tags.rename(EDITOR, ACTOR, iran, v(iran), "RUSSIA"));
 
         assertEquals(Map.of("Iran", 1L, "Russia", 1L), counts(), "nothing changed");
         assertEquals("Russia", tags.detail(EDITOR, iran).orElseThrow().owner("RUSSIA").orElseThrow().name());
@@ -175,9 +182,9 @@ abstract class TagServiceContract {
         long staying = fixtures.statement("statements", "Only the staying", Status.PUBLISHED, EARLIER.plusSeconds(2), "Russia");
         fixtures.statement("statements", "A draft", Status.DRAFT, null, "Russian Federation");
         long merged = tagId("russian-federation");
-        tags.rename(EDITOR, ACTOR, merged, "RF");
+        tags.rename(EDITOR, ACTOR, merged, v(merged), "RF");
 
-        String stays = tags.merge(EDITOR, ACTOR, merged, tagId("russia"));
+        String stays = tags.merge(EDITOR, ACTOR, merged, v(merged), tagId("russia"));
 
         assertEquals("Russia", stays);
         assertEquals(List.of("Russia"), tagsOf(both), "one copy of the tag that stays");
@@ -196,9 +203,9 @@ abstract class TagServiceContract {
         fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Russia");
         long russia = tagId("russia");
 
-        assertRefused("into", "tagAdmin.mergeSelf", () -> tags.merge(EDITOR, ACTOR, russia, russia));
-        assertRefused("into", "tagAdmin.mergeTarget", () -> tags.merge(EDITOR, ACTOR, russia, 999_999));
-        assertRefused("id", "tagAdmin.notFound", () -> tags.merge(EDITOR, ACTOR, 999_999, russia));
+        assertRefused("into", "tagAdmin.mergeSelf", () -> tags.merge(EDITOR, ACTOR, russia, v(russia), russia));
+        assertRefused("into", "tagAdmin.mergeTarget", () -> tags.merge(EDITOR, ACTOR, russia, v(russia), 999_999));
+        assertRefused("id", "tagAdmin.notFound", () -> tags.merge(EDITOR, ACTOR, 999_999, v(999_999), russia));
 
         assertEquals(Map.of("Russia", 1L), counts());
     }
@@ -208,9 +215,9 @@ abstract class TagServiceContract {
         long letter = fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Homs", "Russia");
         fixtures.statement("coalition-news", "Draft", Status.DRAFT, null, "Homs");
         long homs = tagId("homs");
-        tags.rename(EDITOR, ACTOR, homs, "Homs Governorate");
+        tags.rename(EDITOR, ACTOR, homs, v(homs), "Homs Governorate");
 
-        assertEquals("Homs Governorate", tags.delete(EDITOR, ACTOR, homs));
+        assertEquals("Homs Governorate", tags.delete(EDITOR, ACTOR, homs, v(homs)));
 
         assertEquals(List.of("Russia"), tagsOf(letter));
         assertEquals(Map.of("Russia", 1L), counts());
@@ -226,9 +233,9 @@ abstract class TagServiceContract {
         long iran = tagId("iran");
 
         assertThrows(Forbidden.class, () -> tags.overview(AUTHOR));
-        assertThrows(Forbidden.class, () -> tags.rename(AUTHOR, ACTOR, russia, "Moscow"));
-        assertThrows(Forbidden.class, () -> tags.merge(AUTHOR, ACTOR, russia, iran));
-        assertThrows(Forbidden.class, () -> tags.delete(AUTHOR, ACTOR, russia));
+        assertThrows(Forbidden.class, () -> tags.rename(AUTHOR, ACTOR, russia, v(russia), "Moscow"));
+        assertThrows(Forbidden.class, () -> tags.merge(AUTHOR, ACTOR, russia, v(russia), iran));
+        assertThrows(Forbidden.class, () -> tags.delete(AUTHOR, ACTOR, russia, v(russia)));
 
         assertEquals(Map.of("Iran", 1L, "Russia", 1L), counts());
         assertEquals(List.of(), auditedActions());
@@ -239,12 +246,45 @@ abstract class TagServiceContract {
         fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Russia");
         long russia = tagId("russia");
 
-        assertRefused("name", "tagAdmin.nameRequired", () -> tags.rename(EDITOR, ACTOR, russia, "   "));
-        assertRefused("name", "tagAdmin.nameRequired", () -> tags.rename(EDITOR, ACTOR, russia, null));
-        assertRefused("name", "tag.tooLong", () -> tags.rename(EDITOR, ACTOR, russia, "x".repeat(101)));
-        assertRefused("id", "tagAdmin.notFound", () -> tags.rename(EDITOR, ACTOR, 999_999, "Moscow"));
-        assertRefused("id", "tagAdmin.notFound", () -> tags.delete(EDITOR, ACTOR, 999_999));
+        assertRefused("name", "tagAdmin.nameRequired", () -> tags.rename(EDITOR, ACTOR, russia, v(russia), "   "));
+        assertRefused("name", "tagAdmin.nameRequired", () -> tags.rename(EDITOR, ACTOR, russia, v(russia), null));
+        assertRefused("name", "tag.tooLong", () -> tags.rename(EDITOR, ACTOR, russia, v(russia), "x".repeat(101)));
+        assertRefused("id", "tagAdmin.notFound", () -> tags.rename(EDITOR, ACTOR, 999_999, v(999_999), "Moscow"));
+        assertRefused("id", "tagAdmin.notFound", () -> tags.delete(EDITOR, ACTOR, 999_999, v(999_999)));
 
-        assertEquals("x".repeat(100), tags.rename(EDITOR, ACTOR, russia, "x".repeat(100)), "100 characters are fine");
+        assertEquals("x".repeat(100), tags.rename(EDITOR, ACTOR, russia, v(russia), "x".repeat(100)), "100 characters are fine");
+    }
+
+    @Test
+    void aChangeFromAPageThatShowedAnOlderVersionOfTheTagIsRefusedAndTheNewerChangeKept() {
+        long letter = fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Homs", "Russia");
+        long homs = tagId("homs");
+        Long opened = v(homs); // two editors open the tag's page
+        tags.rename(EDITOR, ACTOR, homs, opened, "Homs Governorate");
+        Actor second = new Actor(null, "second-editor", "192.0.2.2");
+
+        StaleVersion stale = assertThrows(StaleVersion.class, () -> tags.rename(EDITOR, second, homs, opened, "Hims"));
+
+        assertEquals("tag", stale.kind());
+        assertEquals("editor", stale.savedBy());
+        assertEquals(List.of(new StaleVersion.Field("name", "tagAdmin.col.tag", "Homs Governorate", "Hims"),
+                new StaleVersion.Field("address", "tagAdmin.col.address", "/tag/homs-governorate", "/tag/hims")), stale.fields());
+        assertThrows(StaleVersion.class, () -> tags.merge(EDITOR, second, homs, opened, tagId("russia")));
+        assertThrows(StaleVersion.class, () -> tags.delete(EDITOR, second, homs, opened));
+        assertEquals(List.of("Homs Governorate", "Russia"), tagsOf(letter), "the first change kept, the tag neither merged nor deleted");
+        assertEquals(List.of("tag.renamed"), auditedActions());
+
+        tags.rename(EDITOR, second, homs, stale.version(), "Hims");
+        assertEquals(List.of("Hims", "Russia"), tagsOf(letter), "sent again over the saved version, it is made");
+    }
+
+    @Test
+    void aChangeThatSendsNoVersionIsRefusedAsBadInput() {
+        fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Homs", "Russia");
+        long homs = tagId("homs");
+        assertRefused("version", "admin.version.missing", () -> tags.rename(EDITOR, ACTOR, homs, null, "Hims"));
+        assertRefused("version", "admin.version.missing", () -> tags.merge(EDITOR, ACTOR, homs, null, tagId("russia")));
+        assertRefused("version", "admin.version.missing", () -> tags.delete(EDITOR, ACTOR, homs, null));
+        assertEquals(Map.of("Homs", 1L, "Russia", 1L), counts());
     }
 }

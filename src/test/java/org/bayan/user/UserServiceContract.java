@@ -19,6 +19,7 @@ import org.apache.shiro.authc.credential.PasswordService;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.StaleVersion;
 import org.bayan.platform.config.SettingsException;
 import org.bayan.testing.MutableClock;
 import org.bayan.testing.TestDatabase;
@@ -74,6 +75,12 @@ abstract class UserServiceContract {
 
     static Actor as(Staff s) {
         return new Actor(s.id(), s.username(), FROM);
+    }
+
+    /** The account's version as the list would show it now (0 for an account that is not there). */
+    Long v(long id) {
+        return db.tx().inTransaction(em -> em.createQuery("select u.version from User u where u.id = :id", Long.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(0L));
     }
 
     /** What the login form would say: does this username and password open an enabled account? */
@@ -213,7 +220,7 @@ abstract class UserServiceContract {
         assertTrue(users.activeStaff(eda.id(), before).isEmpty(), "logins with the old password end");
         assertEquals(eda.id(), users.activeStaff(eda.id(), after).orElseThrow().id(), "the changer's login goes on");
 
-        users.resetPassword(admin, as(admin), eda.id());
+        users.resetPassword(admin, as(admin), eda.id(), v(eda.id()));
         assertTrue(users.activeStaff(eda.id(), after).isEmpty(), "an admin's reset ends every login of the account");
         assertEquals(users.credentials("eda").orElseThrow().stamp(), UserService.credentialStamp(
                 users.credentials("eda").orElseThrow().passwordHash()));
@@ -264,9 +271,9 @@ abstract class UserServiceContract {
         for (Staff who : List.of(eda, amal)) {
             assertThrows(Forbidden.class, () -> users.list(who), who.username());
             assertThrows(Forbidden.class, () -> users.create(who, as(who), "sneaky", null, User.Role.ADMIN));
-            assertThrows(Forbidden.class, () -> users.setEnabled(who, as(who), admin.id(), false));
-            assertThrows(Forbidden.class, () -> users.changeRole(who, as(who), who.id(), User.Role.ADMIN));
-            assertThrows(Forbidden.class, () -> users.resetPassword(who, as(who), admin.id()));
+            assertThrows(Forbidden.class, () -> users.setEnabled(who, as(who), admin.id(), v(admin.id()), false));
+            assertThrows(Forbidden.class, () -> users.changeRole(who, as(who), who.id(), v(who.id()), User.Role.ADMIN));
+            assertThrows(Forbidden.class, () -> users.resetPassword(who, as(who), admin.id(), v(admin.id())));
             assertThrows(Forbidden.class, () -> audit.page(who, new AuditLog.Filter(null, null, null), 0, 50));
         }
 
@@ -279,9 +286,9 @@ abstract class UserServiceContract {
 
     @Test
     void anAdminCannotDisableDemoteOrResetThemself() {
-        assertRefusal("enabled", "user.cannotDisableSelf", () -> users.setEnabled(admin, as(admin), admin.id(), false));
-        assertRefusal("role", "user.cannotDemoteSelf", () -> users.changeRole(admin, as(admin), admin.id(), User.Role.EDITOR));
-        assertRefusal("id", "user.resetOwnPassword", () -> users.resetPassword(admin, as(admin), admin.id()));
+        assertRefusal("enabled", "user.cannotDisableSelf", () -> users.setEnabled(admin, as(admin), admin.id(), v(admin.id()), false));
+        assertRefusal("role", "user.cannotDemoteSelf", () -> users.changeRole(admin, as(admin), admin.id(), v(admin.id()), User.Role.EDITOR));
+        assertRefusal("id", "user.resetOwnPassword", () -> users.resetPassword(admin, as(admin), admin.id(), v(admin.id())));
         assertEquals(admin, users.activeStaff(admin.id()).orElseThrow());
         assertTrue(logsIn("admin", ADMIN_PASSWORD));
     }
@@ -289,9 +296,9 @@ abstract class UserServiceContract {
     @Test
     void anotherAdminCanBeDisabledAndDemoted() {
         Staff ada = member("ada", User.Role.ADMIN, "ada's first passphrase");
-        assertEquals("ada", users.changeRole(admin, as(admin), ada.id(), User.Role.EDITOR));
+        assertEquals("ada", users.changeRole(admin, as(admin), ada.id(), v(ada.id()), User.Role.EDITOR));
         assertEquals(User.Role.EDITOR, users.activeStaff(ada.id()).orElseThrow().role());
-        assertEquals("ada", users.setEnabled(admin, as(admin), ada.id(), false));
+        assertEquals("ada", users.setEnabled(admin, as(admin), ada.id(), v(ada.id()), false));
         assertTrue(users.activeStaff(ada.id()).isEmpty());
     }
 
@@ -322,12 +329,12 @@ abstract class UserServiceContract {
     void aDisabledAccountCannotLogInNorActUntilEnabledAgain() {
         Staff amal = member("amal", User.Role.AUTHOR, "amal's first passphrase");
 
-        assertEquals("amal", users.setEnabled(admin, as(admin), amal.id(), false));
+        assertEquals("amal", users.setEnabled(admin, as(admin), amal.id(), v(amal.id()), false));
         assertTrue(users.activeStaff(amal.id()).isEmpty(), "an open session ends at its next request");
         assertFalse(logsIn("amal", "amal's first passphrase"));
         assertFalse(users.list(admin).stream().filter(u -> u.getUsername().equals("amal")).findFirst().orElseThrow().isEnabled());
 
-        users.setEnabled(admin, as(admin), amal.id(), true);
+        users.setEnabled(admin, as(admin), amal.id(), v(amal.id()), true);
         assertTrue(logsIn("amal", "amal's first passphrase"));
     }
 
@@ -335,43 +342,43 @@ abstract class UserServiceContract {
     void aChangedRoleIsWhatTheNextRequestSees() {
         Staff amal = member("amal", User.Role.AUTHOR, "amal's first passphrase");
         assertFalse(amal.isEditor());
-        users.changeRole(admin, as(admin), amal.id(), User.Role.EDITOR);
+        users.changeRole(admin, as(admin), amal.id(), v(amal.id()), User.Role.EDITOR);
         Staff next = users.activeStaff(amal.id()).orElseThrow();
         assertTrue(next.isEditor());
         assertFalse(next.isAdmin());
-        assertRefusal("role", "user.role.invalid", () -> users.changeRole(admin, as(admin), amal.id(), null));
+        assertRefusal("role", "user.role.invalid", () -> users.changeRole(admin, as(admin), amal.id(), v(amal.id()), null));
     }
 
     @Test
     void aResetPasswordReplacesTheOldOneWithAOneTimePassword() {
         Staff amal = member("amal", User.Role.AUTHOR, "amal's first passphrase");
-        OneTimePassword reset = users.resetPassword(admin, as(admin), amal.id());
+        OneTimePassword reset = users.resetPassword(admin, as(admin), amal.id(), v(amal.id()));
         assertEquals("amal", reset.username());
         assertEquals(amal.id(), reset.userId());
         assertFalse(logsIn("amal", "amal's first passphrase"));
         assertTrue(logsIn("amal", reset.password()));
         assertTrue(users.activeStaff(amal.id()).orElseThrow().mustChangePassword());
-        assertNotEquals(reset.password(), users.resetPassword(admin, as(admin), amal.id()).password());
+        assertNotEquals(reset.password(), users.resetPassword(admin, as(admin), amal.id(), v(amal.id())).password());
     }
 
     @Test
     void anUnknownAccountIsRefusedAsBadInput() {
-        assertRefusal("id", "user.notFound", () -> users.setEnabled(admin, as(admin), 987_654, false));
-        assertRefusal("id", "user.notFound", () -> users.changeRole(admin, as(admin), 987_654, User.Role.EDITOR));
-        assertRefusal("id", "user.notFound", () -> users.resetPassword(admin, as(admin), 987_654));
+        assertRefusal("id", "user.notFound", () -> users.setEnabled(admin, as(admin), 987_654, v(987_654), false));
+        assertRefusal("id", "user.notFound", () -> users.changeRole(admin, as(admin), 987_654, v(987_654), User.Role.EDITOR));
+        assertRefusal("id", "user.notFound", () -> users.resetPassword(admin, as(admin), 987_654, v(987_654)));
     }
 
     @Test
     void everyChangeToAnAccountIsLoggedWithWhoWhenAndFromWhere() {
         OneTimePassword p = create("amal", User.Role.AUTHOR);
         clock.advance(Duration.ofMinutes(1));
-        users.changeRole(admin, as(admin), p.userId(), User.Role.EDITOR);
+        users.changeRole(admin, as(admin), p.userId(), v(p.userId()), User.Role.EDITOR);
         clock.advance(Duration.ofMinutes(1));
-        users.setEnabled(admin, as(admin), p.userId(), false);
+        users.setEnabled(admin, as(admin), p.userId(), v(p.userId()), false);
         clock.advance(Duration.ofMinutes(1));
-        users.setEnabled(admin, as(admin), p.userId(), true);
+        users.setEnabled(admin, as(admin), p.userId(), v(p.userId()), true);
         clock.advance(Duration.ofMinutes(1));
-        users.resetPassword(admin, as(admin), p.userId());
+        users.resetPassword(admin, as(admin), p.userId(), v(p.userId()));
 
         List<AuditEvent> events = audit.page(admin, new AuditLog.Filter("user.", null, p.userId()), 0, 50).events();
         assertEquals(List.of("user.passwordReset", "user.enabled", "user.disabled", "user.role", "user.created"),
@@ -387,5 +394,48 @@ abstract class UserServiceContract {
         assertEquals(NOW, events.get(4).getAt());
         assertFalse(events.stream().anyMatch(e -> e.getDetail() != null && e.getDetail().contains(p.password())),
                 "no password in the log");
+    }
+
+    @Test
+    void aChangeFromAListThatShowedAnOlderVersionOfTheAccountIsRefusedAndTheNewerChangeKept() {
+        Staff ada = member("ada", User.Role.AUTHOR, "ada's first passphrase");
+        Staff second = member("sam", User.Role.ADMIN, "sam's first passphrase");
+        Long opened = v(ada.id()); // two admins open the list
+        users.recordLogin(ada.id());
+        assertEquals(opened, v(ada.id()), "a login is no change to the account: it makes no admin's list stale");
+        users.changeRole(admin, as(admin), ada.id(), opened, User.Role.EDITOR);
+
+        StaleVersion stale = assertThrows(StaleVersion.class,
+                () -> users.changeRole(second, as(second), ada.id(), opened, User.Role.ADMIN));
+
+        assertEquals("user", stale.kind());
+        assertEquals("admin", stale.savedBy());
+        StaleVersion.Field role = stale.fields().stream().filter(f -> f.name().equals("role")).findFirst().orElseThrow();
+        assertEquals(StaleVersion.Text.of("role.EDITOR"), role.theirs());
+        assertEquals(StaleVersion.Text.of("role.ADMIN"), role.mine());
+        assertThrows(StaleVersion.class, () -> users.setEnabled(second, as(second), ada.id(), opened, false));
+        assertThrows(StaleVersion.class, () -> users.resetPassword(second, as(second), ada.id(), opened));
+        Staff kept = users.activeStaff(ada.id()).orElseThrow();
+        assertEquals(User.Role.EDITOR, kept.role(), "the first change kept");
+        assertFalse(kept.mustChangePassword(), "the password was not reset");
+        assertTrue(logsIn("ada", "ada's first passphrase"));
+        assertEquals(List.of("user.role", "user.passwordChanged", "user.created"), auditActions(ada.id()), "newest first");
+
+        users.setEnabled(second, as(second), ada.id(), stale.version(), false);
+        assertTrue(users.activeStaff(ada.id()).isEmpty(), "sent again over the saved version, it is made");
+    }
+
+    @Test
+    void anAdminsChangeThatSendsNoVersionIsRefusedAsBadInput() {
+        Staff ada = member("ada", User.Role.AUTHOR, "ada's first passphrase");
+        for (Executable change : List.<Executable>of(() -> users.setEnabled(admin, as(admin), ada.id(), null, false),
+                () -> users.changeRole(admin, as(admin), ada.id(), null, User.Role.ADMIN),
+                () -> users.resetPassword(admin, as(admin), ada.id(), null))) {
+            InvalidInput e = refused(change);
+            assertEquals("version", e.field());
+            assertEquals("admin.version.missing", e.messageKey());
+        }
+        assertEquals(User.Role.AUTHOR, users.activeStaff(ada.id()).orElseThrow().role());
+        assertTrue(logsIn("ada", "ada's first passphrase"));
     }
 }
