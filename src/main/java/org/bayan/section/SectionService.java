@@ -173,6 +173,7 @@ public final class SectionService {
         require(who, "reorder sections");
         long expected = StaleVersion.expected(version);
         String name = tx.inTransaction(em -> {
+            lockSiblings(em, id);
             Section s = current(em, id, expected, up ? "sectionAdmin.stale.up" : "sectionAdmin.stale.down",
                     saved -> new Look(saved.name(), saved.slug(), saved.parent(),
                             Text.of(up ? "sectionAdmin.stale.placeUp" : "sectionAdmin.stale.placeDown"), saved.archiveStyle()));
@@ -274,6 +275,25 @@ public final class SectionService {
     }
 
     /** The children of a section (of the top level for null), in the order the site shows them. */
+    /**
+     * Locks, in id order, every section that shares this one's parent: a reorder renumbers them
+     * all, so two reorders among the same siblings take turns (the second then sees the first's
+     * versions) instead of one of them failing when it writes. Read by id rather than loaded,
+     * so that the sections come into this unit of work only once locked, as they are now.
+     */
+    private static void lockSiblings(EntityManager em, long id) {
+        List<Long> parent = em.createQuery("select s.parent.id from Section s where s.id = :id", Long.class)
+                .setParameter("id", id).getResultList();
+        if (parent.isEmpty()) {
+            return; // not found: said by current()
+        }
+        TypedQuery<Section> q = parent.get(0) == null
+                ? em.createQuery("select s from Section s where s.parent is null order by s.id", Section.class)
+                : em.createQuery("select s from Section s where s.parent.id = :parent order by s.id", Section.class)
+                        .setParameter("parent", parent.get(0));
+        q.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     private static List<Section> children(EntityManager em, Section parent) {
         TypedQuery<Section> q = parent == null
                 ? em.createQuery("select s from Section s where s.parent is null", Section.class)

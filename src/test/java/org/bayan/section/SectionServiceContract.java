@@ -233,6 +233,42 @@ abstract class SectionServiceContract {
     }
 
     @Test
+    void twoEditorsReorderingTheSameSiblingsAtOnceGetAConflictNeverAnError() throws Exception {
+        for (String name : List.of("Order A", "Order B", "Order C")) {
+            create(name, null, "/media-center");
+        }
+        List<Long> ids = childrenOf("/media-center").stream().map(slug -> id("/media-center/" + slug)).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.atomic.AtomicInteger refusedAsStale = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            for (int round = 0; round < 15; round++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> both = new java.util.ArrayList<>();
+                for (long section : List.of(ids.get(0), ids.get(ids.size() - 1))) {
+                    long opened = v(section);
+                    boolean up = section != ids.get(0);
+                    both.add(pool.submit(() -> {
+                        together.await();
+                        try {
+                            service.reorder(EDITOR, ACTOR, section, opened, up);
+                        } catch (StaleVersion e) {
+                            refusedAsStale.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : both) {
+                    f.get(); // any other failure (a lost update, a deadlock) fails the test here
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(ids.size(), new java.util.HashSet<>(childrenOf("/media-center")).size(), "every section keeps a place");
+        assertTrue(refusedAsStale.get() < 30, "reorders were carried out, not only refused");
+    }
+
+    @Test
     void upAndDownSwapASectionWithItsNeighbour() {
         service.reorder(EDITOR, ACTOR, id("/media-center/statements"), v(id("/media-center/statements")), true);
         assertEquals(List.of("statements", "coalition-news", "press-releases", "interviews"), childrenOf("/media-center"));
