@@ -8,7 +8,7 @@ import org.hibernate.search.backend.elasticsearch.index.layout.IndexLayoutStrate
  * behind the aliases {@code bayan-statement-by-language-write} and {@code -read}, as Hibernate
  * Search's own layout does without the prefix.
  */
-public final class PrefixedIndexLayout implements IndexLayoutStrategy {
+final class PrefixedIndexLayout implements IndexLayoutStrategy {
 
     private static final String FIRST_INDEX_SUFFIX = "-000001";
 

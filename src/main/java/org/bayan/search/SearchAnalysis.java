@@ -14,7 +14,7 @@ import java.util.List;
  * stemmed ("البيان" finds "بيان"); Turkish text is lower-cased the Turkish way and its
  * suffixes after an apostrophe are dropped ("Ankara'da" finds "Ankara").
  */
-public final class SearchAnalysis {
+final class SearchAnalysis {
 
     public static final String ENGLISH = "english";
     public static final String ARABIC = "arabic";

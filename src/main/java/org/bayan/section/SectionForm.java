@@ -6,7 +6,7 @@ package org.bayan.section;
  * @param slug     optional: made from the name when empty
  * @param parentId null for a top-level section
  */
-public record SectionForm(String name, String slug, Long parentId) {
+record SectionForm(String name, String slug, Long parentId) {
 
     public static SectionForm empty() {
         return new SectionForm("", "", null);

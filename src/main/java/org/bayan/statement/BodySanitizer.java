@@ -9,7 +9,7 @@ import org.owasp.html.PolicyFactory;
  * styles, event handlers, frames and {@code javascript:} links are removed; what the editor
  * shows after a save is exactly what was stored.
  */
-public final class BodySanitizer {
+final class BodySanitizer {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s",

@@ -10,7 +10,7 @@ import java.util.Locale;
  * A moment as staff are told it: the day, date and time in the organisation's time zone, and the
  * zone's name, e.g. "Wednesday, 02 May 2018 14:00 (Europe/Istanbul)".
  */
-public final class PublicationTime {
+final class PublicationTime {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEEE, dd MMMM yyyy HH:mm", Locale.ENGLISH);
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * every coding not named. So {@code gzip;q=0}, {@code identity, gzip;q=0} and {@code *;q=0}
  * refuse gzip, which a plain substring test would have sent.
  */
-public final class AcceptEncoding {
+final class AcceptEncoding {
 
     /** RFC 9110's qvalue. */
     private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Dates in HTTP headers ({@code Last-Modified}): RFC 9110's IMF-fixdate, the one form every client reads. */
-public final class HttpDate {
+final class HttpDate {
 
     /** Two-digit day, as the RFC asks: {@code RFC_1123_DATE_TIME} would print "Tue, 1 Dec 2026". */
     private static final DateTimeFormatter IMF_FIXDATE =
