@@ -7,10 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.UUID;
 import org.bayan.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,19 +30,7 @@ class FirstRevisionMigrationTest {
 
     @Test
     void upgradeGivesEveryStatementWithoutRevisionsARevisionOneOnPostgres() throws SQLException {
-        String server = TestDatabase.postgresUrl();
-        Assumptions.assumeTrue(server != null, "PostgreSQL not set");
-        String schema = "bayan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(server)) {
-            c.createStatement().execute("create schema " + schema);
-        }
-        try {
-            upgrade(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        } finally {
-            try (Connection c = DriverManager.getConnection(server)) {
-                c.createStatement().execute("drop schema " + schema + " cascade");
-            }
-        }
+        TestDatabase.inThrowawayPostgresSchema(FirstRevisionMigrationTest::upgrade);
     }
 
     private static void upgrade(String url) throws SQLException {

@@ -8,10 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import org.bayan.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,19 +31,7 @@ class UnusedColumnsMigrationTest {
 
     @Test
     void upgradeDropsTheTranslationLinkAndTheCreatorKeepingStatementsAndAuthorsOnPostgres() throws SQLException {
-        String server = TestDatabase.postgresUrl();
-        Assumptions.assumeTrue(server != null, "PostgreSQL not set");
-        String schema = "bayan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(server)) {
-            c.createStatement().execute("create schema " + schema);
-        }
-        try {
-            upgrade(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        } finally {
-            try (Connection c = DriverManager.getConnection(server)) {
-                c.createStatement().execute("drop schema " + schema + " cascade");
-            }
-        }
+        TestDatabase.inThrowawayPostgresSchema(UnusedColumnsMigrationTest::upgrade);
     }
 
     private static void upgrade(String url) throws SQLException {

@@ -39,6 +39,31 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** The PostgreSQL server's URL, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres, or null. */
+    /** Work on a JDBC URL, for tests that drive the schema by hand (migration tests). */
+    public interface OnUrl {
+        void run(String url) throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs the work on a schema of its own on the PostgreSQL server the tests were given, dropped
+     * afterwards; skipped when none was given.
+     */
+    public static void inThrowawayPostgresSchema(OnUrl work) throws java.sql.SQLException {
+        String server = postgresUrl();
+        org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "PostgreSQL not set");
+        String schema = "bayan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(server)) {
+            c.createStatement().execute("create schema " + schema);
+        }
+        try {
+            work.run(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        } finally {
+            try (Connection c = DriverManager.getConnection(server)) {
+                c.createStatement().execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+
     public static String postgresUrl() {
         String url = System.getenv(PG_URL_VARIABLE);
         return url == null || url.isBlank() ? System.getProperty("bayan.test.pg.url") : url;
