@@ -64,10 +64,12 @@ import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.platform.web.SqlCountFilter;
 import org.bayan.platform.web.HostFilter;
+import org.bayan.platform.web.LanguageFilter;
 import org.bayan.platform.web.SiteAddress;
 import org.bayan.platform.web.StaticFilesFilter;
 import org.bayan.platform.web.UnreadableBodyFilter;
 import org.bayan.section.Section;
+import org.bayan.section.SectionLabel;
 import org.bayan.section.Sections;
 import org.bayan.archive.SectionArchiveServlet;
 import org.bayan.sitemap.RobotsServlet;
@@ -95,7 +97,7 @@ public final class Bootstrap implements ServletContextListener {
 
     /** Every entity class, in one list so the persistence tests use exactly the same model. */
     public static final List<Class<?>> ENTITIES = List.of(User.class, Section.class, Tag.class,
-            Statement.class, Revision.class, AuditEvent.class, TagRedirect.class);
+            Statement.class, Revision.class, AuditEvent.class, TagRedirect.class, SectionLabel.class);
 
     private Database database;
     private BackupSchedule backupSchedule;
@@ -105,7 +107,10 @@ public final class Bootstrap implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         long started = System.nanoTime();
         Settings settings = settings(ctx);
-        SiteAddress address = new SiteAddress(settings.baseUrl(), settings.allowedHosts());
+        // With a host per language (BAYAN_LANGUAGE_HOSTS), each of those hosts is the site's own.
+        List<String> hosts = new java.util.ArrayList<>(settings.allowedHosts());
+        hosts.addAll(settings.languages().hosts().values());
+        SiteAddress address = new SiteAddress(settings.baseUrl(), List.copyOf(hosts));
         address.startupNote().ifPresent(log::warn);
         ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
         Parts parts = parts(ctx, settings, Clock.systemUTC());
@@ -144,11 +149,12 @@ public final class Bootstrap implements ServletContextListener {
         if (settings.demo()) {
             new DemoContent(tx, clock, settings.timezone()).loadIfEmpty();
         }
-        Sections sections = new Sections(tx);
+        Sections sections = new Sections(tx, settings.languages().codes());
         ContentVersion contentVersion = new ContentVersion(clock, new Schedule(tx, clock)::next);
         DayCounts dayCounts = new DayCounts(contentVersion::current);
         PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current, dayCounts);
-        Renderer renderer = new Renderer(ctx, settings.baseUrl(), sections, settings.timezone(), contentVersion::current);
+        Renderer renderer = new Renderer(ctx, settings.baseUrl(), sections, settings.timezone(), contentVersion::current,
+                settings.languages());
         renderer.publishedBy(settings.siteName(), settings.publisherUrl());
 
         AuditLog audit = new AuditLog(tx, clock);
@@ -167,7 +173,8 @@ public final class Bootstrap implements ServletContextListener {
             backupSchedule = new BackupSchedule(backups, settings.backupInterval(), settings.backupKeep());
         }
         return new Parts(clock, tx, sections, contentVersion, statements, renderer, audit, passwords, users,
-                new StatementService(tx, audit, clock, settings.timezone()), new StatementDesk(tx, sections, clock),
+                new StatementService(tx, audit, clock, settings.timezone(), settings.languages().codes()),
+                new StatementDesk(tx, sections, clock),
                 new TagService(tx, audit, new StatementReindex()), search,
                 new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts)),
                 new StatementPageView(renderer, statements, settings.timezone(),
@@ -197,6 +204,9 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("csrf", new Csrf((req, resp) -> p.renderer().renderError(req, resp, 403), address::isConfiguredHost))
                 .addMappingForUrlPatterns(request, true, "/*");
         ctx.addFilter("staff", new StaffFilter(p.users(), p.clock())).addMappingForUrlPatterns(request, true, "/admin", "/admin/*");
+        // Last: /ar/... is forwarded to the page it names, in Arabic (the cache keeps it under /ar/...).
+        ctx.addFilter("language", new LanguageFilter(settings.languages(), p.renderer()))
+                .addMappingForUrlPatterns(request, true, "/*");
     }
 
     private static void publicPages(ServletContext ctx, Parts p) {

@@ -51,14 +51,16 @@ public record ArchiveNav(Calendar calendar, List<MonthCount> months) {
         // The month's own archive exists only if it holds a statement (else it is a 404).
         String shownPath = perMonth.containsKey(shown) ? sectionPath + ArchivePeriod.monthPath(shown) : null;
         return new ArchiveNav(new Calendar(shown, label(shown, locale), shownPath,
-                weekdays(locale), weeks(sectionPath, shown, days, selected), previous, next), List.copyOf(months));
+                weekdays(locale), weeks(sectionPath, shown, days, selected, locale), previous, next), List.copyOf(months));
     }
 
     private static List<List<Day>> weeks(String sectionPath, YearMonth month, SortedMap<LocalDate, Integer> days,
-                                         LocalDate selected) {
+                                         LocalDate selected, Locale locale) {
         List<List<Day>> weeks = new ArrayList<>();
         List<Day> week = new ArrayList<>();
-        int blanks = month.atDay(1).getDayOfWeek().getValue() - 1; // weeks start on Monday
+        // Weeks start on the language's first day (CLDR, through java.time).
+        DayOfWeek first = org.bayan.platform.config.Languages.firstDayOfWeek(locale.getLanguage());
+        int blanks = Math.floorMod(month.atDay(1).getDayOfWeek().getValue() - first.getValue(), 7);
         for (int i = 0; i < blanks; i++) week.add(new Day(0, 0, null, false));
         for (int d = 1; d <= month.lengthOfMonth(); d++) {
             LocalDate date = month.atDay(d);
@@ -78,7 +80,8 @@ public record ArchiveNav(Calendar calendar, List<MonthCount> months) {
 
     private static List<String> weekdays(Locale locale) {
         List<String> names = new ArrayList<>();
-        for (DayOfWeek d : DayOfWeek.values()) names.add(d.getDisplayName(TextStyle.SHORT, locale));
+        DayOfWeek first = org.bayan.platform.config.Languages.firstDayOfWeek(locale.getLanguage());
+        for (int i = 0; i < 7; i++) names.add(first.plus(i).getDisplayName(TextStyle.SHORT, locale));
         return names;
     }
 

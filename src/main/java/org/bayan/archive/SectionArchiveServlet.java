@@ -63,7 +63,7 @@ public final class SectionArchiveServlet extends PageServlet {
             redirectPermanently(req, resp, path.replaceAll("/+$", ""));
             return;
         }
-        SectionTree tree = sections.tree();
+        SectionTree tree = sections.tree(renderer.language(req));
         List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         // The longest leading run of segments that names a section.
         for (int n = segments.size(); n > 0; n--) {
@@ -93,7 +93,9 @@ public final class SectionArchiveServlet extends PageServlet {
     private void listing(HttpServletRequest req, HttpServletResponse resp, SectionTree tree, SectionNode section,
                          ArchivePeriod period) throws IOException {
         int page = Pager.parse(req.getParameter("page"));
-        Listing listing = statements.section(section,
+        String lang = renderer.language(req);
+        java.util.Locale locale = renderer.locale(req);
+        Listing listing = statements.section(lang, section,
                 period == null ? null : period.from(), period == null ? null : period.to(),
                 Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE);
         if (period != null && listing.total() == 0) {
@@ -108,10 +110,10 @@ public final class SectionArchiveServlet extends PageServlet {
                 : period.kind() == ArchivePeriod.Kind.YEAR ? latestMonthIn(listing, period) : YearMonth.from(period.from());
         LocalDate selected = period != null && period.kind() == ArchivePeriod.Kind.DAY ? period.from() : null;
 
-        List<Crumb> trail = trail(tree, section, period == null);
-        String label = period == null ? null : period.label(Renderer.LOCALE);
+        List<Crumb> trail = trail(req, tree, section, period == null);
+        String label = period == null ? null : period.label(locale);
         if (period != null) {
-            trail.add(Crumb.current(renderer.message("archive.filtered") + " " + label));
+            trail.add(Crumb.current(renderer.message(req, "archive.filtered") + " " + label));
         }
         String canonical = section.path() + (period == null ? "" : period.path()) + (page > 1 ? "?page=" + page : "");
 
@@ -125,16 +127,18 @@ public final class SectionArchiveServlet extends PageServlet {
         // content version, the calendar per month shown, the month list per section.
         // Worked out only when a part is rendered, from the counts kept for the version the part is
         // kept under (read again, not the listing's).
-        Supplier<ArchiveNav> archive = () -> ArchiveNav.of(section.path(), statements.days(section), focus, selected,
-                today, Renderer.LOCALE);
+        Supplier<ArchiveNav> archive = () -> ArchiveNav.of(section.path(), statements.days(lang, section), focus, selected,
+                today, locale);
         model.put("archiveCalendar", renderer.keptFragment(req, resp, "fragments", "calendar",
                 new CalendarKey(section.path(), focus, selected, today), () -> Map.of("cal", archive.get().calendar())));
         model.put("archiveMonths", renderer.keptFragment(req, resp, "fragments", "months", section.path(),
                 () -> Map.of("months", archive.get().months())));
         model.put("title", period == null ? section.name()
-                : renderer.message("archive.filtered") + " " + label + " – " + section.name());
+                : renderer.message(req, "archive.filtered") + " " + label + " – " + section.name());
         model.put("description", section.description());
         model.put("feeds", FeedLink.of(renderer, section.path(), section.name()));
+        model.put("alternates", renderer.alternates(req, other -> sections.tree(other).byId(section.id())
+                .map(n -> n.path() + (period == null ? "" : period.path())).orElse(null)));
         renderer.render(req, resp, new Page("section", model, trail, canonical));
     }
 
@@ -148,9 +152,9 @@ public final class SectionArchiveServlet extends PageServlet {
     }
 
     /** Home, then the section's ancestors and the section, linked except when it is the current page. */
-    private List<Crumb> trail(SectionTree tree, SectionNode section, boolean sectionIsCurrent) {
+    private List<Crumb> trail(HttpServletRequest req, SectionTree tree, SectionNode section, boolean sectionIsCurrent) {
         List<Crumb> trail = new ArrayList<>();
-        trail.add(new Crumb(renderer.message("nav.home"), "/"));
+        trail.add(new Crumb(renderer.message(req, "nav.home"), "/"));
         for (SectionNode n : tree.lineage(section)) {
             trail.add(n == section && sectionIsCurrent ? Crumb.current(n.name()) : new Crumb(n.name(), n.path()));
         }

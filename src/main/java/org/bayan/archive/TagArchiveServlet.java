@@ -44,6 +44,7 @@ public final class TagArchiveServlet extends PageServlet {
         }
         String[] parts = req.getPathInfo().substring(1).split("/", -1);
         String slug = parts[0];
+        String lang = renderer.language(req);
         if (slug.isEmpty() || slug.length() > 120 || parts.length > 2) {
             throw HttpError.notFound("no tag");
         }
@@ -52,25 +53,25 @@ public final class TagArchiveServlet extends PageServlet {
                     .orElseThrow(() -> HttpError.notFound("no such page of a tag"));
             if (!feeds.tag(req, resp, slug, format)) {
                 // A renamed or merged tag's feed moves with it, so subscribers keep receiving it.
-                String target = statements.tagRedirect(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
+                String target = statements.tagRedirect(lang, slug).orElseThrow(() -> HttpError.notFound("no such tag"));
                 redirectPermanently(req, resp, "/tag/" + target + "/" + parts[1]);
             }
             return;
         }
         int page = Pager.parse(req.getParameter("page"));
         Optional<PublicStatements.Tagged> found = statements
-                .tagged(slug, Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE);
+                .tagged(lang, slug, Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE);
         if (found.isEmpty()) {
             // A renamed or merged tag: its old address is kept alive by a redirect.
-            String target = statements.tagRedirect(slug).orElseThrow(() -> HttpError.notFound("no such tag"));
+            String target = statements.tagRedirect(lang, slug).orElseThrow(() -> HttpError.notFound("no such tag"));
             redirectPermanently(req, resp, "/tag/" + target); // percent-encoded there
             return;
         }
         PublicStatements.Tagged tagged = found.get();
         Pager pager = new Pager(page, Pager.DEFAULT_SIZE, tagged.listing().total()).requireExists();
 
-        String heading = renderer.message("tag.heading") + " " + tagged.name();
-        List<Crumb> trail = new ArrayList<>(renderer.siteTrail());
+        String heading = renderer.message(req, "tag.heading") + " " + tagged.name();
+        List<Crumb> trail = new ArrayList<>(renderer.siteTrail(req));
         trail.add(Crumb.current(heading));
         renderer.render(req, resp, new Page("tag", Map.of(
                 "tag", tagged,
@@ -78,18 +79,21 @@ public final class TagArchiveServlet extends PageServlet {
                 "pager", pager,
                 "title", heading,
                 "description", heading,
-                "feeds", FeedLink.of(renderer, "/tag/" + tagged.slug(), heading)),
+                "feeds", FeedLink.of(renderer, "/tag/" + tagged.slug(), heading),
+                "alternates", renderer.alternates(req, other -> tagged.counterparts().containsKey(other)
+                        ? "/tag/" + tagged.counterparts().get(other) : null)),
                 trail, "/tag/" + tagged.slug() + (page > 1 ? "?page=" + page : "")));
     }
 
     /** The tag cloud, under the site's main breadcrumb like every tag page. */
     private void cloud(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String heading = renderer.message("tags.heading");
-        List<Crumb> trail = new ArrayList<>(renderer.siteTrail());
+        String heading = renderer.message(req, "tags.heading");
+        List<Crumb> trail = new ArrayList<>(renderer.siteTrail(req));
         trail.add(Crumb.current(heading));
         renderer.render(req, resp, new Page("tags", Map.of(
-                "cloud", statements.tagCloud(),
+                "cloud", statements.tagCloud(renderer.language(req)),
+                "alternates", renderer.alternates(req, other -> "/tag"),
                 "title", heading,
-                "description", renderer.message("tags.description")), trail, "/tag"));
+                "description", renderer.message(req, "tags.description")), trail, "/tag"));
     }
 }

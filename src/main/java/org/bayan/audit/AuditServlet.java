@@ -41,7 +41,7 @@ public final class AuditServlet extends AdminServlet {
         model.put("pager", new Pager(page, PAGE_SIZE, events.total()).requireExists());
         model.put("filter", filter);
         model.put("query", query(filter));
-        render(req, resp, 200, "admin/audit", model, Crumb.current(renderer.message("admin.audit")));
+        render(req, resp, 200, "admin/audit", model, Crumb.current(renderer.message(req, "admin.audit")));
     }
 
     /** The filters as given; one that could not match anything sensible is a bad request. */

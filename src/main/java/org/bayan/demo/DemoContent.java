@@ -37,6 +37,12 @@ public final class DemoContent {
     static final List<String> FILES = List.of(
             "/demo/seed-statements.txt", "/demo/more-statements.txt", "/demo/work-in-progress.txt");
 
+    /** The two seed statements in Arabic and Turkish, each naming the English one it translates. */
+    static final List<String> TRANSLATIONS = List.of("/demo/seed-statements.ar.txt", "/demo/seed-statements.tr.txt");
+
+    /** The demo's tag names in each language (tab-separated; see the file's header). */
+    static final String NAMES = "/demo/names.txt";
+
     private final Transactions tx;
     private final Clock clock;
     private final ZoneId zone;
@@ -55,13 +61,29 @@ public final class DemoContent {
             }
             List<Record> records = new ArrayList<>();
             FILES.forEach(f -> records.addAll(parse(read(f))));
+            List<Record> translations = new ArrayList<>();
+            TRANSLATIONS.forEach(f -> translations.addAll(parse(read(f))));
             Map<String, Tag> tags = new HashMap<>();
+            Map<String, Statement> byTitle = new HashMap<>();
             for (Record r : records) {
                 Statement s = toStatement(em, r, tags);
                 em.persist(s);
                 em.persist(Revision.first(s, null, clock.instant(), "demo content loaded"));
+                byTitle.put(s.getTitle(), s);
             }
-            return records.size();
+            linkTagNames(em, tags);
+            for (Record r : translations) {
+                Statement original = byTitle.get(r.header("translation-of"));
+                if (original == null) {
+                    throw new IllegalStateException("demo translation of an unknown statement: " + r.header("translation-of"));
+                }
+                Statement s = toStatement(em, r, tags);
+                original.joinTranslationSet(original.getId());
+                s.joinTranslationSet(original.getId());
+                em.persist(s);
+                em.persist(Revision.first(s, null, clock.instant(), "demo content loaded"));
+            }
+            return records.size() + translations.size();
         });
         if (loaded > 0) {
             log.info("Demo content loaded: {} statements (set BAYAN_DEMO=false to start empty)", loaded);
@@ -75,6 +97,8 @@ public final class DemoContent {
         String body = r.paragraphs().stream().map(p -> "<p>" + Entities.escape(p) + "</p>")
                 .reduce("", (a, b) -> a.isEmpty() ? b : a + "\n" + b);
         Statement s = new Statement(r.header("title"), Slugs.of(r.header("title")), body, section, null, clock.instant());
+        String language = r.headers().getOrDefault("language", "en");
+        s.setLanguage(language);
         s.setLead(r.headers().get("lead"));
         s.setSource(r.header("source"));
         String published = r.headers().get("published");
@@ -86,13 +110,37 @@ public final class DemoContent {
         s.setStatus(Status.valueOf(r.headers().getOrDefault("status", "PUBLISHED")));
         for (String name : r.header("tags").split(",")) {
             String clean = name.strip();
-            s.getTags().add(tags.computeIfAbsent(Slugs.of(clean), slug -> {
-                Tag t = new Tag(clean, slug);
+            String slug = Slugs.of(clean);
+            s.getTags().add(tags.computeIfAbsent(language + ":" + slug, key -> {
+                Tag t = new Tag(clean, slug, language);
                 em.persist(t);
                 return t;
             }));
         }
         return s;
+    }
+
+    /**
+     * Links each English demo tag with its Arabic and Turkish names (creating those tags if no
+     * demo statement carries them yet), as staff would link counterparts.
+     */
+    private static void linkTagNames(EntityManager em, Map<String, Tag> tags) {
+        for (String line : read(NAMES).split("\n")) {
+            String[] c = line.split("\t");
+            if (line.isBlank() || line.startsWith("#") || c.length < 7 || !c[0].equals("tag")) continue;
+            Tag english = tags.get("en:" + c[1]);
+            if (english == null) continue;
+            em.flush(); // the English tag's id names the set
+            for (String[] other : List.of(new String[] {"ar", c[3], c[4]}, new String[] {"tr", c[5], c[6]})) {
+                Tag t = tags.computeIfAbsent(other[0] + ":" + other[2], key -> {
+                    Tag created = new Tag(other[1], other[2], other[0]);
+                    em.persist(created);
+                    return created;
+                });
+                em.flush();
+                english.linkCounterpart(t);
+            }
+        }
     }
 
     record Record(Map<String, String> headers, List<String> paragraphs) {

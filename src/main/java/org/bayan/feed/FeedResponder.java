@@ -24,16 +24,16 @@ public final class FeedResponder {
     }
 
     public void site(HttpServletRequest req, HttpServletResponse resp, FeedFormat format) throws IOException {
-        answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.message("home.title")),
-                renderer.message("site.description"), "/", "", feeds.latest()));
+        answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.message(req, "home.title")),
+                renderer.message(req, "site.description"), "/", "", feeds.latest(renderer.language(req))));
     }
 
     public void section(HttpServletRequest req, HttpServletResponse resp, SectionNode section, FeedFormat format)
             throws IOException {
         String description = section.description() != null && !section.description().isBlank()
-                ? section.description() : renderer.message("site.description");
+                ? section.description() : renderer.message(req, "site.description");
         answer(req, resp, format, new Feed(FeedLink.title(renderer, section.name()), description,
-                section.path(), section.path(), feeds.section(section)));
+                section.path(), section.path(), feeds.section(renderer.language(req), section)));
     }
 
     /**
@@ -41,12 +41,12 @@ public final class FeedResponder {
      * of this slug now (its page is then a 404 too).
      */
     public boolean tag(HttpServletRequest req, HttpServletResponse resp, String slug, FeedFormat format) throws IOException {
-        Optional<Feeds.Tagged> found = feeds.tag(slug);
+        Optional<Feeds.Tagged> found = feeds.tag(renderer.language(req), slug);
         if (found.isEmpty()) {
             return false;
         }
         Feeds.Tagged tagged = found.get();
-        String heading = renderer.message("tag.heading") + " " + tagged.name();
+        String heading = renderer.message(req, "tag.heading") + " " + tagged.name();
         String path = "/tag/" + tagged.slug();
         answer(req, resp, format, new Feed(FeedLink.title(renderer, heading), heading, path, path, tagged.items()));
         return true;
@@ -58,6 +58,6 @@ public final class FeedResponder {
             return;
         }
         resp.setContentType(format.mediaType() + ";charset=UTF-8");
-        new FeedWriter(renderer.siteName(), renderer.message("statement.source")).write(feed, format, path -> renderer.absoluteUri(req, path), resp.getWriter());
+        new FeedWriter(renderer.siteName(), renderer.message(req, "statement.source"), renderer.language(req)).write(feed, format, path -> renderer.absoluteUri(req, path), resp.getWriter());
     }
 }

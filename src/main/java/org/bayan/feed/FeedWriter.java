@@ -35,11 +35,16 @@ final class FeedWriter {
 
     private final String siteName;
     private final String sourceLabel;
+    private final String language;
 
-    /** @param sourceLabel what precedes a statement's source, as on its page: "Source:" */
-    FeedWriter(String siteName, String sourceLabel) {
+    /**
+     * @param sourceLabel what precedes a statement's source, as on its page: "Source:"
+     * @param language    the language of the feed and all its items, e.g. "ar"
+     */
+    FeedWriter(String siteName, String sourceLabel, String language) {
         this.siteName = siteName;
         this.sourceLabel = sourceLabel;
+        this.language = language;
     }
 
     /** @param absolute turns a path of the site into the absolute URL feed readers need */
@@ -49,7 +54,7 @@ final class FeedWriter {
         f.setEncoding("UTF-8");
         f.setTitle(feed.title());
         f.setDescription(feed.description());
-        f.setLanguage("en");
+        f.setLanguage(language);
         String page = absolute.apply(feed.pagePath());
         String self = absolute.apply(format.path(feed.feedBase()));
         f.setLink(page);

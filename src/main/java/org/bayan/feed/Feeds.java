@@ -49,20 +49,20 @@ public final class Feeds {
         this.counts = counts;
     }
 
-    List<FeedItem> latest() {
-        return inSections(null);
+    List<FeedItem> latest(String language) {
+        return inSections(language, null);
     }
 
-    /** A section's feed carries what its subsections publish too, as its page lists it. */
-    List<FeedItem> section(SectionNode section) {
-        return inSections(sections.tree().subtreeIds(section));
+    /** A section's feed in a language carries what its subsections publish too, as its page lists it. */
+    List<FeedItem> section(String language, SectionNode section) {
+        return inSections(language, sections.tree(language).subtreeIds(section));
     }
 
-    /** The feed of a tag, or empty if no visible statement carries a tag of this slug. */
-    Optional<Tagged> tag(String slug) {
+    /** The feed of a language's tag, or empty if no visible statement carries a tag of this slug there. */
+    Optional<Tagged> tag(String language, String slug) {
         Instant now = clock.instant();
-        SectionTree tree = sections.tree();
-        return tx.read(em -> counts.tag(em, slug, clock).map(tag -> new Tagged(tag.name(), tag.slug(),
+        SectionTree tree = sections.tree(language);
+        return tx.read(em -> counts.tag(em, language, slug, clock).map(tag -> new Tagged(tag.name(), tag.slug(),
                 items(em, tree, DayWindow.of(tag.days(), 0, SIZE)
                         .map(w -> repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), SIZE))
                         .orElse(List.of())))));
@@ -71,11 +71,11 @@ public final class Feeds {
     record Tagged(String name, String slug, List<FeedItem> items) {
     }
 
-    private List<FeedItem> inSections(List<Long> sectionIds) {
+    private List<FeedItem> inSections(String language, List<Long> sectionIds) {
         Instant now = clock.instant();
-        SectionTree tree = sections.tree();
-        return tx.read(em -> items(em, tree, DayWindow.of(counts.sections(em, sectionIds, clock), 0, SIZE)
-                .map(w -> repository.page(em, sectionIds, w.from(), w.to(), now, w.offset(), SIZE))
+        SectionTree tree = sections.tree(language);
+        return tx.read(em -> items(em, tree, DayWindow.of(counts.sections(em, language, sectionIds, clock), 0, SIZE)
+                .map(w -> repository.page(em, language, sectionIds, w.from(), w.to(), now, w.offset(), SIZE))
                 .orElse(List.of())));
     }
 

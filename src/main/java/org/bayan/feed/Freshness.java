@@ -18,13 +18,20 @@ import org.bayan.platform.web.Conditional;
 record Freshness(String etag, Instant lastModified) {
 
     /**
-     * The ETag covers the address (format included) and everything the feed writes: its title,
-     * and each statement's id, times, text and tags, so publishing, editing, retagging, renaming
-     * or withdrawing any of them changes it.
+     * The ETag covers the address (format included) and everything the feed writes: its title and
+     * description, and each statement's id, address, times and tags, so publishing, editing,
+     * retagging, renaming (a tag, a section) or withdrawing any of them changes it. A statement's
+     * text is not hashed: every edit of it moves its edit time, which is, and hashing twenty
+     * whole statements made a feed rendered afresh a quarter slower (bench/results-2026-12-01-1532.md).
      */
     static Freshness of(String requestUri, Feed feed) {
-        // Feed and FeedItem are records of text, times and lists: their text form is all they hold.
-        Conditional validators = new Conditional('"' + sha256(requestUri + '\n' + feed).substring(0, 32) + '"',
+        StringBuilder state = new StringBuilder(requestUri).append('\n').append(feed.title()).append('\n')
+                .append(feed.description()).append('\n').append(feed.items().size());
+        for (FeedItem item : feed.items()) {
+            state.append('\n').append(item.id()).append(' ').append(item.path()).append(' ').append(item.publishedAt())
+                    .append(' ').append(item.updatedAt()).append(' ').append(item.title()).append(' ').append(item.tags());
+        }
+        Conditional validators = new Conditional('"' + sha256(state.toString()).substring(0, 32) + '"',
                 feed.updated()); // the latest publication or edit, as the feed itself says
         return new Freshness(validators.etag(), validators.lastModified());
     }

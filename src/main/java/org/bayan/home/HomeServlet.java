@@ -30,15 +30,17 @@ public final class HomeServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Listing latest = statements.latest(0, LATEST);
+        String lang = renderer.language(req);
+        Listing latest = statements.latest(lang, 0, LATEST);
         Map<String, Object> model = Map.of(
                 "items", latest.items(),
-                "sections", sections.tree().roots(),
-                "mainSection", sections.tree().byPath(Sections.MAIN_SECTION_PATH).orElse(null),
-                "title", renderer.message("home.title"),
-                "description", renderer.message("site.description"),
-                "feeds", FeedLink.of(renderer, "", renderer.message("home.title")));
+                "sections", sections.tree(lang).roots(),
+                "mainSection", sections.mainSection(lang).orElse(null),
+                "title", renderer.message(req, "home.title"),
+                "description", renderer.message(req, "site.description"),
+                "feeds", FeedLink.of(renderer, "", renderer.message(req, "home.title")),
+                "alternates", renderer.alternates(req, other -> "/"));
         renderer.render(req, resp, new Page("home", model,
-                List.of(Crumb.current(renderer.message("nav.home"))), "/"));
+                List.of(Crumb.current(renderer.message(req, "nav.home"))), "/"));
     }
 }

@@ -68,10 +68,10 @@ public final class SearchServlet extends PageServlet {
             model.put("pager", new Pager(page, PAGE_SIZE, results.total()).requireExists());
             model.put("pageQuery", query(text, sectionPath, tag, from, to));
         }
-        String heading = text.isEmpty() ? renderer.message("search.title") : renderer.message("search.resultsFor") + " " + text;
+        String heading = text.isEmpty() ? renderer.message(req, "search.title") : renderer.message(req, "search.resultsFor") + " " + text;
         model.put("title", heading);
-        model.put("description", renderer.message("search.title"));
-        List<Crumb> trail = new ArrayList<>(renderer.siteTrail());
+        model.put("description", renderer.message(req, "search.title"));
+        List<Crumb> trail = new ArrayList<>(renderer.siteTrail(req));
         trail.add(Crumb.current(heading));
         resp.setHeader("X-Robots-Tag", "noindex");
         renderer.render(req, resp, new Page("search", model, trail, "/search"));

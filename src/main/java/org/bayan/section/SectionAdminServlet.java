@@ -94,7 +94,7 @@ public final class SectionAdminServlet extends AdminServlet {
                       Map<String, String> errors) throws IOException {
         render(req, resp, status, "admin/sections",
                 Map.of("sections", sections.overview(staff(req)), "form", form, "errors", errors),
-                Crumb.current(renderer.message("admin.sections")));
+                Crumb.current(renderer.message(req, "admin.sections")));
     }
 
     /** The section's page; after a refused change, with the fields as typed. */
@@ -108,7 +108,7 @@ public final class SectionAdminServlet extends AdminServlet {
         model.put("slug", typed.getOrDefault("slug", detail.section().slug()));
         model.put("errors", errors);
         render(req, resp, status, "admin/section", model,
-                new Crumb(renderer.message("admin.sections"), "/admin/sections"), Crumb.current(detail.section().name()));
+                new Crumb(renderer.message(req, "admin.sections"), "/admin/sections"), Crumb.current(detail.section().name()));
     }
 
     /** The parent chosen in a select: empty for the top level. */

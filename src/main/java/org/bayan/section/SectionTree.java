@@ -16,8 +16,24 @@ public final class SectionTree {
     private final Map<Long, SectionNode> byId = new LinkedHashMap<>();
     private final Map<String, SectionNode> byPath = new LinkedHashMap<>();
     private final List<SectionNode> roots;
+    private final String language;
+    private final String defaultLanguage;
+    private final Map<Long, SectionLabel> labels;
 
+    /** The tree in the site's default language, as the sections name themselves. */
     SectionTree(List<Section> sections) {
+        this(sections, "en", "en", List.of());
+    }
+
+    /**
+     * The tree in a language: each section with its label in that language, or with its own
+     * (default-language) name and slug where it has none.
+     */
+    SectionTree(List<Section> sections, String language, String defaultLanguage, List<SectionLabel> labels) {
+        this.language = language;
+        this.defaultLanguage = defaultLanguage;
+        this.labels = new java.util.HashMap<>();
+        labels.stream().filter(l -> l.getLanguage().equals(language)).forEach(l -> this.labels.put(l.getSectionId(), l));
         List<Section> sorted = new ArrayList<>(sections);
         sorted.sort(Comparator.comparingInt(Section::getPosition).thenComparing(Section::getName));
         this.roots = build(sorted, null, "");
@@ -28,9 +44,14 @@ public final class SectionTree {
         for (Section s : all) {
             Long p = s.getParent() == null ? null : s.getParent().getId();
             if (java.util.Objects.equals(p, parentId)) {
-                String path = parentPath + "/" + s.getSlug();
-                SectionNode node = new SectionNode(s.getId(), p, s.getSlug(), s.getName(), s.getDescription(),
-                        path, build(all, s.getId(), path), s.getArchiveStyle());
+                SectionLabel label = labels.get(s.getId());
+                String slug = label != null ? label.getSlug() : s.getSlug();
+                String path = parentPath + "/" + slug;
+                SectionNode node = label != null
+                        ? new SectionNode(s.getId(), p, slug, label.getName(), label.getDescription(), path,
+                                build(all, s.getId(), path), s.getArchiveStyle(), language)
+                        : new SectionNode(s.getId(), p, slug, s.getName(), s.getDescription(), path,
+                                build(all, s.getId(), path), s.getArchiveStyle(), defaultLanguage);
                 byId.put(node.id(), node);
                 byPath.put(path, node);
                 level.add(node);
@@ -40,6 +61,9 @@ public final class SectionTree {
     }
 
     public List<SectionNode> roots() { return roots; }
+
+    /** The language this tree names its sections in (where they have a name in it). */
+    public String language() { return language; }
 
     public Optional<SectionNode> byId(long id) { return Optional.ofNullable(byId.get(id)); }
 

@@ -27,8 +27,11 @@ public final class RobotsServlet extends PageServlet {
         out.print("Disallow: " + publicPath(req, "/admin") + "\n");
         out.print("Disallow: " + publicPath(req, "/login") + "\n");
         out.print("\n");
-        out.print("Sitemap: " + renderer.absoluteUri(req, "/sitemap.xml") + "\n");
-        out.print("Sitemap: " + renderer.absoluteUri(req, "/sitemap-news.xml") + "\n");
+        // Each language has its own sitemaps (under its prefix or on its host).
+        for (String language : renderer.languages().codes()) {
+            out.print("Sitemap: " + renderer.absolute(req, language, "/sitemap.xml") + "\n");
+            out.print("Sitemap: " + renderer.absolute(req, language, "/sitemap-news.xml") + "\n");
+        }
     }
 
     private String publicPath(HttpServletRequest req, String path) {

@@ -31,11 +31,11 @@ public final class SitemapServlet extends PageServlet {
         String path = pathWithinSite(req);
         Matcher numbered = NUMBERED.matcher(path);
         if (path.equals("/sitemap.xml")) {
-            xml(req, resp).index(sitemaps.index());
+            xml(req, resp).index(sitemaps.index(renderer.language(req)));
         } else if (path.equals("/sitemap-news.xml")) {
-            xml(req, resp).news(sitemaps.news(), renderer.siteName());
+            xml(req, resp).news(sitemaps.news(renderer.language(req)), renderer.siteName());
         } else if (numbered.matches()) {
-            var urls = sitemaps.file(Integer.parseInt(numbered.group(1)))
+            var urls = sitemaps.file(renderer.language(req), Integer.parseInt(numbered.group(1)))
                     .orElseThrow(() -> HttpError.notFound("no such sitemap"));
             xml(req, resp).urls(urls);
         } else {

@@ -31,7 +31,8 @@ public final class Sitemaps {
     static final Duration NEWS_WINDOW = Duration.ofDays(2);
     static final int NEWS_MAX = 1_000;
 
-    private static final String TAGGED = "from Statement s join s.tags t where " + StatementRepository.VISIBLE;
+    private static final String TAGGED = "from Statement s join s.tags t where " + StatementRepository.VISIBLE
+            + " and " + StatementRepository.IN_LANGUAGE + " and t.language = :language";
 
     private final Transactions tx;
     private final Sections sections;
@@ -55,30 +56,30 @@ public final class Sitemaps {
      * the latest change among the statements it lists, so a crawler re-reads only the files that
      * changed; a file of pages and tags alone has no date.
      */
-    List<SitemapUrl> index() {
+    List<SitemapUrl> index(String language) {
         Instant now = clock.instant();
-        int pages = pages(sections.tree()).size();
+        int pages = pages(sections.tree(language)).size();
         return tx.read(em -> {
-            long tags = countTags(em, now);
-            long statements = countStatements(em, now);
+            long tags = countTags(em, language, now);
+            long statements = countStatements(em, language, now);
             int files = files(pages + tags + statements);
             List<SitemapUrl> index = new ArrayList<>();
             for (int n = 1; n <= files; n++) {
                 Slice s = Slice.of((long) (n - 1) * perFile, (long) n * perFile, pages + tags, statements);
-                index.add(new SitemapUrl("/sitemap-" + n + ".xml", s.limit() == 0 ? null : lastChange(em, now, s)));
+                index.add(new SitemapUrl("/sitemap-" + n + ".xml", s.limit() == 0 ? null : lastChange(em, language, now, s)));
             }
             return index;
         });
     }
 
     /** Sitemap file {@code n} (from 1), or empty if there is no such file. */
-    Optional<List<SitemapUrl>> file(int n) {
+    Optional<List<SitemapUrl>> file(String language, int n) {
         Instant now = clock.instant();
-        SectionTree tree = sections.tree();
+        SectionTree tree = sections.tree(language);
         List<String> pages = pages(tree);
         return tx.read(em -> {
-            long tags = countTags(em, now);
-            long statements = countStatements(em, now);
+            long tags = countTags(em, language, now);
+            long statements = countStatements(em, language, now);
             if (n < 1 || n > files(pages.size() + tags + statements)) {
                 return Optional.empty();
             }
@@ -89,26 +90,26 @@ public final class Sitemaps {
             pages.subList(p.offset(), p.offset() + p.limit()).forEach(path -> urls.add(new SitemapUrl(path, null)));
             Slice t = Slice.of(from, to, pages.size(), tags);
             if (t.limit() > 0) {
-                tagSlugs(em, now, t).forEach(slug -> urls.add(new SitemapUrl("/tag/" + slug, null)));
+                tagSlugs(em, language, now, t).forEach(slug -> urls.add(new SitemapUrl("/tag/" + slug, null)));
             }
             Slice s = Slice.of(from, to, pages.size() + tags, statements);
             for (int done = 0; done < s.limit(); done += CHUNK) {
-                urls.addAll(statements(em, tree, now, s.offset() + done, Math.min(CHUNK, s.limit() - done)));
+                urls.addAll(statements(em, language, tree, now, s.offset() + done, Math.min(CHUNK, s.limit() - done)));
             }
             return Optional.of(urls);
         });
     }
 
     /** The visible statements published in the last two days, newest first. */
-    List<NewsUrl> news() {
+    List<NewsUrl> news(String language) {
         Instant now = clock.instant();
-        SectionTree tree = sections.tree();
+        SectionTree tree = sections.tree(language);
         return tx.read(em -> {
             List<NewsUrl> news = new ArrayList<>();
             for (Object[] row : StatementRepository.visible(em.createQuery(
                     "select s.id, s.slug, s.section.id, s.title, s.publishedAt, s.language from Statement s where "
-                            + StatementRepository.VISIBLE + " and s.publishedAt >= :since"
-                            + " order by s.publishedAt desc, s.id desc", Object[].class), now)
+                            + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE + " and s.publishedAt >= :since"
+                            + " order by s.publishedAt desc, s.id desc", Object[].class), now).setParameter("language", language)
                     .setParameter("since", now.minus(NEWS_WINDOW)).setMaxResults(NEWS_MAX).getResultList()) {
                 tree.byId((Long) row[2]).ifPresent(section -> news.add(new NewsUrl(
                         PublicStatements.url(section, (Long) row[0], (String) row[1]),
@@ -134,46 +135,47 @@ public final class Sitemaps {
         node.children().forEach(child -> addSections(child, pages));
     }
 
-    private static long countTags(EntityManager em, Instant now) {
-        return StatementRepository.visible(em.createQuery("select count(distinct t.id) " + TAGGED, Long.class), now)
+    private static long countTags(EntityManager em, String language, Instant now) {
+        return StatementRepository.visible(em.createQuery("select count(distinct t.id) " + TAGGED, Long.class), now).setParameter("language", language)
                 .getSingleResult();
     }
 
-    private static List<String> tagSlugs(EntityManager em, Instant now, Slice slice) {
+    private static List<String> tagSlugs(EntityManager em, String language, Instant now, Slice slice) {
         return StatementRepository.visible(em.createQuery("select t.slug " + TAGGED
-                        + " group by t.slug order by t.slug", String.class), now)
+                        + " group by t.slug order by t.slug", String.class), now).setParameter("language", language)
                 .setFirstResult(slice.offset()).setMaxResults(slice.limit()).getResultList();
     }
 
-    private static long countStatements(EntityManager em, Instant now) {
+    private static long countStatements(EntityManager em, String language, Instant now) {
         return StatementRepository.visible(em.createQuery("select count(s) from Statement s where "
-                + StatementRepository.VISIBLE, Long.class), now).getSingleResult();
+                + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE, Long.class), now)
+                .setParameter("language", language).getSingleResult();
     }
 
     /** The latest edit or publication among a file's statements: those between its first and last id. */
-    private static Instant lastChange(EntityManager em, Instant now, Slice slice) {
-        Long first = idAt(em, now, slice.offset());
-        Long last = idAt(em, now, slice.offset() + slice.limit() - 1);
+    private static Instant lastChange(EntityManager em, String language, Instant now, Slice slice) {
+        Long first = idAt(em, language, now, slice.offset());
+        Long last = idAt(em, language, now, slice.offset() + slice.limit() - 1);
         Object[] latest = StatementRepository.visible(em.createQuery("select max(s.updatedAt), max(s.publishedAt)"
-                        + " from Statement s where " + StatementRepository.VISIBLE + " and s.id between :first and :last",
-                Object[].class), now).setParameter("first", first).setParameter("last", last).getSingleResult();
+                        + " from Statement s where " + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE + " and s.id between :first and :last",
+                Object[].class), now).setParameter("language", language).setParameter("first", first).setParameter("last", last).getSingleResult();
         Instant updated = (Instant) latest[0];
         Instant published = (Instant) latest[1];
         return updated.isAfter(published) ? updated : published;
     }
 
-    private static Long idAt(EntityManager em, Instant now, int position) {
+    private static Long idAt(EntityManager em, String language, Instant now, int position) {
         return StatementRepository.visible(em.createQuery("select s.id from Statement s where "
-                + StatementRepository.VISIBLE + " order by s.id", Long.class), now)
+                + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE + " order by s.id", Long.class), now).setParameter("language", language)
                 .setFirstResult(position).setMaxResults(1).getSingleResult();
     }
 
     /** Statements in id order, which new ones only ever extend, so files stay stable. */
-    private static List<SitemapUrl> statements(EntityManager em, SectionTree tree, Instant now, int offset, int limit) {
+    private static List<SitemapUrl> statements(EntityManager em, String language, SectionTree tree, Instant now, int offset, int limit) {
         List<SitemapUrl> urls = new ArrayList<>();
         for (Object[] row : StatementRepository.visible(em.createQuery(
                 "select s.id, s.slug, s.section.id, s.updatedAt, s.publishedAt from Statement s where "
-                        + StatementRepository.VISIBLE + " order by s.id", Object[].class), now)
+                        + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE + " order by s.id", Object[].class), now).setParameter("language", language)
                 .setFirstResult(offset).setMaxResults(limit).getResultList()) {
             Instant updated = (Instant) row[3];
             Instant published = (Instant) row[4];

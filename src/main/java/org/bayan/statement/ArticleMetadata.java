@@ -18,7 +18,20 @@ import java.util.Map;
  */
 public record ArticleMetadata(String url, String title, String description, String siteName,
                               String publishedTime, String modifiedTime, String section, List<String> tags,
-                              String jsonLd) {
+                              String jsonLd, String locale, List<String> alternateLocales) {
+
+    /** A published translation of the statement: its language, absolute address, and whether it is the original. */
+    public record Translated(String language, String url, boolean original) {
+    }
+
+    /** Open Graph locales, as Facebook knows them, of the languages Bayan writes in. */
+    static String ogLocale(String language) {
+        return switch (language) {
+            case "ar" -> "ar_AR";
+            case "tr" -> "tr_TR";
+            default -> "en_GB";
+        };
+    }
 
     /** Previews show about this much; a longer lead is cut at a word. */
     static final int DESCRIPTION_LENGTH = 300;
@@ -32,6 +45,12 @@ public record ArticleMetadata(String url, String title, String description, Stri
      *                   source (its author) publishes here
      */
     public static ArticleMetadata of(StatementPage page, String url, Publisher publisher, String sectionUrl, ZoneId zone) {
+        return of(page, url, publisher, sectionUrl, zone, List.of());
+    }
+
+    /** The same, with the statement's published translations linked (schema.org workTranslation / translationOfWork). */
+    public static ArticleMetadata of(StatementPage page, String url, Publisher publisher, String sectionUrl, ZoneId zone,
+                                     List<Translated> translations) {
         String siteName = publisher.name();
         String description = Teasers.of(page.lead(), page.bodyHtml(), DESCRIPTION_LENGTH);
         String published = iso(page.publishedAt(), zone);
@@ -50,13 +69,26 @@ public record ArticleMetadata(String url, String title, String description, Stri
         article.put("articleSection", page.section().name());
         article.put("keywords", tags.isEmpty() ? null : String.join(", ", tags));
         article.put("inLanguage", page.language());
+        // The set is named after the statement the first translation was made from: the original.
+        boolean original = translations.stream().noneMatch(Translated::original);
+        List<Object> of = translations.stream().filter(Translated::original).map(t -> (Object) work(t)).toList();
+        List<Object> into = original ? translations.stream().map(t -> (Object) work(t)).toList() : List.of();
+        article.put("translationOfWork", of.isEmpty() ? null : of.get(0));
+        article.put("workTranslation", into.isEmpty() ? null : into);
         // A statement's source is its author, whose statements its section lists; without one,
         // the publisher speaks for itself.
         boolean sourced = page.source() != null && !page.source().isBlank();
         article.put("author", organization(sourced ? page.source() : siteName, sourced ? sectionUrl : publisher.url()));
         article.put("publisher", organization(siteName, publisher.url()));
         return new ArticleMetadata(url, page.title(), description, siteName, published, modified,
-                page.section().name(), tags, JsonLd.of(article));
+                page.section().name(), tags, JsonLd.of(article), ogLocale(page.language()),
+                translations.stream().map(t -> ogLocale(t.language())).toList());
+    }
+
+    private static Map<String, Object> work(Translated t) {
+        Map<String, Object> o = typed("NewsArticle", "@id", t.url());
+        o.put("inLanguage", t.language());
+        return o;
     }
 
     private static Map<String, Object> organization(String name, String url) {

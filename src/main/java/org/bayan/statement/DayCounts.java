@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 import org.bayan.platform.web.KeptPerVersion;
 
 /**
- * How many visible statements each day has, in a set of sections or under a tag. Listings,
+ * How many visible statements of a language each day has, in a set of sections or under a tag. Listings,
  * feeds and neighbours take their totals, calendars and {@link DayWindow}s from these counts,
  * so they read only the days that hold their page. Counting takes a scan of a whole section
  * or tag, so the counts are kept until the content version (see ContentVersion) moves on.
@@ -27,8 +27,8 @@ public final class DayCounts {
     private static final int SECTION_LISTS_KEPT = 1_000;
 
     private final StatementRepository repository = new StatementRepository();
-    private final KeptPerVersion<List<Long>, SortedMap<LocalDate, Integer>> bySections;
-    private final KeptPerVersion<String, TagDays> byTag;
+    private final KeptPerVersion<List<Object>, SortedMap<LocalDate, Integer>> bySections;
+    private final KeptPerVersion<List<String>, TagDays> byTag;
 
     /**
      * @param contentVersion the version of public content; null to count afresh every time
@@ -51,9 +51,9 @@ public final class DayCounts {
      * content version is known, so counts kept for a version never miss a statement that went
      * live before it.
      */
-    public SortedMap<LocalDate, Integer> sections(EntityManager em, List<Long> sectionIds, Clock clock) {
-        return bySections.get(sectionIds == null ? List.of() : List.copyOf(sectionIds), () -> Collections
-                .unmodifiableNavigableMap(new TreeMap<>(repository.countsByDay(em, sectionIds, clock.instant()))));
+    public SortedMap<LocalDate, Integer> sections(EntityManager em, String language, List<Long> sectionIds, Clock clock) {
+        return bySections.get(List.of(language, sectionIds == null ? List.of() : List.copyOf(sectionIds)), () -> Collections
+                .unmodifiableNavigableMap(new TreeMap<>(repository.countsByDay(em, language, sectionIds, clock.instant()))));
     }
 
     /**
@@ -62,12 +62,12 @@ public final class DayCounts {
      * that its page, feed and name cannot reveal a coming topic. One query. Tags without visible
      * statements are not kept: anyone can make up more slugs.
      */
-    public Optional<TagDays> tag(EntityManager em, String slug, Clock clock) {
-        return Optional.ofNullable(byTag.get(slug, () -> countTag(em, slug, clock.instant()).orElse(null)));
+    public Optional<TagDays> tag(EntityManager em, String language, String slug, Clock clock) {
+        return Optional.ofNullable(byTag.get(List.of(language, slug), () -> countTag(em, language, slug, clock.instant()).orElse(null)));
     }
 
-    private Optional<TagDays> countTag(EntityManager em, String slug, Instant now) {
-        List<Object[]> rows = repository.countsByDayTagged(em, slug, now);
+    private Optional<TagDays> countTag(EntityManager em, String language, String slug, Instant now) {
+        List<Object[]> rows = repository.countsByDayTagged(em, language, slug, now);
         if (rows.isEmpty()) {
             return Optional.empty();
         }

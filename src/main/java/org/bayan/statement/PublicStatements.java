@@ -28,8 +28,10 @@ public final class PublicStatements {
     private final Clock clock;
     private final StatementRepository repository = new StatementRepository();
     private final DayCounts counts;
-    private final KeptPerVersion<Boolean, TagCloud> cloud;
+    private final KeptPerVersion<String, TagCloud> cloud;
     private final KeptPerVersion<Long, StatementRepository.Surroundings> surroundings;
+    private final KeptPerVersion<Long, List<StatementPage.Translation>> translations;
+    private final KeptPerVersion<Long, java.util.Map<String, String>> tagCounterparts;
 
     /** How many related statements a statement page shows at most. */
     static final int RELATED = 5;
@@ -58,29 +60,31 @@ public final class PublicStatements {
         this.sections = sections;
         this.clock = clock;
         this.counts = counts;
-        this.cloud = new KeptPerVersion<>(contentVersion, 1);
+        this.cloud = new KeptPerVersion<>(contentVersion, 8);
         this.surroundings = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
+        this.translations = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
+        this.tagCounterparts = new KeptPerVersion<>(contentVersion, 2_000);
     }
 
-    /** Per-day counts of a section (or of all, for null), from the cache while content is unchanged. */
-    private SortedMap<LocalDate, Integer> days(EntityManager em, List<Long> sectionIds) {
-        return counts.sections(em, sectionIds, clock);
+    /** Per-day counts of a language in sections (or in all, for null), from the cache while content is unchanged. */
+    private SortedMap<LocalDate, Integer> days(EntityManager em, String language, List<Long> sectionIds) {
+        return counts.sections(em, language, sectionIds, clock);
     }
 
-    /** A section's per-day counts (its subsections' included), as kept for the current content version. */
-    public SortedMap<LocalDate, Integer> days(SectionNode section) {
-        List<Long> ids = sections.tree().subtreeIds(section);
-        return tx.read(em -> days(em, ids));
+    /** A section's per-day counts in a language (its subsections' included), as kept for the current content version. */
+    public SortedMap<LocalDate, Integer> days(String language, SectionNode section) {
+        List<Long> ids = sections.tree(language).subtreeIds(section);
+        return tx.read(em -> days(em, language, ids));
     }
 
-    /** The newest statements of the whole site. */
-    public Listing latest(int offset, int limit) {
+    /** The newest statements of the whole site in a language. */
+    public Listing latest(String language, int offset, int limit) {
         Instant now = clock.instant();
-        SectionTree tree = sections.tree();
+        SectionTree tree = sections.tree(language);
         return tx.read(em -> {
-            SortedMap<LocalDate, Integer> days = days(em, null);
+            SortedMap<LocalDate, Integer> days = days(em, language, null);
             List<StatementSummary> items = DayWindow.of(days, offset, limit)
-                    .map(w -> summaries(tree, repository.page(em, null, w.from(), w.to(), now, w.offset(), limit)))
+                    .map(w -> summaries(tree, repository.page(em, language, null, w.from(), w.to(), now, w.offset(), limit)))
                     .orElse(List.of());
             return new Listing(items, sum(days), days);
         });
@@ -90,42 +94,54 @@ public final class PublicStatements {
      * A section's statements (its subsections' included), optionally within a date range
      * ({@code from} and {@code to} inclusive, both null for all dates).
      */
-    public Listing section(SectionNode section, LocalDate from, LocalDate to, int offset, int limit) {
+    public Listing section(String language, SectionNode section, LocalDate from, LocalDate to, int offset, int limit) {
         Instant now = clock.instant();
-        SectionTree tree = sections.tree();
+        SectionTree tree = sections.tree(language);
         List<Long> ids = tree.subtreeIds(section);
         return tx.read(em -> {
-            SortedMap<LocalDate, Integer> days = days(em, ids);
+            SortedMap<LocalDate, Integer> days = days(em, language, ids);
             SortedMap<LocalDate, Integer> period = from == null ? days : days.subMap(from, to.plusDays(1));
             List<StatementSummary> items = DayWindow.of(period, offset, limit)
-                    .map(w -> summaries(tree, repository.page(em, ids, w.from(), w.to(), now, w.offset(), limit)))
+                    .map(w -> summaries(tree, repository.page(em, language, ids, w.from(), w.to(), now, w.offset(), limit)))
                     .orElse(List.of());
             return new Listing(items, sum(period), days);
         });
     }
 
-    /** The statements carrying a tag, or empty if no visible statement carries a tag of this slug. */
-    public Optional<Tagged> tagged(String tagSlug, int offset, int limit) {
+    /**
+     * The statements carrying a language's tag, or empty if no visible statement carries a tag of
+     * this slug in that language. {@code counterparts}: the same topic's tag in other languages,
+     * by language, slug as value (kept with the counts).
+     */
+    public Optional<Tagged> tagged(String language, String tagSlug, int offset, int limit) {
         Instant now = clock.instant();
-        SectionTree tree = sections.tree();
-        return tx.read(em -> counts.tag(em, tagSlug, clock).map(tag -> {
+        SectionTree tree = sections.tree(language);
+        return tx.read(em -> counts.tag(em, language, tagSlug, clock).map(tag -> {
             List<StatementSummary> items = DayWindow.of(tag.days(), offset, limit)
                     .map(w -> summaries(tree, repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), limit)))
                     .orElse(List.of());
-            return new Tagged(tag.name(), tag.slug(), new Listing(items, tag.total(), null));
+            return new Tagged(tag.name(), tag.slug(), new Listing(items, tag.total(), null), counterparts(em, tag.id()));
         }));
+    }
+
+    private java.util.Map<String, String> counterparts(EntityManager em, long tagId) {
+        return tagCounterparts.get(tagId, () -> {
+            java.util.Map<String, String> bySlug = new java.util.TreeMap<>();
+            repository.tagCounterparts(em, tagId).forEach(r -> bySlug.put((String) r[0], (String) r[1]));
+            return java.util.Map.copyOf(bySlug);
+        });
     }
 
     /**
      * Where the old address of a renamed or merged tag leads now, or empty if nowhere a reader
      * may go (no such old slug, or the tag it became carries no visible statement).
      */
-    public Optional<String> tagRedirect(String oldSlug) {
+    public Optional<String> tagRedirect(String language, String oldSlug) {
         Instant now = clock.instant();
-        return tx.read(em -> repository.tagRedirect(em, oldSlug, now));
+        return tx.read(em -> repository.tagRedirect(em, language, oldSlug, now));
     }
 
-    public record Tagged(String name, String slug, Listing listing) {
+    public record Tagged(String name, String slug, Listing listing, java.util.Map<String, String> counterparts) {
     }
 
     /**
@@ -134,8 +150,8 @@ public final class PublicStatements {
      */
     public Optional<StatementPage> statement(long id) {
         Instant now = clock.instant();
-        SectionTree tree = sections.tree();
         return tx.read(em -> repository.findVisible(em, id, now).flatMap(s -> {
+            SectionTree tree = sections.tree(s.getLanguage());
             Optional<SectionNode> section = tree.byId(s.getSection().getId());
             if (section.isEmpty()) {
                 return Optional.empty();
@@ -143,8 +159,22 @@ public final class PublicStatements {
             StatementRepository.Surroundings around = surroundings(em, s);
             StatementRepository.Neighbours n = around.neighbours();
             return Optional.of(StatementPage.of(s, section.get(), s.getPublishedOn(),
-                    link(section.get(), n.older()), link(section.get(), n.newer()), related(tree, around.related())));
+                    link(section.get(), n.older()), link(section.get(), n.newer()), related(tree, around.related()),
+                    translations.get(s.getId(), () -> translations(em, s, now))));
         }));
+    }
+
+    /** The visible translations of a statement, each with its address in its own language's tree. */
+    private List<StatementPage.Translation> translations(EntityManager em, Statement s, Instant now) {
+        List<StatementPage.Translation> found = new ArrayList<>();
+        for (Object[] r : repository.visibleTranslations(em, s.translationSetId(), s.getId(), now)) {
+            String language = (String) r[2];
+            sections.tree(language).byId(((Number) r[3]).longValue()).ifPresent(section -> found.add(
+                    new StatementPage.Translation(language, (String) r[4],
+                            url(section, ((Number) r[0]).longValue(), (String) r[1]),
+                            ((Number) r[0]).longValue() == s.translationSetId())));
+        }
+        return List.copyOf(found);
     }
 
     /**
@@ -155,7 +185,7 @@ public final class PublicStatements {
         return surroundings.get(s.getId(), () -> {
             Instant now = clock.instant(); // read after the version: see DayCounts#sections
             // The neighbours lie on the nearest days with statements around this one's day.
-            SortedMap<LocalDate, Integer> days = days(em, List.of(s.getSection().getId()));
+            SortedMap<LocalDate, Integer> days = days(em, s.getLanguage(), List.of(s.getSection().getId()));
             LocalDate day = s.getPublishedOn();
             LocalDate before = days.headMap(day).isEmpty() ? day : days.headMap(day).lastKey();
             LocalDate after = days.tailMap(day.plusDays(1)).isEmpty() ? day : days.tailMap(day.plusDays(1)).firstKey();
@@ -168,8 +198,8 @@ public final class PublicStatements {
      * Every tag that at least one visible statement carries, with its count, alphabetically:
      * the tag cloud.
      */
-    public TagCloud tagCloud() {
-        return cloud.get(true, () -> tx.read(em -> TagCloud.of(repository.tagCounts(em, clock.instant()).stream()
+    public TagCloud tagCloud(String language) {
+        return cloud.get(language, () -> tx.read(em -> TagCloud.of(repository.tagCounts(em, language, clock.instant()).stream()
                 .map(row -> new TagCloud.Count((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
                 .toList())));
     }

@@ -54,6 +54,14 @@ public class Statement {
     @Column(nullable = false, length = 8)
     private String language;
 
+    /**
+     * The translation set: the same statement in other languages, at most one per language
+     * (a unique index). Null for a statement that has no translation yet; the first translation
+     * made of it names the set after it ({@link #translationSetId}).
+     */
+    @Column(name = "translation_set")
+    private Long translationSet;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private Status status;
@@ -166,6 +174,12 @@ public class Statement {
     public String getLanguage() { return language; }
     /** The language code of the text, e.g. "en", "ar" or "tr". */
     public void setLanguage(String language) { this.language = language; }
+
+    /** The id its translation set goes by: the one it joined, or its own if it has none yet. */
+    public long translationSetId() { return translationSet != null ? translationSet : id; }
+
+    /** Puts the statement in a translation set (see {@link #translationSetId}). */
+    public void joinTranslationSet(long set) { this.translationSet = set; }
     public Status getStatus() { return status; }
     public void setStatus(Status status) { this.status = status; }
     public Instant getPublishedAt() { return publishedAt; }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
+import org.bayan.platform.config.Languages;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
@@ -51,11 +52,11 @@ public final class StatementAdminServlet extends AdminServlet {
             list(req, resp);
         } else if (path.size() == 1 && path.get(0).equals("new")) {
             StatementDesk.Editor editor = desk.blank(staff(req));
-            editor(req, resp, 200, null, editor, newForm(editor), Map.of());
+            editor(req, resp, 200, null, editor, newForm(req, editor), Map.of());
         } else if (path.size() == 1) {
             long id = id(path.get(0));
             StatementDesk.Editor editor = editor(req, id);
-            editor(req, resp, 200, id, editor, formOf(editor.current()), Map.of());
+            editor(req, resp, 200, id, editor, formOf(editor), Map.of());
         } else if (path.size() == 2 && path.get(1).equals("preview")) {
             preview(req, resp, id(path.get(0)));
         } else if (path.size() == 2 && path.get(1).equals("revisions")) {
@@ -102,6 +103,22 @@ public final class StatementAdminServlet extends AdminServlet {
             int number = (int) Math.min(id(path.get(2)), Integer.MAX_VALUE);
             service.restoreRevision(staff(req), actor(req), id, number);
             redirect(req, resp, "/admin/statements/" + id, Flash.ok("statement.flash.revisionRestored", String.valueOf(number)));
+        } else if (path.size() == 2 && path.get(1).equals("translate")) {
+            long id = id(path.get(0));
+            String language = param(req, "language");
+            if (language == null || !renderer.languages().contains(language)) {
+                throw new InvalidInput("language", "statement.language.invalid");
+            }
+            try {
+                long draft = service.translate(staff(req), actor(req), id, language,
+                        renderer.message(language, "statement.defaultSource"));
+                redirect(req, resp, "/admin/statements/" + draft, Flash.ok("statement.flash.translationStarted",
+                        renderer.languages().contains(language) ? java.util.Locale.forLanguageTag(language)
+                                .getDisplayLanguage(renderer.locale(req)) : language));
+            } catch (InvalidInput e) {
+                StatementDesk.Editor editor = editor(req, id);
+                editor(req, resp, 400, id, editor, formOf(editor), Map.of(e.field(), e.messageKey()));
+            }
         } else if (path.size() == 2 && path.get(1).equals("delete")) {
             service.deleteForGood(staff(req), actor(req), id(path.get(0)));
             redirect(req, resp, "/admin/statements?status=TRASHED", Flash.ok("statement.flash.deleted", null));
@@ -134,7 +151,7 @@ public final class StatementAdminServlet extends AdminServlet {
         model.put("statuses", Status.values());
         model.put("sectionOptions", sections.tree().options());
         model.put("query", req.getQueryString() == null ? "" : req.getQueryString().replaceAll("(^|&)page=[^&]*", ""));
-        render(req, resp, 200, "admin/statements", model, Crumb.current(renderer.message("admin.statements")));
+        render(req, resp, 200, "admin/statements", model, Crumb.current(renderer.message(req, "admin.statements")));
     }
 
     private StatementDesk.Editor editor(HttpServletRequest req, long id) {
@@ -156,9 +173,19 @@ public final class StatementAdminServlet extends AdminServlet {
             model.put("current", editor.current());
         }
         model.put("can", editor.can());
-        String label = id == null ? renderer.message("admin.statement.new") : form.title();
+        List<LanguageChoice> languages = renderer.languages().codes().stream()
+                .map(code -> new LanguageChoice(code, java.util.Locale.forLanguageTag(code).getDisplayLanguage(renderer.locale(req)),
+                        Languages.direction(code))).toList();
+        model.put("languages", languages);
+        model.put("translations", editor.translations());
+        // "Translate into …": each site language the set does not have yet.
+        model.put("untranslated", id == null ? List.of() : languages.stream()
+                .filter(l -> !l.code().equals(editor.language()))
+                .filter(l -> editor.translations().stream().noneMatch(t -> t.language().equals(l.code())))
+                .toList());
+        String label = id == null ? renderer.message(req, "admin.statement.new") : form.title();
         render(req, resp, status, "admin/editor", model,
-                new Crumb(renderer.message("admin.statements"), "/admin/statements"), Crumb.current(label));
+                new Crumb(renderer.message(req, "admin.statements"), "/admin/statements"), Crumb.current(label));
     }
 
     private void conflict(HttpServletRequest req, HttpServletResponse resp, long id, EditConflict e) throws IOException {
@@ -174,8 +201,8 @@ public final class StatementAdminServlet extends AdminServlet {
         model.put("differs", e.differences(zone));
         model.put("bodyDiff", BodyDiff.between(e.theirs().body(), e.mineBody()));
         render(req, resp, 409, "admin/conflict", model,
-                new Crumb(renderer.message("admin.statements"), "/admin/statements"),
-                Crumb.current(renderer.message("admin.conflict.title")));
+                new Crumb(renderer.message(req, "admin.statements"), "/admin/statements"),
+                Crumb.current(renderer.message(req, "admin.conflict.title")));
     }
 
     /** The statement's public page as it would be now, through the public page's own view. */
@@ -199,27 +226,30 @@ public final class StatementAdminServlet extends AdminServlet {
             model.put("before", before);
             model.put("after", after);
             model.put("changes", StatementDesk.compare(before, after, new StatementDesk.Wording(zone,
-                    status -> renderer.message("status." + status.name()), renderer.message("admin.rev.none"))));
+                    status -> renderer.message(req, "status." + status.name()), renderer.message(req, "admin.rev.none"))));
             List<BodyDiff.Line> bodyDiff = BodyDiff.between(before.body(), after.body());
             model.put("bodyDiff", bodyDiff);
             model.put("identical", ((List<?>) model.get("changes")).isEmpty()
                     && bodyDiff.stream().allMatch(l -> l.kind() == BodyDiff.Kind.SAME));
         }
         render(req, resp, 200, "admin/revisions", model,
-                new Crumb(renderer.message("admin.statements"), "/admin/statements"),
+                new Crumb(renderer.message(req, "admin.statements"), "/admin/statements"),
                 new Crumb(revisions.get(0).title(), "/admin/statements/" + id),
-                Crumb.current(renderer.message("admin.revisions")));
+                Crumb.current(renderer.message(req, "admin.revisions")));
     }
 
-    private StatementForm newForm(StatementDesk.Editor editor) {
-        return new StatementForm("", "", "", "", editor.defaultSectionId(), "", renderer.message("statement.defaultSource"),
-                null, null);
+    /** A new statement is in the site's default language, with that language's source line. */
+    private StatementForm newForm(HttpServletRequest req, StatementDesk.Editor editor) {
+        String language = renderer.languages().defaultLanguage();
+        return new StatementForm("", "", "", "", editor.defaultSectionId(), "",
+                renderer.message(language, "statement.defaultSource"), null, null, language);
     }
 
-    private StatementForm formOf(Snapshot s) {
+    private StatementForm formOf(StatementDesk.Editor editor) {
+        Snapshot s = editor.current();
         return new StatementForm(s.title(), s.slug(), s.lead(), s.body(), s.sectionId(), s.tags(), s.source(),
                 s.publishedAt() == null ? null : LocalDateTime.ofInstant(s.publishedAt(), zone).withSecond(0).withNano(0),
-                s.version());
+                s.version(), editor.language());
     }
 
     private StatementForm form(HttpServletRequest req, Long id) {
@@ -237,7 +267,12 @@ public final class StatementAdminServlet extends AdminServlet {
         return new StatementForm(req.getParameter("title"), req.getParameter("slug"), req.getParameter("lead"),
                 req.getParameter("body"), section == null || !section.matches("[0-9]{1,18}") ? null : Long.parseLong(section),
                 req.getParameter("tags"), req.getParameter("source"), publishAt,
-                id == null || version == null || !version.matches("[0-9]{1,18}") ? null : Long.parseLong(version));
+                id == null || version == null || !version.matches("[0-9]{1,18}") ? null : Long.parseLong(version),
+                param(req, "language"));
+    }
+
+    /** A language the editor offers: its code, its name in the reader's language, its direction. */
+    public record LanguageChoice(String code, String name, String dir) {
     }
 
     private static StatementService.Action action(HttpServletRequest req) {

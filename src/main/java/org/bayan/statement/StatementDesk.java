@@ -169,14 +169,27 @@ public final class StatementDesk {
      * tag names it suggests.
      */
     public record Editor(Snapshot current, Permissions can, List<SectionTree.Option> sectionOptions,
-                         Long defaultSectionId, List<String> tagNames) {
+                         Long defaultSectionId, List<String> tagNames, String language, List<Translation> translations) {
+    }
+
+    /** A statement of the same translation set as the one edited: its language, id, title and status. */
+    public record Translation(String language, long id, String title, Status status) {
+    }
+
+    /** The translation set of a statement, itself left out, by language. One query. */
+    private static List<Translation> translations(EntityManager em, Statement s) {
+        return em.createQuery("select s.language, s.id, s.title, s.status from Statement s"
+                        + " where (s.translationSet = :set or s.id = :set) and s.id <> :id order by s.language", Object[].class)
+                .setParameter("set", s.translationSetId()).setParameter("id", s.getId()).getResultList().stream()
+                .map(r -> new Translation((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (Status) r[3]))
+                .toList();
     }
 
     /** The editor of a statement not written yet. */
     public Editor blank(Staff who) {
         SectionTree tree = sections.tree();
         return tx.read(em -> new Editor(null, Permissions.forNew(who), tree.options(), defaultSection(tree),
-                repository.tagNames(em)));
+                repository.tagNames(em), null, List.of()));
     }
 
     /**
@@ -192,7 +205,7 @@ public final class StatementDesk {
                 .getResultList().stream().findFirst()
                 .filter(s -> StatementPolicy.canView(who, s))
                 .map(s -> new Editor(snapshot(em, s, 0, null), Permissions.of(who, s, now), tree.options(),
-                        defaultSection(tree), repository.tagNames(em))));
+                        defaultSection(tree), repository.tagNames(em), s.getLanguage(), translations(em, s))));
     }
 
     private static Long defaultSection(SectionTree tree) {
@@ -228,13 +241,13 @@ public final class StatementDesk {
      * public page is ({@link StatementPage#of}); a draft is dated today. One query.
      */
     public Optional<Preview> preview(Staff who, long id) {
-        SectionTree tree = sections.tree();
         return tx.read(em -> em.createQuery("select s from Statement s left join fetch s.tags where s.id = :id",
                         Statement.class).setParameter("id", id).getResultList().stream().findFirst()
                 .filter(s -> StatementPolicy.canView(who, s))
-                .flatMap(s -> tree.byId(s.getSection().getId()).map(section -> {
+                .flatMap(s -> sections.tree(s.getLanguage()).byId(s.getSection().getId()).map(section -> {
+                    SectionTree tree = sections.tree(s.getLanguage());
                     LocalDate day = s.getPublishedOn() != null ? s.getPublishedOn() : LocalDate.now(clock);
-                    return new Preview(StatementPage.of(s, section, day, null, null, List.of()), tree.lineage(section));
+                    return new Preview(StatementPage.of(s, section, day, null, null, List.of(), List.of()), tree.lineage(section));
                 })));
     }
 

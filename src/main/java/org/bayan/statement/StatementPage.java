@@ -12,7 +12,14 @@ import org.bayan.section.SectionNode;
 public record StatementPage(long id, String title, String slug, String url, Instant publishedAt, Instant updatedAt,
                             LocalDate publishedOn, SectionNode section, String lead, String bodyHtml,
                             String source, String language, List<TagLink> tags,
-                            Link older, Link newer, List<Related> related) {
+                            Link older, Link newer, List<Related> related, List<Translation> translations) {
+
+    /**
+     * A published translation: its language, title and address (a path in its language's tree);
+     * {@code original} if the others were translated from it.
+     */
+    public record Translation(String language, String title, String url, boolean original) {
+    }
 
     /** A link to another statement: its title and address. */
     public record Link(String title, String url) {
@@ -31,11 +38,11 @@ public record StatementPage(long id, String title, String slug, String url, Inst
      * cannot drift apart. {@code day} is its date line (a draft's preview has none of its own).
      */
     static StatementPage of(Statement s, SectionNode section, LocalDate day, Link older, Link newer,
-                            List<Related> related) {
+                            List<Related> related, List<Translation> translations) {
         return new StatementPage(s.getId(), s.getTitle(), s.getSlug(), PublicStatements.url(section, s),
                 s.getPublishedAt(), s.getUpdatedAt(), day, section, s.getLead(), s.getBody(), s.getSource(),
                 s.getLanguage(), s.getTags().stream().map(t -> new TagLink(t.getName(), t.getSlug())).toList(),
-                older, newer, related);
+                older, newer, related, translations);
     }
 
     /** When the statement last changed as readers see it: its last edit, or its publication if later. */

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.LanguageFilter;
 import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Renderer;
@@ -59,6 +60,12 @@ public final class StatementPageView {
         }
         StatementPage statement = statements.statement(Long.parseLong(m.group(1)))
                 .orElseThrow(() -> HttpError.notFound("no such statement"));
+        if (!statement.language().equals(renderer.language(req))) {
+            // A statement has one address, in its own language's tree.
+            resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            resp.setHeader("Location", renderer.absolute(req, statement.language(), PageServlet.encodePath(statement.url())));
+            return;
+        }
         if (!PageServlet.pathWithinSite(req).equals(statement.url())) {
             PageServlet.redirectPermanently(req, resp, statement.url());
             return;
@@ -73,6 +80,7 @@ public final class StatementPageView {
     public void preview(HttpServletRequest req, HttpServletResponse resp, StatementDesk.Preview preview, String editUrl)
             throws IOException {
         resp.setHeader("X-Robots-Tag", "noindex");
+        LanguageFilter.use(req, preview.page().language()); // the page as its readers will see it
         renderer.render(req, resp, page(req, preview.page(), preview.lineage(),
                 Map.of("preview", true, "editUrl", editUrl)));
     }
@@ -81,12 +89,17 @@ public final class StatementPageView {
     private Page page(HttpServletRequest req, StatementPage statement, List<SectionNode> lineage,
                       Map<String, Object> extra) {
         List<Crumb> trail = new ArrayList<>();
-        trail.add(new Crumb(renderer.message("nav.home"), "/"));
+        trail.add(new Crumb(renderer.message(req, "nav.home"), "/"));
         lineage.forEach(n -> trail.add(new Crumb(n.name(), n.path())));
         trail.add(Crumb.current(statement.title()));
+        List<ArticleMetadata.Translated> translations = statement.translations().stream()
+                .filter(t -> renderer.languages().contains(t.language()))
+                .map(t -> new ArticleMetadata.Translated(t.language(), renderer.absolute(req, t.language(),
+                        PageServlet.encodePath(t.url())), t.original()))
+                .toList();
         ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
                 new ArticleMetadata.Publisher(renderer.siteName(), renderer.publisherUrl(req)),
-                renderer.absolute(req, statement.section().path()), zone);
+                renderer.absolute(req, statement.section().path()), zone, translations);
         Map<String, Object> model = new HashMap<>(extra);
         model.put("statement", statement);
         model.put("section", statement.section());
@@ -94,6 +107,9 @@ public final class StatementPageView {
         model.put("description", article.description());
         model.put("article", article);
         model.put("feeds", feeds.apply(statement.section()));
+        Map<String, String> byLanguage = new HashMap<>();
+        statement.translations().forEach(t -> byLanguage.put(t.language(), t.url()));
+        model.put("alternates", renderer.alternates(req, byLanguage::get));
         return new Page("statement", model, trail, statement.url());
     }
 }

@@ -31,14 +31,18 @@ public final class StatementRepository {
             .map(status -> Status.class.getName() + "." + status.name())
             .collect(Collectors.joining(", ")) + ") and s.publishedAt <= :now";
 
-    /** One page of visible statements in the given sections (all sections if null), newest first. */
-    public List<Statement> page(EntityManager em, Collection<Long> sectionIds, LocalDate from, LocalDate to,
+    /** A statement aliased {@code s} is in the language bound to {@code :language}: every listing shows one. */
+    public static final String IN_LANGUAGE = "s.language = :language";
+
+    /** One page of visible statements of a language in the given sections (all sections if null), newest first. */
+    public List<Statement> page(EntityManager em, String language, Collection<Long> sectionIds, LocalDate from, LocalDate to,
                                 Instant now, int offset, int limit) {
-        StringBuilder q = new StringBuilder("select s from Statement s where ").append(VISIBLE);
+        StringBuilder q = new StringBuilder("select s from Statement s where ").append(VISIBLE).append(" and ").append(IN_LANGUAGE);
         if (sectionIds != null) q.append(" and s.section.id in :sections");
         if (from != null) q.append(" and s.publishedOn between :from and :to");
         q.append(" order by s.publishedAt desc, s.id desc");
-        TypedQuery<Statement> query = visible(em.createQuery(q.toString(), Statement.class), now);
+        TypedQuery<Statement> query = visible(em.createQuery(q.toString(), Statement.class), now)
+                .setParameter("language", language);
         if (sectionIds != null) query.setParameter("sections", sectionIds);
         if (from != null) query.setParameter("from", from).setParameter("to", to);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -68,25 +72,26 @@ public final class StatementRepository {
     static final long POPULAR_TAG = 1_000;
 
     /**
-     * How many visible statements carrying the tag with this slug each day has: rows of
-     * [tag id, tag name, tag slug, day, count], none if no visible statement carries it.
+     * How many visible statements carrying the tag with this slug in a language each day has:
+     * rows of [tag id, tag name, tag slug, day, count], none if no visible statement carries it.
+     * A tag is a word of one language and its statements are of that language.
      */
-    public List<Object[]> countsByDayTagged(EntityManager em, String slug, Instant now) {
+    public List<Object[]> countsByDayTagged(EntityManager em, String language, String slug, Instant now) {
         return visible(em.createQuery("select t.id, t.name, t.slug, s.publishedOn, count(s) from Statement s"
-                + " join s.tags t where t.slug = :slug and " + VISIBLE
+                + " join s.tags t where t.language = :language and t.slug = :slug and " + VISIBLE + " and " + IN_LANGUAGE
                 + " group by t.id, t.name, t.slug, s.publishedOn", Object[].class), now)
-                .setParameter("slug", slug).getResultList();
+                .setParameter("slug", slug).setParameter("language", language).getResultList();
     }
 
     /**
      * How many visible statements each day has, for the sections given (all if null). One
      * small grouped query gives a listing's total, its calendar and its month counts.
      */
-    public SortedMap<LocalDate, Integer> countsByDay(EntityManager em, Collection<Long> sectionIds, Instant now) {
-        String q = "select s.publishedOn, count(s) from Statement s where " + VISIBLE
+    public SortedMap<LocalDate, Integer> countsByDay(EntityManager em, String language, Collection<Long> sectionIds, Instant now) {
+        String q = "select s.publishedOn, count(s) from Statement s where " + VISIBLE + " and " + IN_LANGUAGE
                 + (sectionIds != null ? " and s.section.id in :sections" : "")
                 + " group by s.publishedOn";
-        TypedQuery<Object[]> query = visible(em.createQuery(q, Object[].class), now);
+        TypedQuery<Object[]> query = visible(em.createQuery(q, Object[].class), now).setParameter("language", language);
         if (sectionIds != null) query.setParameter("sections", sectionIds);
         SortedMap<LocalDate, Integer> days = new TreeMap<>();
         for (Object[] row : query.getResultList()) {
@@ -110,7 +115,8 @@ public final class StatementRepository {
     public Surroundings surroundings(EntityManager em, Statement s, Collection<Long> tagIds, Instant now,
                                      LocalDate olderFrom, LocalDate newerTo, int relatedLimit) {
         String columns = "s.id, s.title, s.slug, s.section.id, s.publishedOn, s.publishedAt";
-        String neighbour = " from Statement s where s.section.id = :section and s.id <> :id and " + VISIBLE;
+        String neighbour = " from Statement s where s.section.id = :section and s.id <> :id and " + VISIBLE
+                + " and " + IN_LANGUAGE;
         String q = "(select 1, " + columns + ", cast(0 as Long)" + neighbour
                 + " and s.publishedOn between :olderFrom and :day"
                 + " and (s.publishedAt < :at or (s.publishedAt = :at and s.id < :id))"
@@ -120,14 +126,14 @@ public final class StatementRepository {
                 + " order by s.publishedAt asc, s.id asc limit 1)";
         if (!tagIds.isEmpty()) {
             q += " union all (select 3, " + columns + ", count(t.id)"
-                    + " from Statement s join s.tags t where t.id in :tags and s.id <> :id and " + VISIBLE
+                    + " from Statement s join s.tags t where t.id in :tags and s.id <> :id and " + VISIBLE + " and " + IN_LANGUAGE
                     + " group by " + columns
                     + " order by count(t.id) desc, s.publishedAt desc, s.id desc limit " + relatedLimit + ")";
         }
         TypedQuery<Object[]> query = visible(em.createQuery(q, Object[].class), now)
                 .setParameter("olderFrom", olderFrom).setParameter("newerTo", newerTo).setParameter("day", s.getPublishedOn())
                 .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
-                .setParameter("at", s.getPublishedAt());
+                .setParameter("at", s.getPublishedAt()).setParameter("language", s.getLanguage());
         if (!tagIds.isEmpty()) {
             query.setParameter("tags", tagIds);
         }
@@ -172,20 +178,40 @@ public final class StatementRepository {
      * Every tag carried by at least one visible statement, with how many, alphabetically: rows
      * of [name, slug, count], in one grouped query.
      */
-    public List<Object[]> tagCounts(EntityManager em, Instant now) {
+    public List<Object[]> tagCounts(EntityManager em, String language, Instant now) {
         return visible(em.createQuery("select t.name, t.slug, count(s.id) from Statement s join s.tags t where "
-                + VISIBLE + " group by t.id, t.name, t.slug order by lower(t.name), t.name", Object[].class), now)
-                .getResultList();
+                + VISIBLE + " and " + IN_LANGUAGE + " and t.language = :language"
+                + " group by t.id, t.name, t.slug order by lower(t.name), t.name", Object[].class), now)
+                .setParameter("language", language).getResultList();
+    }
+
+    /**
+     * The visible statements of a translation set other than the given one: rows of [id, slug,
+     * language, section id, title], for the links between a statement and its translations.
+     */
+    public List<Object[]> visibleTranslations(EntityManager em, long set, long id, Instant now) {
+        return visible(em.createQuery("select s.id, s.slug, s.language, s.section.id, s.title from Statement s"
+                + " where (s.translationSet = :set or s.id = :set) and s.id <> :id and " + VISIBLE
+                + " order by s.language", Object[].class), now)
+                .setParameter("set", set).setParameter("id", id).getResultList();
+    }
+
+    /** The tags of other languages linked with a tag: rows of [language, slug], for the language switcher. */
+    public List<Object[]> tagCounterparts(EntityManager em, long tagId) {
+        return em.createQuery("select o.language, o.slug from Tag t, Tag o where t.id = :id and o.counterparts = t.counterparts"
+                + " and o.id <> t.id", Object[].class).setParameter("id", tagId).getResultList();
     }
 
     /**
      * The current slug of the tag that once had this slug (renamed or merged), if that tag
      * carries a visible statement: a redirect would otherwise name a tag readers may not see yet.
      */
-    public Optional<String> tagRedirect(EntityManager em, String oldSlug, Instant now) {
+    public Optional<String> tagRedirect(EntityManager em, String language, String oldSlug, Instant now) {
         return visible(em.createQuery("select t.slug from TagRedirect r join r.tag t where r.oldSlug = :slug"
+                + " and t.language = :language"
                 + " and exists (select s.id from Statement s join s.tags x where x.id = t.id and " + VISIBLE + ")",
-                String.class), now).setParameter("slug", oldSlug).getResultStream().findFirst();
+                String.class), now).setParameter("slug", oldSlug).setParameter("language", language)
+                .getResultStream().findFirst();
     }
 
     /** Binds the parameters of {@link #VISIBLE}. */

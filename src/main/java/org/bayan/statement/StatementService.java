@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
@@ -35,11 +36,88 @@ public final class StatementService {
     private final Clock clock;
     private final ZoneId zone;
 
+    private final List<String> languages;
+
+    /** A service for a site in English, Arabic and Turkish (the default). */
     public StatementService(Transactions tx, AuditTrail audit, Clock clock, ZoneId zone) {
+        this(tx, audit, clock, zone, org.bayan.platform.config.Languages.SUPPORTED);
+    }
+
+    /** @param languages the site's languages, the default first: a statement is in one of them */
+    public StatementService(Transactions tx, AuditTrail audit, Clock clock, ZoneId zone, List<String> languages) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
         this.zone = zone;
+        this.languages = List.copyOf(languages);
+    }
+
+    /**
+     * Starts the translation of a statement into another language: a draft in that language, in
+     * the same translation set, section and time, with the original's title to be translated,
+     * the tags that have a counterpart in that language, and the language's own source line.
+     * Refused if the set already has a statement in that language. Returns the draft's id.
+     *
+     * @param source the source line in that language (the site's default for it)
+     */
+    public long translate(Staff who, Actor actor, long id, String language, String source) {
+        requireLanguage(language);
+        return tx.inTransaction(em -> {
+            Statement original = find(em, id);
+            if (original.getStatus() == Status.TRASHED) {
+                throw new InvalidInput("language", "statement.translate.trashed");
+            }
+            if (original.getLanguage().equals(language)) {
+                throw new InvalidInput("language", "statement.translate.sameLanguage");
+            }
+            long set = original.translationSetId();
+            if (inSet(em, set, language).isPresent()) {
+                throw new InvalidInput("language", "statement.translate.exists");
+            }
+            User author = em.find(User.class, who.id());
+            Statement t = new Statement(original.getTitle(), uniqueSlug(em, original.getSlug(), language, null), "",
+                    original.getSection(), author, clock.instant());
+            t.setLanguage(language);
+            t.setSource(source);
+            if (original.getPublishedAt() != null) {
+                t.schedule(original.getPublishedAt(), zone);
+            }
+            for (Tag tag : original.getTags()) {
+                counterpart(em, tag, language).ifPresent(t.getTags()::add);
+            }
+            original.joinTranslationSet(set);
+            t.joinTranslationSet(set);
+            em.persist(t);
+            em.flush();
+            keepRevision(em, t, author, "translation of #" + id + " started");
+            audit.record(em, actor, "statement.translationStarted", "statement", t.getId(),
+                    language + " ← #" + id + " " + original.getTitle());
+            return t.getId();
+        });
+    }
+
+    /** The statement of a translation set in a language, if it has one. */
+    private static java.util.Optional<Long> inSet(EntityManager em, long set, String language) {
+        return em.createQuery("select s.id from Statement s where (s.translationSet = :set or s.id = :set)"
+                        + " and s.language = :language", Long.class)
+                .setParameter("set", set).setParameter("language", language).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** The same topic's tag in another language, if staff have named it there. */
+    private static java.util.Optional<Tag> counterpart(EntityManager em, Tag tag, String language) {
+        if (tag.getCounterparts() == null) {
+            return java.util.Optional.empty();
+        }
+        return em.createQuery("select t from Tag t where t.counterparts = :set and t.language = :language", Tag.class)
+                .setParameter("set", tag.getCounterparts()).setParameter("language", language)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private void requireLanguage(String language) {
+        if (language == null || !languages.contains(language)) {
+            throw new InvalidInput("language", "statement.language.invalid");
+        }
     }
 
     /** Writes a new statement, owned by its writer; returns its id. */
@@ -50,6 +128,7 @@ public final class StatementService {
         return onceMoreIfATagWasJustCreated(() -> tx.inTransaction(em -> {
             User author = em.find(User.class, who.id());
             Statement s = new Statement("", "", "", section(em, form.sectionId()), author, clock.instant());
+            s.setLanguage(languages.get(0));
             StatementDesk.Permissions can = StatementDesk.Permissions.forNew(who);
             apply(em, s, form);
             em.persist(s);
@@ -127,7 +206,7 @@ public final class StatementService {
                     .setParameter("id", id).setParameter("n", number).getResultStream().findFirst()
                     .orElseThrow(() -> new InvalidInput("revision", "revision.notFound"));
             s.setTitle(r.getTitle());
-            s.setSlug(uniqueSlug(em, r.getSlug(), id));
+            s.setSlug(uniqueSlug(em, r.getSlug(), s.getLanguage(), id));
             s.setLead(r.getLead());
             s.setBody(r.getBody());
             s.setSource(r.getSource());
@@ -227,8 +306,15 @@ public final class StatementService {
         if (body.length() > 200_000) {
             throw new InvalidInput("body", "field.tooLong");
         }
+        if (f.language() != null && !f.language().equals(s.getLanguage())) {
+            requireLanguage(f.language());
+            if (s.getId() != null && inSet(em, s.translationSetId(), f.language()).isPresent()) {
+                throw new InvalidInput("language", "statement.translate.exists");
+            }
+            s.setLanguage(f.language());
+        }
         s.setTitle(title);
-        s.setSlug(uniqueSlug(em, Slugs.of(f.slug() == null || f.slug().isBlank() ? title : f.slug()), s.getId()));
+        s.setSlug(uniqueSlug(em, Slugs.of(f.slug() == null || f.slug().isBlank() ? title : f.slug()), s.getLanguage(), s.getId()));
         s.setLead(optional("lead", f.lead(), 2000));
         s.setBody(body);
         s.setSource(optional("source", f.source(), 300));
@@ -280,11 +366,11 @@ public final class StatementService {
     private static boolean isTagSlugClash(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null
-                    && c.getConstraintName().toLowerCase(java.util.Locale.ROOT).contains("uq_tag_slug")) {
+                    && c.getConstraintName().toLowerCase(java.util.Locale.ROOT).contains("uq_tag_language_slug")) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("uq_tag_slug")) {
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("uq_tag_language_slug")) {
                 return true;
             }
         }
@@ -294,21 +380,24 @@ public final class StatementService {
     private static void setTags(EntityManager em, Statement s, String names) {
         Map<String, String> wanted = tagNames(names);
         s.getTags().clear();
+        // A statement's tags are words of its language: an Arabic statement's "روسيا", not "Russia".
         wanted.forEach((slug, name) -> s.getTags().add(
-                em.createQuery("select t from Tag t where t.slug = :slug", Tag.class).setParameter("slug", slug)
+                em.createQuery("select t from Tag t where t.language = :language and t.slug = :slug", Tag.class)
+                        .setParameter("language", s.getLanguage()).setParameter("slug", slug)
                         .getResultStream().findFirst().orElseGet(() -> {
-                            Tag t = new Tag(name, slug);
+                            Tag t = new Tag(name, slug, s.getLanguage());
                             em.persist(t);
                             return t;
                         })));
     }
 
-    /** The slug, or the slug with -2, -3... if another statement already has it. */
-    private static String uniqueSlug(EntityManager em, String slug, Long ownId) {
+    /** The slug, or the slug with -2, -3... if another statement in the language already has it. */
+    private static String uniqueSlug(EntityManager em, String slug, String language, Long ownId) {
         String candidate = slug;
         for (int n = 2; ; n++) {
-            var query = em.createQuery("select s.id from Statement s where s.slug = :slug"
-                    + (ownId == null ? "" : " and s.id <> :id"), Long.class).setParameter("slug", candidate);
+            var query = em.createQuery("select s.id from Statement s where s.slug = :slug and s.language = :language"
+                    + (ownId == null ? "" : " and s.id <> :id"), Long.class).setParameter("slug", candidate)
+                    .setParameter("language", language);
             if (ownId != null) query.setParameter("id", ownId);
             boolean taken = !query.setMaxResults(1).getResultList().isEmpty();
             if (!taken) return candidate;

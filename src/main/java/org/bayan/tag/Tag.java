@@ -21,6 +21,14 @@ public class Tag {
     @Column(nullable = false, length = 120)
     private String slug;
 
+    /** The language of its name: a tag is a word of one language, its slug unique within it. */
+    @Column(nullable = false, length = 8)
+    private String language = "en";
+
+    /** The same topic's tags in other languages share this number (the first one's id); null for none yet. */
+    @Column
+    private Long counterparts;
+
     @Version
     private long version;
 
@@ -28,9 +36,24 @@ public class Tag {
     }
 
     public Tag(String name, String slug) {
+        this(name, slug, "en");
+    }
+
+    public Tag(String name, String slug, String language) {
         this.name = name;
         this.slug = slug;
+        this.language = language;
     }
+
+    /** Links this tag with another language's tag of the same topic. */
+    public void linkCounterpart(Tag other) {
+        long set = counterparts != null ? counterparts : other.counterparts != null ? other.counterparts : id;
+        this.counterparts = set;
+        other.counterparts = set;
+    }
+
+    public String getLanguage() { return language; }
+    public Long getCounterparts() { return counterparts; }
 
     /** A new name and the slug that follows it; the old slug's redirect is the service's job. */
     public void rename(String name, String slug) {

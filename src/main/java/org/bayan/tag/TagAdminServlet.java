@@ -32,7 +32,7 @@ public final class TagAdminServlet extends AdminServlet {
         List<String> path = segments(req);
         if (path.isEmpty()) {
             render(req, resp, 200, "admin/tags", Map.of("tags", tags.overview(staff(req))),
-                    Crumb.current(renderer.message("admin.tags")));
+                    Crumb.current(renderer.message(req, "admin.tags")));
         } else if (path.size() == 1) {
             tag(req, resp, 200, id(path.get(0)), null, Map.of());
         } else {
@@ -75,7 +75,7 @@ public final class TagAdminServlet extends AdminServlet {
         model.put("errors", errors);
         model.put("clash", errors.containsKey("name") && typedName != null ? detail.owner(typedName).orElse(null) : null);
         render(req, resp, status, "admin/tag", model,
-                new Crumb(renderer.message("admin.tags"), "/admin/tags"), Crumb.current(detail.tag().name()));
+                new Crumb(renderer.message(req, "admin.tags"), "/admin/tags"), Crumb.current(detail.tag().name()));
     }
 
     /** The tag that stays, from the merge form's select. */

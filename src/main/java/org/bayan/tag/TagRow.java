@@ -9,5 +9,6 @@ import java.util.List;
  * @param oldSlugs   earlier addresses that now redirect to it
  * @param version    the version shown, which a change from its page sends back
  */
-public record TagRow(long id, String name, String slug, long statements, List<String> oldSlugs, long version) {
+public record TagRow(long id, String name, String slug, long statements, List<String> oldSlugs, long version,
+                     String language) {
 }

@@ -57,14 +57,14 @@ public final class TagService {
         /** The other tag that already has the slug a name would take, if any. */
         public Optional<TagRow> owner(String name) {
             String slug = Slugs.of(name.strip());
-            return others.stream().filter(t -> t.slug().equals(slug)).findFirst();
+            return others.stream().filter(t -> t.slug().equals(slug) && t.language().equals(tag.language())).findFirst();
         }
     }
 
     public Optional<Detail> detail(Staff who, long id) {
         List<TagRow> all = overview(who);
         return all.stream().filter(t -> t.id() == id).findFirst()
-                .map(tag -> new Detail(tag, all.stream().filter(t -> t.id() != id).toList()));
+                .map(tag -> new Detail(tag, all.stream().filter(t -> t.id() != id && t.language().equals(tag.language())).toList()));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class TagService {
                 return name;
             }
             if (!slug.equals(oldSlug)) {
-                if (bySlug(em, slug).isPresent()) {
+                if (bySlug(em, tag.getLanguage(), slug).isPresent()) {
                     throw new InvalidInput("name", "tagAdmin.slugTaken");
                 }
                 // The tag takes this address back (or over): it must no longer lead elsewhere.
@@ -117,7 +117,7 @@ public final class TagService {
             Tag into = em.find(Tag.class, intoId);
             Tag merged = current(em, id, expected, "tagAdmin.stale.merge", into == null ? List.of()
                     : List.of(Text.of("tagAdmin.stale.mergedInto", into.getName()), "/tag/" + into.getSlug()));
-            if (into == null) {
+            if (into == null || !into.getLanguage().equals(merged.getLanguage())) {
                 throw new InvalidInput("into", "tagAdmin.mergeTarget");
             }
             List<Long> affected = statementsCarrying(em, id);
@@ -168,14 +168,14 @@ public final class TagService {
         em.createQuery("select r.tag.id, r.oldSlug from TagRedirect r order by r.oldSlug", Object[].class)
                 .getResultList()
                 .forEach(r -> oldSlugs.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
-        List<?> counted = em.createNativeQuery("select t.id, t.name, t.slug, count(st.statement_id), t.version"
+        List<?> counted = em.createNativeQuery("select t.id, t.name, t.slug, count(st.statement_id), t.version, t.language"
                 + " from tag t left join statement_tag st on st.tag_id = t.id"
-                + " group by t.id, t.name, t.slug, t.version order by lower(t.name), t.id").getResultList();
+                + " group by t.id, t.name, t.slug, t.version, t.language order by t.language, lower(t.name), t.id").getResultList();
         return counted.stream().map(row -> {
             Object[] r = (Object[]) row;
             long id = ((Number) r[0]).longValue();
             return new TagRow(id, (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
-                    List.copyOf(oldSlugs.getOrDefault(id, List.of())), ((Number) r[4]).longValue());
+                    List.copyOf(oldSlugs.getOrDefault(id, List.of())), ((Number) r[4]).longValue(), (String) r[5]);
         }).toList();
     }
 
@@ -196,9 +196,9 @@ public final class TagService {
         }
     }
 
-    private static Optional<Tag> bySlug(EntityManager em, String slug) {
-        return em.createQuery("select t from Tag t where t.slug = :slug", Tag.class).setParameter("slug", slug)
-                .getResultStream().findFirst();
+    private static Optional<Tag> bySlug(EntityManager em, String language, String slug) {
+        return em.createQuery("select t from Tag t where t.language = :language and t.slug = :slug", Tag.class)
+                .setParameter("language", language).setParameter("slug", slug).getResultStream().findFirst();
     }
 
     /**

@@ -46,6 +46,6 @@ public final class AccountServlet extends AdminServlet {
     private void form(HttpServletRequest req, HttpServletResponse resp, int status, Map<String, String> errors)
             throws IOException {
         render(req, resp, status, "admin/account", Map.of("errors", errors),
-                Crumb.current(renderer.message("admin.account")));
+                Crumb.current(renderer.message(req, "admin.account")));
     }
 }

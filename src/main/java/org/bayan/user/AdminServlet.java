@@ -75,8 +75,8 @@ public abstract class AdminServlet extends PageServlet {
             session.removeAttribute(FLASH);
         }
         List<Crumb> crumbs = new ArrayList<>();
-        crumbs.add(new Crumb(renderer.message("nav.home"), "/"));
-        crumbs.add(trail.length == 0 ? Crumb.current(renderer.message("admin.title")) : new Crumb(renderer.message("admin.title"), "/admin"));
+        crumbs.add(new Crumb(renderer.message(req, "nav.home"), "/"));
+        crumbs.add(trail.length == 0 ? Crumb.current(renderer.message(req, "admin.title")) : new Crumb(renderer.message(req, "admin.title"), "/admin"));
         crumbs.addAll(List.of(trail));
         m.putIfAbsent("title", crumbs.get(crumbs.size() - 1).label());
         renderer.render(req, resp, new Page(template, m, crumbs, null));
@@ -110,7 +110,7 @@ public abstract class AdminServlet extends PageServlet {
         if (resp.isCommitted()) return;
         resp.resetBuffer();
         render(req, resp, status, "admin/problem", Map.of("status", status, "messageKey", messageKey),
-                Crumb.current(renderer.message(status == 403 ? "admin.forbidden.title" : "admin.invalid.title")));
+                Crumb.current(renderer.message(req, status == 403 ? "admin.forbidden.title" : "admin.invalid.title")));
     }
 
     /** One field of a conflict page: its label, and its value as saved and as sent, in words. */
@@ -128,7 +128,7 @@ public abstract class AdminServlet extends PageServlet {
         List<ConflictField> fields = new ArrayList<>();
         Set<String> differs = new LinkedHashSet<>();
         for (StaleVersion.Field f : e.fields()) {
-            fields.add(new ConflictField(f.name(), renderer.message(f.label()), words(f.theirs()), words(f.mine()), f.differs()));
+            fields.add(new ConflictField(f.name(), renderer.message(req, f.label()), words(req, f.theirs()), words(req, f.mine()), f.differs()));
             if (f.differs()) differs.add(f.name());
         }
         Map<String, String> resend = new LinkedHashMap<>();
@@ -140,14 +140,14 @@ public abstract class AdminServlet extends PageServlet {
         model.put("stale", e);
         model.put("fields", fields);
         model.put("differs", differs);
-        model.put("savedBy", e.savedBy() == null ? renderer.message("admin.stale.someone") : e.savedBy());
-        model.put("asked", words(e.asked()));
+        model.put("savedBy", e.savedBy() == null ? renderer.message(req, "admin.stale.someone") : e.savedBy());
+        model.put("asked", words(req, e.asked()));
         model.put("resend", resend);
         model.put("action", action);
         model.put("version", e.version());
         model.put("reopen", reopenPath(action));
         render(req, resp, 409, "admin/conflict", model,
-                Crumb.current(renderer.message("admin.stale.title." + e.kind())));
+                Crumb.current(renderer.message(req, "admin.stale.title." + e.kind())));
     }
 
     /** Where the saved version can be seen, from the path a stale change was sent to: by default its page. */
@@ -156,9 +156,9 @@ public abstract class AdminServlet extends PageServlet {
     }
 
     /** A value of a conflict page in the reader's words. */
-    private String words(Object value) {
+    private String words(HttpServletRequest req, Object value) {
         if (value instanceof StaleVersion.Text t) {
-            String pattern = renderer.message(t.key());
+            String pattern = renderer.message(req, t.key());
             return t.args().isEmpty() ? pattern : MessageFormat.format(pattern, t.args().stream().map(String::valueOf).toArray());
         }
         return value == null ? null : value.toString();

@@ -143,9 +143,9 @@ public final class LoginServlet extends PageServlet {
         model.put("error", error);
         model.put("username", username);
         model.put("loggedOut", req.getParameter("bye") != null);
-        model.put("title", renderer.message("login.title"));
+        model.put("title", renderer.message(req, "login.title"));
         renderer.render(req, resp, new Page("login", model,
-                List.of(new Crumb(renderer.message("nav.home"), "/"), Crumb.current(renderer.message("login.title"))), "/login"));
+                List.of(new Crumb(renderer.message(req, "nav.home"), "/"), Crumb.current(renderer.message(req, "login.title"))), "/login"));
     }
 
     /**

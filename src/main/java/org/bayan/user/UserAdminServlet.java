@@ -102,7 +102,7 @@ public final class UserAdminServlet extends AdminServlet {
         model.put("form", form);
         model.put("errors", errors);
         model.put("oneTime", oneTime);
-        render(req, resp, status, "admin/users", model, Crumb.current(renderer.message("admin.users")));
+        render(req, resp, status, "admin/users", model, Crumb.current(renderer.message(req, "admin.users")));
     }
 
     private static void keepOneTimePassword(HttpServletRequest req, OneTimePassword password) {

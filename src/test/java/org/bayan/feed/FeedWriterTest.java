@@ -42,7 +42,7 @@ class FeedWriterTest {
                 new FeedItem(1, "تصريح", "/media-center/coalition-news/item/1-تصريح", OLDER, OLDER, OLDER, "Arabic.",
                         "<p>Arabic.</p>", null, "ar", List.of())));
         StringWriter out = new StringWriter();
-        new FeedWriter("Syrian Coalition", "Source:").write(feed, format, path -> ROOT + path.replace("تصريح", "%D8%AA"), out);
+        new FeedWriter("Syrian Coalition", "Source:", "en").write(feed, format, path -> ROOT + path.replace("تصريح", "%D8%AA"), out);
         return out.toString();
     }
 

@@ -71,7 +71,7 @@ abstract class FeedsContract {
         }
         hiddenStatements();
 
-        List<FeedItem> items = feeds.latest();
+        List<FeedItem> items = feeds.latest("en");
 
         assertEquals(Feeds.SIZE, items.size());
         assertEquals("Item 25", items.get(0).title());
@@ -83,7 +83,7 @@ abstract class FeedsContract {
     void itemsCarryTheFullBodyTheSourceTheTagsAndTheirAddress() {
         long id = fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, NOW.minusSeconds(600), "Russia", "Homs");
 
-        FeedItem item = feeds.latest().get(0);
+        FeedItem item = feeds.latest("en").get(0);
 
         assertEquals("/media-center/coalition-news/item/" + id + "-letter", item.path());
         assertEquals("<p>Body of Letter.</p><p>Second paragraph.</p>", item.bodyHtml());
@@ -100,19 +100,19 @@ abstract class FeedsContract {
         fixtures.statement("interviews", "Interview", Status.SCHEDULED, NOW.minusSeconds(100), "Russia", "Iran");
         hiddenStatements();
 
-        assertEquals(List.of("News"), titles(feeds.section(sections.tree().byPath("/media-center/coalition-news").orElseThrow())));
+        assertEquals(List.of("News"), titles(feeds.section("en", sections.tree().byPath("/media-center/coalition-news").orElseThrow())));
         assertEquals(List.of("Interview", "Release", "News"),
-                titles(feeds.section(sections.tree().byPath("/media-center").orElseThrow())));
-        Feeds.Tagged russia = feeds.tag("russia").orElseThrow();
+                titles(feeds.section("en", sections.tree().byPath("/media-center").orElseThrow())));
+        Feeds.Tagged russia = feeds.tag("en", "russia").orElseThrow();
         assertEquals("Russia", russia.name());
         assertEquals(List.of("Interview", "News"), titles(russia.items()));
-        assertTrue(feeds.tag("no-such-tag").isEmpty());
+        assertTrue(feeds.tag("en", "no-such-tag").isEmpty());
     }
 
     @Test
     void aTagWithOnlyHiddenStatementsHasNoFeed() {
         hiddenStatements();
-        assertTrue(feeds.tag("russia").isEmpty(), "its feed would name a coming topic");
-        assertEquals(List.of(), feeds.latest());
+        assertTrue(feeds.tag("en", "russia").isEmpty(), "its feed would name a coming topic");
+        assertEquals(List.of(), feeds.latest("en"));
     }
 }

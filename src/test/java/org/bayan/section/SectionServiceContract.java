@@ -145,7 +145,7 @@ abstract class SectionServiceContract {
         assertEquals("Field Reports", node.name());
         assertEquals("/media-center/field-reports", node.path());
         PublicStatements statements = new PublicStatements(db.tx(), sections, clock);
-        assertEquals(0, statements.section(node, null, null, 0, 10).total());
+        assertEquals(0, statements.section("en", node, null, null, 0, 10).total());
         assertEquals(List.of("section.created"), auditedActions());
     }
 

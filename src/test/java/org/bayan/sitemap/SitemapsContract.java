@@ -82,8 +82,8 @@ abstract class SitemapsContract {
         List<Long> hidden = hiddenStatements();
         Sitemaps sitemaps = sitemaps(Sitemaps.MAX_URLS);
 
-        assertEquals(1, sitemaps.index().size());
-        List<SitemapUrl> urls = sitemaps.file(1).orElseThrow();
+        assertEquals(1, sitemaps.index("en").size());
+        List<SitemapUrl> urls = sitemaps.file("en", 1).orElseThrow();
 
         List<String> expected = new ArrayList<>(PAGES);
         expected.addAll(List.of("/tag/homs", "/tag/russia",
@@ -96,8 +96,8 @@ abstract class SitemapsContract {
         assertEquals(Instant.parse("2018-05-02T11:00:00Z"), urls.get(PAGES.size() + 2).lastModified(),
                 "last modified: the later of its last edit (1 January) and its publication");
         assertEquals(null, urls.get(0).lastModified());
-        assertTrue(sitemaps.file(2).isEmpty());
-        assertTrue(sitemaps.file(0).isEmpty());
+        assertTrue(sitemaps.file("en", 2).isEmpty());
+        assertTrue(sitemaps.file("en", 0).isEmpty());
     }
 
     @Test
@@ -113,10 +113,10 @@ abstract class SitemapsContract {
         Sitemaps sitemaps = sitemaps(4);
 
         int total = PAGES.size() + 3 + statements.size(); // 21
-        assertEquals(6, sitemaps.index().size());
+        assertEquals(6, sitemaps.index("en").size());
         List<String> all = new ArrayList<>();
-        for (int n = 1; n <= sitemaps.index().size(); n++) {
-            List<SitemapUrl> file = sitemaps.file(n).orElseThrow();
+        for (int n = 1; n <= sitemaps.index("en").size(); n++) {
+            List<SitemapUrl> file = sitemaps.file("en", n).orElseThrow();
             assertTrue(file.size() <= 4 && !file.isEmpty(), "file " + n + ": " + file.size());
             all.addAll(paths(file));
         }
@@ -125,7 +125,7 @@ abstract class SitemapsContract {
         assertEquals(List.of("/tag/tag-0", "/tag/tag-1", "/tag/tag-2"), all.subList(PAGES.size(), PAGES.size() + 3),
                 "tags straddle two files");
         assertEquals(statements, all.subList(PAGES.size() + 3, total), "then statements by id");
-        assertTrue(sitemaps.file(7).isEmpty());
+        assertTrue(sitemaps.file("en", 7).isEmpty());
     }
 
     @Test
@@ -140,7 +140,7 @@ abstract class SitemapsContract {
         hiddenStatements();
         Sitemaps sitemaps = sitemaps(PAGES.size());
 
-        List<SitemapUrl> index = sitemaps.index();
+        List<SitemapUrl> index = sitemaps.index("en");
 
         assertEquals(List.of("/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml"), paths(index));
         assertEquals(null, index.get(0).lastModified(), "pages only: no date");
@@ -156,7 +156,7 @@ abstract class SitemapsContract {
         fixtures.statement("coalition-news", "Three days ago", Status.PUBLISHED, NOW.minus(Duration.ofDays(3)));
         hiddenStatements();
 
-        List<NewsUrl> news = sitemaps(Sitemaps.MAX_URLS).news();
+        List<NewsUrl> news = sitemaps(Sitemaps.MAX_URLS).news("en");
 
         assertEquals(List.of("Scheduled, due now", "An hour ago", "Nearly two days ago"), news.stream().map(NewsUrl::title).toList());
         assertEquals(List.of("/media-center/statements/item/" + dueNow + "-scheduled-due-now",
@@ -167,7 +167,7 @@ abstract class SitemapsContract {
         assertEquals("en", news.get(0).language());
 
         clock.advance(Duration.ofHours(2));
-        assertEquals(List.of("Scheduled, due now", "An hour ago"), sitemaps(Sitemaps.MAX_URLS).news().stream()
+        assertEquals(List.of("Scheduled, due now", "An hour ago"), sitemaps(Sitemaps.MAX_URLS).news("en").stream()
                 .map(NewsUrl::title).toList(), "two days later a statement leaves the news sitemap");
     }
 
@@ -175,8 +175,8 @@ abstract class SitemapsContract {
     void emptySiteStillHasOneSitemapWithItsPages() {
         hiddenStatements();
         Sitemaps sitemaps = sitemaps(Sitemaps.MAX_URLS);
-        assertEquals(1, sitemaps.index().size());
-        assertEquals(PAGES, paths(sitemaps.file(1).orElseThrow()));
-        assertEquals(List.of(), sitemaps.news());
+        assertEquals(1, sitemaps.index("en").size());
+        assertEquals(PAGES, paths(sitemaps.file("en", 1).orElseThrow()));
+        assertEquals(List.of(), sitemaps.news("en"));
     }
 }

@@ -37,7 +37,7 @@ class ArticleMetadataTest {
                 Instant.parse("2018-05-02T11:00:00Z"), Instant.parse("2018-05-03T08:30:00Z"), LocalDate.of(2018, 5, 2),
                 NEWS, lead, "<p>First paragraph of the body.</p><p>Second.</p>", source, "en",
                 java.util.Arrays.stream(tags).map(t -> new StatementPage.TagLink(t, t.toLowerCase())).toList(),
-                null, null, List.of());
+                null, null, List.of(), List.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -112,7 +112,7 @@ class ArticleMetadataTest {
     void aScheduledStatementIsModifiedNoEarlierThanPublished() {
         StatementPage p = new StatementPage(7, "T", "t", "/x", Instant.parse("2018-05-02T11:00:00Z"),
                 Instant.parse("2018-04-01T00:00:00Z"), LocalDate.of(2018, 5, 2), NEWS, null, "<p>b</p>", null, "en",
-                List.of(), null, null, List.of());
+                List.of(), null, null, List.of(), List.of());
         assertEquals(Instant.parse("2018-05-02T11:00:00Z"), p.modifiedAt());
     }
 }

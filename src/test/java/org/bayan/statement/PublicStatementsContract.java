@@ -66,7 +66,7 @@ abstract class PublicStatementsContract {
     }
 
     Listing coalitionNews() {
-        return statements.section(section("/media-center/coalition-news"), null, null, 0, 50);
+        return statements.section("en", section("/media-center/coalition-news"), null, null, 0, 50);
     }
 
     @Test
@@ -109,7 +109,7 @@ abstract class PublicStatementsContract {
 
         SectionNode news = section("/media-center/coalition-news");
         LocalDate may2 = LocalDate.of(2018, 5, 2);
-        Listing day = statements.section(news, may2, may2, 0, 10);
+        Listing day = statements.section("en", news, may2, may2, 0, 10);
 
         assertEquals(List.of("Late in UTC"), titles(day));
         assertEquals(1, day.total());
@@ -125,8 +125,8 @@ abstract class PublicStatementsContract {
         fixtures.statement("coalition-news", "May draft", Status.DRAFT, Instant.parse("2018-05-03T10:00:00Z"));
 
         SectionNode news = section("/media-center/coalition-news");
-        Listing may = statements.section(news, LocalDate.of(2018, 5, 1), LocalDate.of(2018, 5, 31), 0, 10);
-        Listing year = statements.section(news, LocalDate.of(2018, 1, 1), LocalDate.of(2018, 12, 31), 0, 10);
+        Listing may = statements.section("en", news, LocalDate.of(2018, 5, 1), LocalDate.of(2018, 5, 31), 0, 10);
+        Listing year = statements.section("en", news, LocalDate.of(2018, 1, 1), LocalDate.of(2018, 12, 31), 0, 10);
 
         assertEquals(List.of("May two", "May one"), titles(may));
         assertEquals(2, may.total());
@@ -139,7 +139,7 @@ abstract class PublicStatementsContract {
         fixtures.statement("coalition-news", "News item", Status.PUBLISHED, NOW.minusSeconds(300));
         fixtures.statement("press-releases", "Press release", Status.PUBLISHED, NOW.minusSeconds(200));
 
-        Listing mediaCenter = statements.section(section("/media-center"), null, null, 0, 10);
+        Listing mediaCenter = statements.section("en", section("/media-center"), null, null, 0, 10);
 
         assertEquals(List.of("Press release", "News item"), titles(mediaCenter));
         assertEquals(List.of("News item"), titles(coalitionNews()));
@@ -152,8 +152,8 @@ abstract class PublicStatementsContract {
         }
         SectionNode news = section("/media-center/coalition-news");
 
-        Listing first = statements.section(news, null, null, 0, 10);
-        Listing third = statements.section(news, null, null, 20, 10);
+        Listing first = statements.section("en", news, null, null, 0, 10);
+        Listing third = statements.section("en", news, null, null, 20, 10);
 
         assertEquals(25, first.total());
         assertEquals("Item 25", first.items().get(0).title());
@@ -167,12 +167,12 @@ abstract class PublicStatementsContract {
         fixtures.statement("coalition-news", "Russia draft", Status.DRAFT, NOW.minusSeconds(50), "Russia");
         fixtures.statement("coalition-news", "Iran only", Status.PUBLISHED, NOW.minusSeconds(50), "Iran");
 
-        PublicStatements.Tagged russia = statements.tagged("russia", 0, 10).orElseThrow();
+        PublicStatements.Tagged russia = statements.tagged("en", "russia", 0, 10).orElseThrow();
 
         assertEquals("Russia", russia.name());
         assertEquals(List.of("Russia new", "Russia old"), titles(russia.listing()));
         assertEquals(2, russia.listing().total());
-        assertTrue(statements.tagged("no-such-tag", 0, 10).isEmpty());
+        assertTrue(statements.tagged("en", "no-such-tag", 0, 10).isEmpty());
     }
 
     @Test
@@ -219,7 +219,7 @@ abstract class PublicStatementsContract {
         fixtures.statement("interviews", "B", Status.PUBLISHED, NOW.minusSeconds(200));
         fixtures.statement("statements", "C draft", Status.DRAFT, NOW.minusSeconds(100));
 
-        Listing latest = statements.latest(0, 10);
+        Listing latest = statements.latest("en", 0, 10);
 
         assertEquals(List.of("B", "A"), titles(latest));
         assertEquals(2, latest.total());
@@ -242,7 +242,7 @@ abstract class PublicStatementsContract {
         assertTrue(loaded >= 30, "enough demo statements for archives and paging: " + loaded);
 
         LocalDate may2 = LocalDate.of(2018, 5, 2);
-        Listing day = statements.section(section("/media-center/coalition-news"), may2, may2, 0, 10);
+        Listing day = statements.section("en", section("/media-center/coalition-news"), may2, may2, 0, 10);
 
         assertEquals(2, day.total(), "the trashed demo statement of that day stays hidden");
         StatementPage letter = statements.statement(day.items().get(0).id()).orElseThrow();
@@ -265,6 +265,6 @@ abstract class PublicStatementsContract {
         fixtures.statement("coalition-news", "Real content", Status.PUBLISHED, NOW.minusSeconds(60));
 
         assertEquals(0, new DemoContent(db.tx(), clock, ZONE).loadIfEmpty());
-        assertEquals(List.of("Real content"), titles(statements.latest(0, 10)));
+        assertEquals(List.of("Real content"), titles(statements.latest("en", 0, 10)));
     }
 }

@@ -110,7 +110,7 @@ abstract class StatementDiscoveryContract {
         fixtures.statement("press-releases", "Untagged", Status.PUBLISHED, hoursAgo(30));
         hiddenStatementsTagged("Russia", "Homs", "Geneva", "United Nations");
 
-        TagCloud cloud = statements.tagCloud();
+        TagCloud cloud = statements.tagCloud("en");
 
         assertEquals(List.of("astana", "Homs", "Russia"), cloud.entries().stream().map(TagCloud.Entry::name).toList(),
                 "alphabetical whatever the case; tags of hidden statements only are not offered");
@@ -123,7 +123,7 @@ abstract class StatementDiscoveryContract {
     @Test
     void tagCloudOfASiteWithoutPublicStatementsIsEmpty() {
         hiddenStatementsTagged("Russia");
-        assertTrue(statements.tagCloud().isEmpty());
+        assertTrue(statements.tagCloud("en").isEmpty());
     }
 
     @Test
@@ -136,16 +136,16 @@ abstract class StatementDiscoveryContract {
         fixtures.statement("coalition-news", "Coming", Status.SCHEDULED, NOW.plus(Duration.ofMinutes(10)), "Talbiseh");
         version.bump(); // what saving the scheduled statement does
 
-        assertTrue(kept.tagged("talbiseh", 0, 10).isEmpty(), "no tag page before the embargo ends");
-        assertTrue(kept.tagged("talbiseh", 0, 10).isEmpty(), "nor once the answer could have been kept");
-        assertEquals(List.of("homs"), kept.tagCloud().entries().stream().map(TagCloud.Entry::slug).toList());
+        assertTrue(kept.tagged("en", "talbiseh", 0, 10).isEmpty(), "no tag page before the embargo ends");
+        assertTrue(kept.tagged("en", "talbiseh", 0, 10).isEmpty(), "nor once the answer could have been kept");
+        assertEquals(List.of("homs"), kept.tagCloud("en").entries().stream().map(TagCloud.Entry::slug).toList());
 
         clock.advance(Duration.ofMinutes(10));
 
-        PublicStatements.Tagged talbiseh = kept.tagged("talbiseh", 0, 10).orElseThrow();
+        PublicStatements.Tagged talbiseh = kept.tagged("en", "talbiseh", 0, 10).orElseThrow();
         assertEquals("Talbiseh", talbiseh.name());
         assertEquals(List.of("Coming"), talbiseh.listing().items().stream().map(StatementSummary::title).toList());
-        assertEquals(List.of("homs", "talbiseh"), kept.tagCloud().entries().stream().map(TagCloud.Entry::slug).toList());
+        assertEquals(List.of("homs", "talbiseh"), kept.tagCloud("en").entries().stream().map(TagCloud.Entry::slug).toList());
     }
 
     @Test
@@ -154,18 +154,18 @@ abstract class StatementDiscoveryContract {
         PublicStatements kept = new PublicStatements(db.tx(), new Sections(db.tx()), new MutableClock(NOW), version::get);
         long main = fixtures.statement("coalition-news", "Main", Status.PUBLISHED, hoursAgo(50), "Homs");
         assertEquals(List.of(), titles(kept.statement(main).orElseThrow()));
-        assertEquals(1, kept.tagged("homs", 0, 10).orElseThrow().listing().total());
-        assertEquals(List.of(1L), kept.tagCloud().entries().stream().map(TagCloud.Entry::count).toList());
+        assertEquals(1, kept.tagged("en", "homs", 0, 10).orElseThrow().listing().total());
+        assertEquals(List.of(1L), kept.tagCloud("en").entries().stream().map(TagCloud.Entry::count).toList());
 
         fixtures.statement("statements", "Newcomer", Status.PUBLISHED, hoursAgo(3), "Homs");
         assertEquals(List.of(), titles(kept.statement(main).orElseThrow()), "unchanged version: kept");
         version.incrementAndGet(); // what any change in the admin area does
 
         assertEquals(List.of("Newcomer"), titles(kept.statement(main).orElseThrow()));
-        PublicStatements.Tagged homs = kept.tagged("homs", 0, 10).orElseThrow();
+        PublicStatements.Tagged homs = kept.tagged("en", "homs", 0, 10).orElseThrow();
         assertEquals(2, homs.listing().total());
         assertEquals("Newcomer", homs.listing().items().get(0).title());
-        assertEquals(List.of(2L), kept.tagCloud().entries().stream().map(TagCloud.Entry::count).toList());
+        assertEquals(List.of(2L), kept.tagCloud("en").entries().stream().map(TagCloud.Entry::count).toList());
     }
 
     @Test

@@ -88,7 +88,7 @@ abstract class TagServiceContract {
     }
 
     List<String> titlesTagged(String slug) {
-        return statements.tagged(slug, 0, 50).orElseThrow().listing().items().stream()
+        return statements.tagged("en", slug, 0, 50).orElseThrow().listing().items().stream()
                 .map(StatementSummary::title).toList();
     }
 
@@ -129,8 +129,8 @@ abstract class TagServiceContract {
 
         assertEquals("Homs Governorate", name);
         assertEquals(List.of("Letter"), titlesTagged("homs-governorate"));
-        assertTrue(statements.tagged("homs", 0, 10).isEmpty(), "no tag has the old slug any more");
-        assertEquals("homs-governorate", statements.tagRedirect("homs").orElseThrow());
+        assertTrue(statements.tagged("en", "homs", 0, 10).isEmpty(), "no tag has the old slug any more");
+        assertEquals("homs-governorate", statements.tagRedirect("en", "homs").orElseThrow());
         assertEquals(List.of("Homs Governorate", "Russia"), tagsOf(letter));
         assertEquals(List.of("homs"), tags.overview(EDITOR).get(0).oldSlugs());
         assertEquals(List.of("tag.renamed"), auditedActions());
@@ -143,14 +143,14 @@ abstract class TagServiceContract {
 
         tags.rename(EDITOR, ACTOR, homs, v(homs), "Homs Province");
         tags.rename(EDITOR, ACTOR, homs, v(homs), "Homs Governorate");
-        assertEquals("homs-governorate", statements.tagRedirect("homs").orElseThrow());
-        assertEquals("homs-governorate", statements.tagRedirect("homs-province").orElseThrow());
+        assertEquals("homs-governorate", statements.tagRedirect("en", "homs").orElseThrow());
+        assertEquals("homs-governorate", statements.tagRedirect("en", "homs-province").orElseThrow());
 
         tags.rename(EDITOR, ACTOR, homs, v(homs), "Homs");
         assertEquals(List.of("Letter"), titlesTagged("homs"));
-        assertTrue(statements.tagRedirect("homs").isEmpty(), "the tag has its address back: no redirect loop");
-        assertEquals("homs", statements.tagRedirect("homs-governorate").orElseThrow());
-        assertEquals("homs", statements.tagRedirect("homs-province").orElseThrow());
+        assertTrue(statements.tagRedirect("en", "homs").isEmpty(), "the tag has its address back: no redirect loop");
+        assertEquals("homs", statements.tagRedirect("en", "homs-governorate").orElseThrow());
+        assertEquals("homs", statements.tagRedirect("en", "homs-province").orElseThrow());
     }
 
     @Test
@@ -159,8 +159,8 @@ abstract class TagServiceContract {
 
         tags.rename(EDITOR, ACTOR, tagId("homs"), v(tagId("homs")), "HOMS");
 
-        assertEquals("HOMS", statements.tagged("homs", 0, 10).orElseThrow().name());
-        assertTrue(statements.tagRedirect("homs").isEmpty());
+        assertEquals("HOMS", statements.tagged("en", "homs", 0, 10).orElseThrow().name());
+        assertTrue(statements.tagRedirect("en", "homs").isEmpty());
     }
 
     @Test
@@ -192,8 +192,8 @@ abstract class TagServiceContract {
         assertEquals(List.of("Russia"), tagsOf(staying));
         assertEquals(Map.of("Russia", 4L), counts(), "the draft carries it too; the merged tag is gone");
         assertEquals(List.of("Only the staying", "Only the merged", "Both"), titlesTagged("russia"));
-        assertEquals("russia", statements.tagRedirect("rf").orElseThrow(), "the merged tag's address");
-        assertEquals("russia", statements.tagRedirect("russian-federation").orElseThrow(), "and its older address");
+        assertEquals("russia", statements.tagRedirect("en", "rf").orElseThrow(), "the merged tag's address");
+        assertEquals("russia", statements.tagRedirect("en", "russian-federation").orElseThrow(), "and its older address");
         assertEquals(List.of("rf", "russian-federation"), tags.overview(EDITOR).get(0).oldSlugs());
         assertEquals(List.of("tag.merged", "tag.renamed"), auditedActions());
     }
@@ -221,8 +221,8 @@ abstract class TagServiceContract {
 
         assertEquals(List.of("Russia"), tagsOf(letter));
         assertEquals(Map.of("Russia", 1L), counts());
-        assertTrue(statements.tagged("homs-governorate", 0, 10).isEmpty());
-        assertTrue(statements.tagRedirect("homs").isEmpty());
+        assertTrue(statements.tagged("en", "homs-governorate", 0, 10).isEmpty());
+        assertTrue(statements.tagRedirect("en", "homs").isEmpty());
         assertEquals(List.of("tag.deleted", "tag.renamed"), auditedActions());
     }
 

@@ -36,6 +36,7 @@ public final class Settings {
     private List<String> allowedHosts = List.of();
     private String siteName = DEFAULT_SITE_NAME;
     private Optional<String> publisherUrl = Optional.empty();
+    private Languages languages = Languages.standard();
 
     /**
      * The publication's name when none is configured: the organisation of the demo content and
@@ -87,6 +88,8 @@ public final class Settings {
         settings.allowedHosts = optional(source, "allowed.hosts").map(Settings::allowedHosts).orElse(List.of());
         settings.siteName = optional(source, "site.name").map(v -> parse("site.name", v, Settings::siteName)).orElse(DEFAULT_SITE_NAME);
         settings.publisherUrl = optional(source, "publisher.url").map(v -> absoluteUrl("publisher.url", v));
+        settings.languages = Languages.parse(optional(source, "languages").orElse(null),
+                optional(source, "language.hosts").orElse(null));
         return settings;
     }
 
@@ -158,6 +161,9 @@ public final class Settings {
     /** The publishing organisation's home page, if configured; else the site's own home page stands for it. */
     public Optional<String> publisherUrl() { return publisherUrl; }
 
+    /** The site's languages, the default first, and how readers reach each (prefix or host). */
+    public Languages languages() { return languages; }
+
     /** The first admin's password, used only when the database has no users yet. */
     public Optional<String> adminPassword() { return adminPassword; }
 
@@ -165,7 +171,8 @@ public final class Settings {
     public String describe() {
         String db = jdbcUrl().replaceAll("(?i)(password=)[^;&]*", "$1***");
         return "home=" + home + ", db=" + db + ", timezone=" + timezone + ", demo=" + demo
-                + ", search=" + search.describe();
+                + ", search=" + search.describe() + ", languages=" + String.join(",", languages.codes())
+                + (languages.byHost() ? " (by host)" : "");
     }
 
     private static SearchBackend search(Function<String, String> source) {

@@ -36,11 +36,12 @@ public abstract class PageServlet extends HttpServlet {
     /** Answers with a permanent redirect to a path of this site (its canonical URL). */
     public static void redirectPermanently(HttpServletRequest req, HttpServletResponse resp, String path) {
         resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-        resp.setHeader("Location", encodePath(req.getContextPath() + path));
+        Object prefix = req.getAttribute(LanguageFilter.PREFIX);
+        resp.setHeader("Location", encodePath(req.getContextPath() + (prefix == null ? "" : prefix) + path));
     }
 
     /** Percent-encodes what a Location header cannot carry as is, such as an Arabic slug. */
-    protected static String encodePath(String path) {
+    public static String encodePath(String path) {
         try {
             int query = path.indexOf('?');
             String p = query < 0 ? path : path.substring(0, query);

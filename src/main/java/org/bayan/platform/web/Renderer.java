@@ -23,28 +23,32 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.bayan.platform.config.Languages;
 import org.bayan.platform.config.Settings;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
-import org.thymeleaf.messageresolver.StandardMessageResolver;
+import org.thymeleaf.messageresolver.AbstractMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Renders pages: one Thymeleaf engine built at start-up, the layout's shared model (canonical
- * address, breadcrumb, site name) and the site's error page.
+ * address, breadcrumb, site name, the page's language and direction) and the site's error page.
+ * Every page is in one language, the request's ({@link LanguageFilter}): its texts come from
+ * that language's message bundles, its dates are named in it, and its links stay in it.
  */
 public final class Renderer {
 
-    /** The language of the public site; message bundles and date names follow it. */
-    public static final Locale LOCALE = Locale.ENGLISH;
-
     private final JakartaServletWebApplication application;
     private final TemplateEngine engine;
-    private final Properties messages;
+    private final Languages languages;
+    /** The interface texts by language; a key missing in one falls back to English. */
+    private final Map<String, Properties> messages;
+    private final Map<String, Dates> dates = new HashMap<>();
     private final Optional<String> baseUrl;
     private final SiteChrome chrome;
     private final ZoneId zone;
@@ -61,9 +65,13 @@ public final class Renderer {
      *                       per version; null to render them with every page
      */
     public Renderer(ServletContext servletContext, Optional<String> baseUrl, SiteChrome chrome, ZoneId zone,
-                    LongSupplier contentVersion) {
+                    LongSupplier contentVersion, Languages languages) {
         this.application = JakartaServletWebApplication.buildApplication(servletContext);
+        this.languages = languages;
         this.messages = loadMessages();
+        for (String code : Languages.SUPPORTED) {
+            dates.put(code, new Dates(Languages.locale(code)));
+        }
         this.baseUrl = baseUrl;
         this.chrome = chrome;
         this.zone = zone;
@@ -78,13 +86,18 @@ public final class Renderer {
         // Templates only change with a new WAR: parse each once.
         resolver.setCacheable(true);
 
-        StandardMessageResolver messageResolver = new StandardMessageResolver();
-        // One bundle for the whole site instead of Thymeleaf's default of a file per template.
-        messageResolver.setDefaultMessages(messages);
-
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setLinkBuilder(new StandardLinkBuilder() {
+            // A page's links to the public site stay in its language: @{/tag} is /ar/tag on an
+            // Arabic page. The staff area and the files have one address in every language.
+            @Override
+            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+                String contextPath = super.computeContextPath(context, base, parameters);
+                Object prefix = context.getVariable("langPrefix");
+                return prefix instanceof String p && !p.isEmpty() && isSitePath(base) ? contextPath + p : contextPath;
+            }
+
             // Sessions travel in cookies only (web.xml), so the container never rewrites a URL:
             // links skip its encodeURL, which works out an absolute address for each of them.
             @Override
@@ -92,7 +105,75 @@ public final class Renderer {
                 return link;
             }
         });
-        engine.setMessageResolver(messageResolver);
+        // One set of bundles for the whole site instead of Thymeleaf's default of a file per template.
+        engine.setMessageResolver(new AbstractMessageResolver() {
+            @Override
+            public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+                String pattern = pattern(context.getLocale().getLanguage(), key);
+                if (pattern == null) {
+                    return null;
+                }
+                return parameters == null || parameters.length == 0 ? pattern
+                        : new java.text.MessageFormat(pattern, context.getLocale()).format(parameters);
+            }
+
+            @Override
+            public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+                                                            Object[] parameters) {
+                return "??" + key + "??";
+            }
+        });
+    }
+
+    /** A path of the public site, as opposed to the staff area's, a file's or another site's. */
+    private static boolean isSitePath(String path) {
+        return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/admin") && !path.startsWith("/static/")
+                && !path.startsWith("/webjars/") && !path.startsWith("/login") && !path.startsWith("/logout")
+                && !path.equals("/favicon.ico");
+    }
+
+    private String pattern(String language, String key) {
+        Properties own = messages.get(language);
+        String value = own == null ? null : own.getProperty(key);
+        return value != null ? value : messages.get("en").getProperty(key);
+    }
+
+    /**
+     * The page in each of the site's other languages, for the language switcher and the
+     * {@code hreflang} links: its counterpart where {@code pathIn} names one (a path in that
+     * language's tree), else that language's home page.
+     */
+    public List<Alternate> alternates(HttpServletRequest req, java.util.function.Function<String, String> pathIn) {
+        String current = language(req);
+        List<Alternate> all = new ArrayList<>();
+        for (String code : languages.codes()) {
+            String path = code.equals(current) ? null : pathIn.apply(code);
+            Locale locale = Languages.locale(code);
+            all.add(new Alternate(code, locale.getDisplayLanguage(locale), absolute(req, code, path != null ? path : "/"),
+                    path != null, code.equals(current)));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * One language's version of a page: {@code counterpart} if it is the same page in that
+     * language (for {@code hreflang}), else the language's home; {@code current} for the page itself.
+     */
+    public record Alternate(String language, String name, String url, boolean counterpart, boolean current) {
+    }
+
+    /** The site's languages and how each is addressed. */
+    public Languages languages() {
+        return languages;
+    }
+
+    /** The language of the page being answered (see {@link LanguageFilter}). */
+    public String language(HttpServletRequest req) {
+        return LanguageFilter.of(req, languages);
+    }
+
+    public Locale locale(HttpServletRequest req) {
+        return Languages.locale(language(req));
     }
 
     /**
@@ -117,15 +198,22 @@ public final class Renderer {
 
     /** Renders a page; {@code page} holds its template, its model and its breadcrumb. */
     public void render(HttpServletRequest req, HttpServletResponse resp, Page page) throws IOException {
+        String lang = language(req);
         Map<String, Object> model = new HashMap<>(page.model());
         model.put("breadcrumb", page.breadcrumb());
         model.put("canonical", absolute(req, page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
         model.put("path", pathOf(req));
         model.put("siteName", siteName);
+        model.put("lang", lang);
+        model.put("dir", Languages.direction(lang));
+        model.put("langPrefix", languages.prefix(lang));
         model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "",
-                () -> Map.of("navSections", chrome.navigation(), "siteName", siteName)));
-        model.put("dates", DATES);
-        WebContext context = new WebContext(application.buildExchange(req, resp), LOCALE, model);
+                () -> Map.of("navSections", chrome.navigation(lang), "siteName", siteName)));
+        model.put("dates", dates.get(lang));
+        if (!model.containsKey("alternates")) {
+            model.put("alternates", languages.codes().size() < 2 ? List.of() : alternates(req, other -> null));
+        }
+        WebContext context = new WebContext(application.buildExchange(req, resp), Languages.locale(lang), model);
         // The whole page first, then one write: Thymeleaf writes in hundreds of small pieces,
         // each of which would pass the response's encoder; and a template that fails half-way
         // leaves nothing written, so the reader gets a clean error page.
@@ -144,18 +232,39 @@ public final class Renderer {
      */
     public String keptFragment(HttpServletRequest req, HttpServletResponse resp, String template, String fragment,
                                Object key, Supplier<Map<String, Object>> model) {
-        return fragments.get(List.of(template, fragment, key), () -> engine.process(template, Set.of(fragment),
-                new WebContext(application.buildExchange(req, resp), LOCALE, model.get())));
+        String lang = language(req);
+        return fragments.get(List.of(template, fragment, key, lang), () -> {
+            Map<String, Object> vars = new HashMap<>(model.get());
+            vars.put("lang", lang);
+            vars.put("dir", Languages.direction(lang));
+            vars.put("langPrefix", languages.prefix(lang));
+            vars.put("dates", dates.get(lang));
+            return engine.process(template, Set.of(fragment),
+                    new WebContext(application.buildExchange(req, resp), Languages.locale(lang), vars));
+        });
     }
 
-    private static final Dates DATES = new Dates();
+    /** Dates named in a page's language: {@code ${dates.day(d)}} is "02 May 2018", "02 مايو 2018". */
+    public Dates dates(HttpServletRequest req) {
+        return dates.get(language(req));
+    }
 
     /** Dates as pages show them, for templates: {@code ${dates.day(d)}} is "02 May 2018". */
     public static final class Dates {
-        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd MMMM yyyy", LOCALE);
+        private final DateTimeFormatter day;
+        private final Locale locale;
+
+        Dates(Locale locale) {
+            this.locale = locale;
+            this.day = DateTimeFormatter.ofPattern("dd MMMM yyyy", locale);
+        }
+
+        public Locale locale() {
+            return locale;
+        }
 
         public String day(TemporalAccessor date) {
-            return DAY.format(date);
+            return day.format(date);
         }
 
         /**
@@ -175,11 +284,11 @@ public final class Renderer {
         resp.resetBuffer();
         resp.setStatus(status);
         resp.setHeader("Cache-Control", "no-store");
-        String key = "error." + (messages.containsKey("error." + status + ".title") ? status : "other");
-        List<Crumb> trail = new ArrayList<>(siteTrail());
-        trail.add(Crumb.current(message(key + ".title")));
+        String key = "error." + (messages.get("en").containsKey("error." + status + ".title") ? status : "other");
+        List<Crumb> trail = new ArrayList<>(siteTrail(req));
+        trail.add(Crumb.current(message(req, key + ".title")));
         render(req, resp, new Page("error",
-                Map.of("status", status, "errorKey", key, "title", message(key + ".title")), trail, null));
+                Map.of("status", status, "errorKey", key, "title", message(req, key + ".title")), trail, null));
     }
 
     /** The site's time zone, for showing times in admin pages. */
@@ -187,24 +296,51 @@ public final class Renderer {
         return zone;
     }
 
-    public String message(String key) {
-        return messages.getProperty(key, key);
+    /** An interface text in the page's language (its key if there is none). */
+    public String message(HttpServletRequest req, String key) {
+        return message(language(req), key);
     }
 
-    /** The breadcrumb of the site's main section, each step linked. */
-    public List<Crumb> siteTrail() {
-        return chrome.mainTrail(message("nav.home"));
+    /** An interface text in a language (its key if there is none). */
+    public String message(String language, String key) {
+        String pattern = pattern(language, key);
+        return pattern == null ? key : pattern;
     }
 
-    /** An absolute address for a path of this site, for canonical links and feeds. */
+    /** The breadcrumb of the site's main section in the page's language, each step linked. */
+    public List<Crumb> siteTrail(HttpServletRequest req) {
+        String lang = language(req);
+        return chrome.mainTrail(lang, message(lang, "nav.home"));
+    }
+
+    /** An absolute address for a path of this site in the page's language, for canonical links and feeds. */
     public String absolute(HttpServletRequest req, String path) {
+        return absolute(req, language(req), path);
+    }
+
+    /**
+     * An absolute address for a path of this site in a language: {@code /tag/x} in Arabic is
+     * {@code https://news.example/ar/tag/x}, or {@code https://ar.news.example/tag/x} with a
+     * host per language. For the links between a page and its translations.
+     */
+    public String absolute(HttpServletRequest req, String language, String path) {
+        String scheme = baseUrl.map(u -> java.net.URI.create(u).getScheme()).orElse(req.getScheme());
+        if (languages.byHost()) {
+            String host = languages.hosts().get(language);
+            String contextPath = baseUrl.map(u -> java.net.URI.create(u).getRawPath()).orElse(req.getContextPath());
+            int port = baseUrl.map(u -> java.net.URI.create(u).getPort()).orElse(req.getServerPort());
+            return scheme + "://" + host + (port < 0 || isDefault(scheme, port) ? "" : ":" + port) + contextPath + path;
+        }
         String root = baseUrl.orElseGet(() -> {
             int port = req.getServerPort();
-            boolean defaultPort = ("http".equals(req.getScheme()) && port == 80)
-                    || ("https".equals(req.getScheme()) && port == 443);
-            return req.getScheme() + "://" + req.getServerName() + (defaultPort ? "" : ":" + port) + req.getContextPath();
+            return req.getScheme() + "://" + req.getServerName() + (isDefault(req.getScheme(), port) ? "" : ":" + port)
+                    + req.getContextPath();
         });
-        return root + path;
+        return root + languages.path(language, path);
+    }
+
+    private static boolean isDefault(String scheme, int port) {
+        return ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
     }
 
     /**
@@ -224,15 +360,25 @@ public final class Renderer {
     static final List<String> BUNDLES = List.of("/messages.properties", "/messages-admin.properties",
             "/messages-taxonomy.properties", "/messages-users.properties", "/messages-discovery.properties");
 
-    private static Properties loadMessages() {
-        Properties p = new Properties();
-        for (String bundle : BUNDLES) {
-            try (Reader r = new InputStreamReader(Renderer.class.getResourceAsStream(bundle), StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** The English bundles, then each language's translation of them ({@code messages_ar.properties}). */
+    private static Map<String, Properties> loadMessages() {
+        Map<String, Properties> all = new HashMap<>();
+        for (String language : Languages.SUPPORTED) {
+            Properties p = new Properties();
+            for (String bundle : BUNDLES) {
+                String name = language.equals("en") ? bundle : bundle.replace(".properties", "_" + language + ".properties");
+                var in = Renderer.class.getResourceAsStream(name);
+                if (in == null) {
+                    continue; // not translated yet: English stands in for every key
+                }
+                try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    p.load(r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
+            all.put(language, p);
         }
-        return p;
+        return Map.copyOf(all);
     }
 }

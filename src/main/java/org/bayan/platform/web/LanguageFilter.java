@@ -1,0 +1,94 @@
+package org.bayan.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import org.bayan.platform.config.Languages;
+
+/**
+ * Works out the language of a public request and tells the rest of the request about it
+ * ({@link #of}). With prefixes, {@code /ar/media-center/...} is forwarded to
+ * {@code /media-center/...} in Arabic, so every page exists once and each language has the same
+ * tree; the default language has no prefix and keeps its addresses. With a host per language, the
+ * host says it. The last filter, so the page cache and the security filters see the address the
+ * reader asked for.
+ */
+public final class LanguageFilter extends HttpFilter {
+
+    static final String ATTRIBUTE = "bayan.language";
+    /** The path prefix of the request's language ({@code /ar}), for redirects within it. */
+    static final String PREFIX = "bayan.language.prefix";
+
+    /** Every two-letter ISO 639 code: a first segment like {@code /fr/} is a language prefix, not a section. */
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    private final Languages languages;
+    private final Renderer renderer;
+
+    public LanguageFilter(Languages languages, Renderer renderer) {
+        this.languages = languages;
+        this.renderer = renderer;
+    }
+
+    /** The language of the page being answered: the site's default outside any prefix or language host. */
+    public static String of(ServletRequest req, Languages languages) {
+        Object lang = req.getAttribute(ATTRIBUTE);
+        return lang instanceof String s ? s : languages.defaultLanguage();
+    }
+
+    /** Renders the rest of this request in a language: an admin page in its reader's, a preview in its statement's. */
+    public static void use(ServletRequest req, String language) {
+        req.setAttribute(ATTRIBUTE, language);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        String path = PageServlet.pathWithinSite(req);
+        if (languages.byHost()) {
+            req.setAttribute(ATTRIBUTE, languages.ofHost(req.getServerName()).orElse(languages.defaultLanguage()));
+            chain.doFilter(req, resp);
+            return;
+        }
+        int end = path.indexOf('/', 1);
+        String first = end < 0 ? path.substring(1) : path.substring(1, end);
+        if (first.length() != 2 || !ISO_LANGUAGES.contains(first)) {
+            chain.doFilter(req, resp);
+            return;
+        }
+        String rest = end < 0 ? "" : path.substring(end);
+        if (first.equals(languages.defaultLanguage())) {
+            // The default language has no prefix: its one address is the unprefixed one.
+            PageServlet.redirectPermanently(req, resp, (rest.isEmpty() ? "/" : rest) + query(req));
+            return;
+        }
+        if (!languages.contains(first)) {
+            renderer.renderError(req, resp, HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (rest.isEmpty()) {
+            resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            resp.setHeader("Location", req.getContextPath() + "/" + first + "/" + query(req));
+            return;
+        }
+        req.setAttribute(ATTRIBUTE, first);
+        req.setAttribute(PREFIX, languages.prefix(first));
+        if (rest.startsWith("/admin") || rest.startsWith("/login") || rest.startsWith("/logout") || rest.startsWith("/static/")) {
+            // The staff area and the files have one address, whatever the language.
+            renderer.renderError(req, resp, HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        // The query stays the request's own: the forward keeps its parameters.
+        req.getRequestDispatcher(PageServlet.encodePath(rest)).forward(req, resp);
+    }
+
+    private static String query(HttpServletRequest req) {
+        return req.getQueryString() == null ? "" : "?" + req.getQueryString();
+    }
+}
