@@ -264,7 +264,8 @@ abstract class StatementServiceContract {
         assertEquals(editor1, sqlOf(() -> desk.editor(editor, large).orElseThrow()), "editor");
         assertEquals(history1, sqlOf(() -> desk.history(editor, large).orElseThrow()), "revisions");
         assertEquals(preview1, sqlOf(() -> desk.preview(editor, large).orElseThrow()), "preview");
-        assertTrue(editor1 <= 2 && history1 <= 2 && preview1 <= 1,
+        // The editor: the statement with what it shows, the tag names to suggest, its translation set.
+        assertTrue(editor1 <= 3 && history1 <= 2 && preview1 <= 1,
                 "editor " + editor1 + ", revisions " + history1 + ", preview " + preview1);
     }
 
@@ -327,7 +328,8 @@ abstract class StatementServiceContract {
         assertEquals(Status.PUBLISHED, original.status());
         long everyDemoStatement = db.tx().inTransaction(em -> em.createQuery("select count(s) from Statement s"
                 + " where exists (select r.id from Revision r where r.statement.id = s.id and r.number = 1)", Long.class).getSingleResult());
-        assertEquals(34, everyDemoStatement, "every demo statement, public or not, has revision 1");
+        // 34 English ones, and the two seed statements in Arabic and in Turkish.
+        assertEquals(38, everyDemoStatement, "every demo statement, public or not, has revision 1");
 
         service.save(editor, as(editor), id, form("Edited title", "<p>Edited.</p>", "Iran", version(editor, id)), StatementService.Action.SAVE);
         assertTrue(StatementDesk.compare(original, desk.revisions(admin, id).get(0), WORDS).stream()
