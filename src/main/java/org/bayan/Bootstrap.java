@@ -198,15 +198,16 @@ public final class Bootstrap implements ServletContextListener {
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
-        ctx.addFilter("pageCache", new PageCache(p.contentVersion(), address)).addMappingForUrlPatterns(request, true, "/*");
+        // /ar/... is forwarded to the page it names, in Arabic; what follows sees the forward too.
+        ctx.addFilter("language", new LanguageFilter(settings.languages(), p.renderer()))
+                .addMappingForUrlPatterns(request, true, "/*");
+        ctx.addFilter("pageCache", new PageCache(p.contentVersion(), address))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(p.users(), p.passwords())))
                 .addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> p.renderer().renderError(req, resp, 403), address::isConfiguredHost))
                 .addMappingForUrlPatterns(request, true, "/*");
         ctx.addFilter("staff", new StaffFilter(p.users(), p.clock())).addMappingForUrlPatterns(request, true, "/admin", "/admin/*");
-        // Last: /ar/... is forwarded to the page it names, in Arabic (the cache keeps it under /ar/...).
-        ctx.addFilter("language", new LanguageFilter(settings.languages(), p.renderer()))
-                .addMappingForUrlPatterns(request, true, "/*");
     }
 
     private static void publicPages(ServletContext ctx, Parts p) {

@@ -51,7 +51,12 @@ public record ArchivePeriod(Kind kind, LocalDate from, LocalDate to) {
         String pattern = switch (kind) {
             case YEAR -> "yyyy";
             case MONTH -> "MMMM yyyy";
-            case DAY -> "EEEE, dd MMMM yyyy";
+            // The names come from CLDR; the order and the comma are each language's own.
+            case DAY -> switch (locale.getLanguage()) {
+                case "ar" -> "EEEE، dd MMMM yyyy";
+                case "tr" -> "dd MMMM yyyy EEEE";
+                default -> "EEEE, dd MMMM yyyy";
+            };
         };
         return DateTimeFormatter.ofPattern(pattern, locale).format(from);
     }

@@ -17,6 +17,14 @@ class ArchivePeriodTest {
     }
 
     @Test
+    void dayHeadingIsWrittenAsEachLanguageWritesADate() {
+        ArchivePeriod day = parse("2018/05/02");
+        assertEquals("الأربعاء، 02 مايو 2018", day.label(Locale.forLanguageTag("ar")), "Arabic names and the Arabic comma");
+        assertEquals("02 Mayıs 2018 Çarşamba", day.label(Locale.forLanguageTag("tr")), "the day's name last, as Turkish writes it");
+        assertEquals("Wednesday, 02 May 2018", day.label(Locale.forLanguageTag("en-GB")));
+    }
+
+    @Test
     void dayHeadingReadsLikeTheMirroredPage() {
         ArchivePeriod day = parse("2018/05/02");
         assertEquals("Wednesday, 02 May 2018", day.label(Locale.ENGLISH));

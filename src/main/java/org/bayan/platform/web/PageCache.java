@@ -93,7 +93,11 @@ public final class PageCache extends HttpFilter {
             return;
         }
         long current = version.current();
-        String key = origin + " " + req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+        // A page of another language is forwarded here from its own address (/ar/...): kept under that.
+        boolean forwarded = req.getDispatcherType() == jakarta.servlet.DispatcherType.FORWARD;
+        String uri = forwarded ? (String) req.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI) : req.getRequestURI();
+        String query = forwarded ? (String) req.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING) : req.getQueryString();
+        String key = origin + " " + uri + (query == null ? "" : "?" + query);
         Entry entry = pages.getIfPresent(key);
         if (entry == null || entry.version != current) {
             Instant changedAt = version.changedAt();

@@ -213,6 +213,9 @@ public final class Renderer {
         if (!model.containsKey("alternates")) {
             model.put("alternates", languages.codes().size() < 2 ? List.of() : alternates(req, other -> null));
         }
+        @SuppressWarnings("unchecked")
+        List<Alternate> alternates = (List<Alternate>) model.get("alternates");
+        model.put("hasTranslations", alternates.stream().anyMatch(Alternate::counterpart));
         WebContext context = new WebContext(application.buildExchange(req, resp), Languages.locale(lang), model);
         // The whole page first, then one write: Thymeleaf writes in hundreds of small pieces,
         // each of which would pass the response's encoder; and a template that fails half-way
