@@ -186,23 +186,25 @@ public final class Bootstrap implements ServletContextListener {
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
         EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
-        if (settings.debugSqlCount()) {
-            ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(request, true, "/*");
-        }
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
         // An unknown host gets a plain 400 before anything renders a link with it.
         ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(request, true, "/*");
         ctx.addFilter("staticFiles", new StaticFilesFilter())
                 .addMappingForUrlPatterns(request, true, "/static/*", "/webjars/*", "/favicon.ico");
         ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
-        // Before Shiro: a kept public page is the same for every reader, so it is answered without
-        // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
-        // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
         // /ar/... is forwarded to the page it names, in Arabic; what follows sees the forward too.
         ctx.addFilter("language", new LanguageFilter(settings.languages(), p.renderer()))
                 .addMappingForUrlPatterns(request, true, "/*");
+        EnumSet<DispatcherType> requestOrForward = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD);
+        if (settings.debugSqlCount()) {
+            // After the language filter, like the cache: a forwarded response is committed when the forward returns.
+            ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(requestOrForward, true, "/*");
+        }
+        // Before Shiro: a kept public page is the same for every reader, so it is answered without
+        // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
+        // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
         ctx.addFilter("pageCache", new PageCache(p.contentVersion(), address))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), true, "/*");
+                .addMappingForUrlPatterns(requestOrForward, true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(p.users(), p.passwords())))
                 .addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> p.renderer().renderError(req, resp, 403), address::isConfiguredHost))

@@ -1,0 +1,284 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The site in English, Arabic and Turkish on the built WAR, as readers reach it: English at
+ * today's addresses, Arabic and Turkish under /ar and /tr (and, on a Tomcat of its own, each on
+ * a host of its own), each page, feed and sitemap in one language, translations linked both ways.
+ */
+class LanguagesIT {
+
+    static final String EN_DAY = "/media-center/coalition-news/2018/05/02";
+    static final String AR_SECTION = "/ar/المركز-الإعلامي/أخبار-الائتلاف";
+    static final String AR_DAY = AR_SECTION + "/2018/05/02";
+    static final String TR_DAY = "/tr/medya-merkezi/koalisyon-haberleri/2018/05/02";
+    static final List<String> EN_SEED = List.of(
+            "President Mustafa Calls on Turkey to Press Russia to Stop Violations in Northern Rural Homs",
+            "President Mustafa: Time Has Come to Force Iran’s Militias out of Syria and the Region");
+
+    static final Site site = Site.main();
+
+    /** A path with Arabic letters as a URL carries them. */
+    static String enc(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static Site.Page get(String path) {
+        return site.get(enc(path));
+    }
+
+    static List<String> titles(Document html) {
+        return html.select("main article h2, main article h3").eachText();
+    }
+
+    @Test
+    void theEnglishDayArchiveKeepsItsAddressAndShowsOnlyEnglish() {
+        Site.Page page = get(EN_DAY);
+        assertEquals(200, page.status());
+        Document html = page.html();
+        assertEquals("en", html.selectFirst("html").attr("lang"));
+        assertEquals("ltr", html.selectFirst("html").attr("dir"));
+        assertEquals("Home > Media Center > Coalition News > Items filtered by date: Wednesday, 02 May 2018", page.breadcrumb());
+        assertEquals(EN_SEED, titles(html));
+    }
+
+    @Test
+    void theArabicDayArchiveIsInArabicRightToLeftWithBothSeedStatements() {
+        Site.Page page = get(AR_DAY);
+        assertEquals(200, page.status(), page.body());
+        Document html = page.html();
+        assertEquals("ar", html.selectFirst("html").attr("lang"));
+        assertEquals("rtl", html.selectFirst("html").attr("dir"));
+        assertEquals("الرئيسية > المركز الإعلامي > أخبار الائتلاف > المواد المصفّاة حسب التاريخ: الأربعاء، 02 مايو 2018",
+                page.breadcrumb());
+        List<String> titles = titles(html);
+        assertEquals(2, titles.size(), titles.toString());
+        assertTrue(titles.stream().allMatch(t -> t.matches(".*\\p{IsArabic}.*") && !t.contains("President")), titles.toString());
+        // Its links stay in Arabic: statements, sections and the calendar are under /ar.
+        for (Element a : html.select("main a[href], aside a[href], nav.breadcrumb a[href]")) {
+            assertTrue(a.attr("href").startsWith(site.context() + "/ar/"), a.outerHtml());
+        }
+        // Every interface text is Arabic: the site's layout around it carries no English words.
+        String chrome = html.select("header, nav.breadcrumb, aside, footer").text();
+        assertFalse(chrome.matches("(?s).*\\b(Home|Search|Archive|Sections|Items filtered)\\b.*"), chrome);
+    }
+
+    @Test
+    void theTurkishDayArchiveIsInTurkishWithTheDaysNameLast() {
+        Site.Page page = get(TR_DAY);
+        assertEquals(200, page.status());
+        assertEquals("tr", page.html().selectFirst("html").attr("lang"));
+        assertEquals("ltr", page.html().selectFirst("html").attr("dir"));
+        assertEquals("Ana Sayfa > Medya Merkezi > Koalisyon Haberleri > Tarihe göre filtrelenen haberler: 02 Mayıs 2018 Çarşamba",
+                page.breadcrumb());
+        assertEquals(2, titles(page.html()).size());
+    }
+
+    @Test
+    void anArabicCalendarWeekStartsOnSaturdayAndAnEnglishOneOnMonday() {
+        assertEquals("السبت", get(AR_DAY).html().selectFirst("table.calendar thead th").text());
+        assertEquals("Mon", get(EN_DAY).html().selectFirst("table.calendar thead th").text());
+    }
+
+    /** The hreflang links of a page: language to absolute address. */
+    static Map<String, String> hreflangs(Document html) {
+        Map<String, String> links = new TreeMap<>();
+        html.select("link[rel=alternate][hreflang]").forEach(l -> links.put(l.attr("hreflang"), l.attr("href")));
+        return links;
+    }
+
+    @Test
+    void aStatementAndItsTranslationsLinkEachOtherBothWaysWithAbsoluteAddresses() {
+        String english = get(EN_DAY).html().selectFirst("main article h2 a, main article h3 a").attr("href")
+                .substring(site.context().length());
+        Map<String, String> fromEnglish = hreflangs(site.get(english).html());
+        assertEquals(List.of("ar", "en", "tr", "x-default"), List.copyOf(fromEnglish.keySet()), fromEnglish.toString());
+        assertEquals(fromEnglish.get("en"), fromEnglish.get("x-default"));
+        for (String language : List.of("ar", "tr")) {
+            String url = fromEnglish.get(language);
+            assertTrue(url.startsWith(Site.ROOT + site.context() + "/" + language + "/"), url);
+            Site.Page translation = site.get(url.substring((Site.ROOT + site.context()).length()));
+            assertEquals(200, translation.status(), url);
+            Document html = translation.html();
+            assertEquals(language, html.selectFirst("html").attr("lang"));
+            assertEquals(fromEnglish, hreflangs(html), "the same set of links from the " + language + " page");
+            // The switcher leads to the same statement in the other languages.
+            List<String> switcher = html.select("nav.languages a").eachAttr("href");
+            assertTrue(switcher.contains(fromEnglish.get("en")), switcher.toString());
+            assertTrue(html.selectFirst("script[type=application/ld+json]").data().contains("\"inLanguage\":\"" + language + "\""));
+            assertTrue(html.selectFirst("script[type=application/ld+json]").data().contains("translationOfWork"));
+            assertNotNull(html.selectFirst("meta[property=og:locale:alternate][content=en_GB]"));
+        }
+    }
+
+    @Test
+    void aTagPageInArabicListsArabicStatementsAndSwitchesToTheSameTopic() {
+        Site.Page cloud = get("/ar/tag");
+        assertEquals(200, cloud.status());
+        Element russia = cloud.html().select("main a[href]").stream()
+                .filter(a -> a.text().contains("روسيا")).findFirst().orElseThrow(() -> new AssertionError(cloud.body()));
+        Site.Page tag = site.get(russia.attr("href").substring(site.context().length()));
+        assertEquals(200, tag.status());
+        List<String> titles = titles(tag.html());
+        assertFalse(titles.isEmpty());
+        assertTrue(titles.stream().allMatch(t -> t.matches(".*\\p{IsArabic}.*")), titles.toString());
+        assertEquals(Site.ROOT + site.context() + "/tag/russia", hreflangs(tag.html()).get("en"));
+        // The English tag's page leads to the same topic in Turkish.
+        Site.Page it = site.get("/tag/russia");
+        assertTrue(it.html().select("nav.languages a").eachAttr("href").stream().anyMatch(h -> h.endsWith("/tr/tag/rusya")),
+                it.html().select("nav.languages").outerHtml());
+    }
+
+    @Test
+    void eachLanguageHasItsOwnFeedsAndSitemaps() {
+        Site.Page arabic = get("/ar/feed.rss");
+        assertEquals(200, arabic.status());
+        assertTrue(arabic.body().contains("<language>ar</language>"), arabic.body());
+        assertFalse(arabic.body().contains("President Mustafa"));
+        assertTrue(arabic.body().contains("مصطفى"));
+        Site.Page english = site.get("/feed.rss");
+        assertTrue(english.body().contains("<language>en</language>"));
+        assertFalse(english.body().matches("(?s).*<title>[^<]*\\p{IsArabic}.*"), "no Arabic title in the English feed");
+        assertTrue(get("/tr/feed.atom").body().contains("Mustafa"));
+
+        String sitemap = get("/ar/sitemap-1.xml").body();
+        assertTrue(sitemap.contains("/ar/"), sitemap);
+        for (String loc : org.jsoup.Jsoup.parse(sitemap, "", org.jsoup.parser.Parser.xmlParser()).select("loc").eachText()) {
+            assertTrue(loc.startsWith(Site.ROOT + site.context() + "/ar/"), loc);
+        }
+        String robots = site.get("/robots.txt").body();
+        for (String language : List.of("", "/ar", "/tr")) {
+            assertTrue(robots.contains("Sitemap: " + Site.ROOT + site.context() + language + "/sitemap.xml"), robots);
+        }
+    }
+
+    @Test
+    void anUnknownLanguageIsA404InTheSitesLayoutAndTheDefaultLanguageHasNoPrefix() {
+        Site.Page unknown = site.get("/fr/media-center/coalition-news");
+        assertEquals(404, unknown.status());
+        assertNotNull(unknown.html().selectFirst("nav.breadcrumb"), "the site's layout");
+        Site.Page english = site.get("/en/tag/russia");
+        assertEquals(301, english.status());
+        assertEquals(site.context() + "/tag/russia", english.header("Location"));
+        assertEquals(301, site.get("/ar").status());
+        assertEquals(404, get("/ar/admin").status(), "the staff area has one address");
+    }
+
+    @Test
+    void everyArabicPageTakesAtMostThreeSqlStatements() {
+        for (String path : List.of("/ar/", AR_SECTION, AR_DAY, "/ar/tag", "/ar/feed.rss", "/ar/sitemap.xml")) {
+            Site.Page page = site.getCountingSql(enc(path) + "?render=" + System.nanoTime());
+            assertEquals(200, page.status(), path);
+            assertTrue(Integer.parseInt(page.header(Site.SQL_COUNT)) <= 3, path + ": " + page.header(Site.SQL_COUNT));
+        }
+    }
+
+    @Test
+    void aTranslationStartedInTheAdminIsADraftInvisibleUntilPublishedAndOnePerLanguage() {
+        Session admin = Session.admin();
+        long original = EditorialIT.draft(admin, "Languages IT original " + System.nanoTime(), "<p>English text.</p>");
+        Map<String, String> form = EditorialIT.editorForm(admin, original);
+        form.put("action", "publish");
+        assertEquals(302, admin.post("/admin/statements/" + original, form).status());
+        String englishUrl = site.get("/media-center/coalition-news/item/" + original).header("Location")
+                .substring(site.context().length());
+
+        admin.get("/admin/statements/" + original);
+        Site.Page started = admin.post("/admin/statements/" + original + "/translate", Map.of("language", "ar"));
+        assertEquals(302, started.status(), started.body());
+        long draft = Long.parseLong(started.header("Location").replaceAll(".*/admin/statements/(\\d+)$", "$1"));
+        Document editor = admin.get("/admin/statements/" + draft).html();
+        assertEquals("ar", editor.selectFirst("select[name=language] option[selected]").val());
+        assertEquals("rtl", editor.selectFirst("textarea[name=body]").attr("dir"));
+        assertTrue(editor.select("section.translations a").eachAttr("href").contains(site.context() + "/admin/statements/" + original));
+
+        // Not public yet: no link to it from its published sibling, no page of its own.
+        assertFalse(hreflangs(site.get(englishUrl).html()).containsKey("ar"));
+        assertEquals(404, site.get("/media-center/coalition-news/item/" + draft).status());
+
+        admin.get("/admin/statements/" + original);
+        Site.Page twice = admin.post("/admin/statements/" + original + "/translate", Map.of("language", "ar"));
+        assertEquals(400, twice.status());
+        assertTrue(twice.html().text().contains("already has a translation in that language"), twice.html().text());
+        Site.Page bogus = admin.post("/admin/statements/" + original + "/translate", Map.of("language", "xx"));
+        assertEquals(400, bogus.status());
+
+        Map<String, String> arabic = EditorialIT.editorForm(admin, draft);
+        arabic.put("title", "بيان اختبار اللغات");
+        arabic.put("body", "<p>نص عربي.</p>");
+        arabic.put("action", "publish");
+        assertEquals(302, admin.post("/admin/statements/" + draft, arabic).status());
+        Map<String, String> links = hreflangs(site.get(englishUrl).html());
+        assertTrue(links.containsKey("ar"), links.toString());
+        assertTrue(get(links.get("ar").substring((Site.ROOT + site.context()).length())).body().contains("نص عربي"));
+
+        for (long id : List.of(draft, original)) {
+            Map<String, String> trash = EditorialIT.editorForm(admin, id);
+            trash.put("action", "trash");
+            admin.post("/admin/statements/" + id, trash);
+        }
+    }
+
+    static OwnTomcat hosts;
+    static Process hostsTomcat;
+
+    @BeforeAll
+    static void startHostTomcat() throws Exception {
+        Path home = Path.of("target", "language-hosts-home").toAbsolutePath();
+        OwnTomcat.deleteTree(home);
+        hosts = new OwnTomcat("language-hosts", List.of("-Dbayan.home=" + home,
+                "-Dbayan.admin.password=language-hosts-password-2026", "-Dbayan.backup.interval=0",
+                "-Dbayan.language.hosts=en=en.news.example,ar=news.example,tr=tr.news.example"));
+        hostsTomcat = hosts.start(1);
+        hosts.awaitReady(hostsTomcat, 1);
+    }
+
+    @AfterAll
+    static void stopHostTomcat() throws Exception {
+        if (hostsTomcat != null) {
+            hostsTomcat.destroy();
+            hostsTomcat.waitFor();
+        }
+    }
+
+    @Test
+    void withAHostPerLanguageEachHostServesItsLanguageWithoutAPrefix() {
+        String url = hosts.site().url(enc("/المركز-الإعلامي/أخبار-الائتلاف/2018/05/02"));
+        RawHttp.Answer arabic = RawHttp.get(url, "news.example");
+        assertEquals(200, arabic.status(), arabic.body());
+        Document html = org.jsoup.Jsoup.parse(arabic.body());
+        assertEquals("ar", html.selectFirst("html").attr("lang"));
+        assertEquals("http://news.example/المركز-الإعلامي/أخبار-الائتلاف/2018/05/02",
+                html.selectFirst("link[rel=canonical]").attr("href"));
+        Map<String, String> links = hreflangs(html);
+        assertEquals("http://en.news.example/media-center/coalition-news/2018/05/02", links.get("en"));
+        assertEquals("http://tr.news.example/medya-merkezi/koalisyon-haberleri/2018/05/02", links.get("tr"));
+        for (Element a : html.select("main a[href]")) {
+            assertFalse(a.attr("href").startsWith("/ar/"), a.outerHtml());
+        }
+        RawHttp.Answer english = RawHttp.get(hosts.site().url("/media-center/coalition-news/2018/05/02"), "en.news.example");
+        assertEquals(200, english.status());
+        assertEquals("en", org.jsoup.Jsoup.parse(english.body()).selectFirst("html").attr("lang"));
+        assertEquals(400, RawHttp.get(hosts.site().url("/"), "evil.example").status(), "only the languages' hosts are answered");
+    }
+}
