@@ -130,8 +130,11 @@ abstract class SearchServiceContract {
     @Test
     void oddQueriesNeverFail() {
         fixtures.statement("coalition-news", "Something", Status.PUBLISHED, NOW.minusSeconds(100));
-        for (String q : List.of("\"unclosed", "((", "*", "-", "AND OR NOT", "title:x", "\\", "~~~", "a\"b\"c", "🙂", "بيان")) {
-            search.search(new SearchService.Query(q, null, null, null, null), 0, 10);
+        for (String q : List.of("\"unclosed", "((", "*", "-", "AND OR NOT", "title:x", "\\", "~~~", "a\"b\"c", "🙂", "بيان",
+                "ـــ", "ًٌٍ", "'", "’da", "\"في\"")) {
+            for (String language : java.util.Arrays.asList(null, "ar", "tr", "xx")) {
+                search.search(new SearchService.Query(q, null, null, null, null, language), 0, 10);
+            }
         }
         assertTrue(titles("nothing-like-this").isEmpty());
     }
@@ -158,6 +161,45 @@ abstract class SearchServiceContract {
         assertTrue(titles("izmir").isEmpty(), "an English statement is not analysed as Turkish");
         SearchService.Hit hit = search.search(new SearchService.Query("ankara", null, null, null, null), 0, 10).hits().get(0);
         assertTrue(hit.titleHtml().startsWith("<mark>Ankara&#x27;daki</mark>"), hit.titleHtml());
+    }
+
+    /** A published statement in a language, with its title and (when not null) its body text. */
+    private long statement(String language, String title, String body, long secondsAgo) {
+        long id = fixtures.statement("coalition-news", title, Status.PUBLISHED, NOW.minusSeconds(secondsAgo));
+        db.tx().run(em -> {
+            var s = em.find(org.bayan.statement.Statement.class, id);
+            s.setLanguage(language);
+            if (body != null) {
+                s.setBody("<p>" + body + "</p>");
+            }
+        });
+        return id;
+    }
+
+    private List<String> titles(String q, String language) {
+        return titles(new SearchService.Query(q, null, null, null, null, language));
+    }
+
+    @Test
+    void aLanguageLimitsTheSearchToStatementsInIt() {
+        statement("ar", "محادثات أستانا", null, 100);
+        statement("en", "Astana talks", null, 200);
+        statement("tr", "Astana görüşmeleri", null, 300);
+        // A language without analysers of its own is indexed as the site's, yet kept apart from it.
+        statement("fr", "Pourparlers sur Astana", null, 400);
+
+        assertEquals(List.of("محادثات أستانا"), titles("أستانا", "ar"));
+        assertTrue(titles("أستانا", "en").isEmpty(), "an Arabic statement is not in the English search");
+        assertTrue(titles("أستانا", "tr").isEmpty());
+        assertEquals(List.of("محادثات أستانا"), titles("استانا", null), "every language when none is asked");
+
+        assertEquals(List.of("Astana talks"), titles("astana", "en"));
+        assertEquals(List.of("Astana görüşmeleri"), titles("astana", "tr"));
+        assertEquals(List.of("Pourparlers sur Astana"), titles("astana", "fr"));
+        assertEquals(List.of("Astana görüşmeleri", "Astana talks", "Pourparlers sur Astana"),
+                titles("astana", null).stream().sorted().toList(), "every language when none is asked");
+        assertEquals(List.of("Astana talks"), titles("talk", "en"), "English is still stemmed");
+        assertTrue(titles("talk", "tr").isEmpty());
     }
 
     @Test
