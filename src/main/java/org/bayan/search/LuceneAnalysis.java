@@ -1,11 +1,12 @@
 package org.bayan.search;
 
-import org.apache.lucene.analysis.ar.ArabicAnalyzer;
-import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
-/** The analysers of {@link SearchAnalysis} for the Lucene index under BAYAN_HOME. */
+/**
+ * The analysers of {@link SearchAnalysis} for the Lucene index under BAYAN_HOME. Each step
+ * has its twin in {@link ElasticsearchAnalysis}; change both together.
+ */
 public final class LuceneAnalysis implements LuceneAnalysisConfigurer {
 
     @Override
@@ -16,7 +17,25 @@ public final class LuceneAnalysis implements LuceneAnalysisConfigurer {
                 .tokenFilter("lowercase")
                 .tokenFilter("asciiFolding")
                 .tokenFilter("porterStem");
-        context.analyzer(SearchAnalysis.ARABIC).instance(new ArabicAnalyzer());
-        context.analyzer(SearchAnalysis.TURKISH).instance(new TurkishAnalyzer());
+        // Lucene's ArabicAnalyzer without its stop words (they would let "الهجوم على حلب" match
+        // "الهجوم في حلب"), and with the marks and the alef wasla its normaliser leaves alone.
+        context.analyzer(SearchAnalysis.ARABIC).custom()
+                .tokenizer("standard")
+                .tokenFilter("lowercase")
+                .tokenFilter("decimalDigit")
+                .tokenFilter("patternReplace")
+                        .param("pattern", SearchAnalysis.ARABIC_MARKS_NORMALISER_LEAVES)
+                        .param("replacement", "")
+                .tokenFilter("patternReplace")
+                        .param("pattern", SearchAnalysis.ALEF_WASLA)
+                        .param("replacement", SearchAnalysis.ALEF)
+                .tokenFilter("arabicNormalization")
+                .tokenFilter("arabicStem");
+        // Lucene's TurkishAnalyzer without its stop words, for the same reason.
+        context.analyzer(SearchAnalysis.TURKISH).custom()
+                .tokenizer("standard")
+                .tokenFilter("apostrophe")
+                .tokenFilter("turkishLowerCase")
+                .tokenFilter("snowballPorter").param("language", "Turkish");
     }
 }

@@ -4,8 +4,8 @@ import org.hibernate.search.backend.elasticsearch.index.layout.IndexLayoutStrate
 
 /**
  * Index names on an Elasticsearch or OpenSearch cluster, each beginning with the site's prefix
- * so several sites can share one cluster: the index {@code bayan-statement-by-language-000001}
- * behind the aliases {@code bayan-statement-by-language-write} and {@code -read}, as Hibernate
+ * so several sites can share one cluster: the index {@code bayan-statement-by-language-v2-000001}
+ * behind the aliases {@code bayan-statement-by-language-v2-write} and {@code -read}, as Hibernate
  * Search's own layout does without the prefix.
  */
 final class PrefixedIndexLayout implements IndexLayoutStrategy {

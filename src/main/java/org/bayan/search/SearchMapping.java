@@ -18,10 +18,13 @@ import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMapp
 public final class SearchMapping implements HibernateOrmSearchMappingConfigurer {
 
     /**
-     * Named after its layout: when the fields change, the name does, and an upgraded site finds
-     * the new index empty and builds it at start-up ({@link SearchService#rebuildIfEmpty()}).
+     * Named after its layout: when the fields or their analysers change, the name does (here its
+     * number goes up), and an upgraded site finds the new index empty and builds it at start-up
+     * ({@link SearchService#rebuildIfEmpty()}). A cluster cannot change the analysers of an
+     * index it has, and Lucene files written with the old ones would not match new queries.
+     * v2: Arabic and Turkish analysed without stop words, Arabic marks and alef wasla normalised.
      */
-    static final String STATEMENT_INDEX = "statement-by-language";
+    static final String STATEMENT_INDEX = "statement-by-language-v2";
 
     @Override
     public void configure(HibernateOrmMappingConfigurationContext context) {

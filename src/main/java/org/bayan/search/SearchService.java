@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Full-text search over public statements: title (weighted most), tags, lead and text, in every
- * language's fields (see {@link SearchAnalysis}), with
- * quoted phrases, highlighted snippets and filters. Visibility is part of every query, so a
- * draft or a statement scheduled for later is never found.
+ * language's fields or in one language's (see {@link SearchAnalysis}), with quoted phrases,
+ * highlighted snippets and filters. Visibility is part of every query, so a draft or a statement
+ * scheduled for later is never found.
  */
 public final class SearchService {
 
@@ -62,8 +62,19 @@ public final class SearchService {
     private record Asked(Query query, int offset, int limit) {
     }
 
-    /** What a reader asked for; every filter may be null. */
-    public record Query(String text, SectionNode section, String tagSlug, LocalDate from, LocalDate to) {
+    /**
+     * What a reader asked for; every filter may be null.
+     *
+     * @param language a language code such as "ar": only statements in that language are found,
+     *                 the query analysed as that language; null for statements in every language
+     */
+    public record Query(String text, SectionNode section, String tagSlug, LocalDate from, LocalDate to,
+                        String language) {
+
+        /** A query over statements in every language. */
+        public Query(String text, SectionNode section, String tagSlug, LocalDate from, LocalDate to) {
+            this(text, section, tagSlug, from, to, null);
+        }
     }
 
     /** One hit: the statement's address and date line, and snippets with {@code <mark>} around matches. */
@@ -89,7 +100,7 @@ public final class SearchService {
                             .asList(values -> hit(tree, values)))
                     .where(f -> f.bool(b -> {
                         var fields = f.simpleQueryString().field("tags.name").boost(2f);
-                        for (SearchAnalysis.Language language : SearchAnalysis.LANGUAGES) {
+                        for (SearchAnalysis.Language language : languages(q)) {
                             fields = fields.field(SearchAnalysis.field(StatementTextBinder.TITLE, language)).boost(4f)
                                     .field(SearchAnalysis.field(StatementTextBinder.LEAD, language)).boost(1.5f)
                                     .field(SearchAnalysis.field(StatementTextBinder.TEXT, language));
@@ -101,6 +112,9 @@ public final class SearchService {
                                         SimpleQueryFlag.PHRASE, SimpleQueryFlag.PREFIX, SimpleQueryFlag.WHITESPACE));
                         b.filter(f.terms().field("status").matchingAny(Status.RELEASED));
                         b.filter(f.range().field("publishedAt").atMost(now));
+                        if (q.language() != null) {
+                            b.filter(f.match().field("language").matching(q.language()));
+                        }
                         if (q.section() != null) {
                             b.filter(f.terms().field("sectionId").matchingAny(tree.subtreeIds(q.section())));
                         }
@@ -117,6 +131,14 @@ public final class SearchService {
                     .fetch(offset, limit);
             return new Results(result.hits(), result.total().hitCount());
         });
+    }
+
+    /**
+     * The languages whose fields a query looks into: the asked one's (a language Bayan has no
+     * analyser for is indexed in the site's fields, see {@link StatementTextBinder}), or all.
+     */
+    private static List<SearchAnalysis.Language> languages(Query q) {
+        return q.language() == null ? SearchAnalysis.LANGUAGES : List.of(SearchAnalysis.of(q.language()));
     }
 
     /** The entity, then the highlighted title and text in each language (only its own has any). */

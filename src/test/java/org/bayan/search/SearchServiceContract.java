@@ -130,8 +130,11 @@ abstract class SearchServiceContract {
     @Test
     void oddQueriesNeverFail() {
         fixtures.statement("coalition-news", "Something", Status.PUBLISHED, NOW.minusSeconds(100));
-        for (String q : List.of("\"unclosed", "((", "*", "-", "AND OR NOT", "title:x", "\\", "~~~", "a\"b\"c", "🙂", "بيان")) {
-            search.search(new SearchService.Query(q, null, null, null, null), 0, 10);
+        for (String q : List.of("\"unclosed", "((", "*", "-", "AND OR NOT", "title:x", "\\", "~~~", "a\"b\"c", "🙂", "بيان",
+                "ـــ", "ًٌٍ", "'", "’da", "\"في\"")) {
+            for (String language : java.util.Arrays.asList(null, "ar", "tr", "xx")) {
+                search.search(new SearchService.Query(q, null, null, null, null, language), 0, 10);
+            }
         }
         assertTrue(titles("nothing-like-this").isEmpty());
     }
@@ -158,6 +161,137 @@ abstract class SearchServiceContract {
         assertTrue(titles("izmir").isEmpty(), "an English statement is not analysed as Turkish");
         SearchService.Hit hit = search.search(new SearchService.Query("ankara", null, null, null, null), 0, 10).hits().get(0);
         assertTrue(hit.titleHtml().startsWith("<mark>Ankara&#x27;daki</mark>"), hit.titleHtml());
+    }
+
+    /** A published statement in a language, with its title and (when not null) its body text. */
+    private long statement(String language, String title, String body, long secondsAgo) {
+        long id = fixtures.statement("coalition-news", title, Status.PUBLISHED, NOW.minusSeconds(secondsAgo));
+        db.tx().run(em -> {
+            var s = em.find(org.bayan.statement.Statement.class, id);
+            s.setLanguage(language);
+            if (body != null) {
+                s.setBody("<p>" + body + "</p>");
+            }
+        });
+        return id;
+    }
+
+    private List<String> titles(String q, String language) {
+        return titles(new SearchService.Query(q, null, null, null, null, language));
+    }
+
+    @Test
+    void arabicWordsAreFoundWithoutTheArticleAndAttachedPrefixes() {
+        statement("ar", "إدانة القصف على المدنيين في حلب", null, 100);
+        statement("ar", "بيان الائتلاف الوطني حول المفاوضات", null, 200);
+
+        assertEquals(List.of("إدانة القصف على المدنيين في حلب"), titles("قصف"), "قصف finds القصف");
+        assertEquals(List.of("بيان الائتلاف الوطني حول المفاوضات"), titles("ائتلاف"), "ائتلاف finds الائتلاف");
+        assertEquals(List.of("إدانة القصف على المدنيين في حلب"), titles("بالقصف"), "a query with a prefix too");
+        assertEquals(List.of("إدانة القصف على المدنيين في حلب"), titles("للمدنيين"), "لل and ال, ين");
+        assertEquals(List.of("بيان الائتلاف الوطني حول المفاوضات"), titles("والمفاوضات"));
+        SearchService.Hit hit = search.search(new SearchService.Query("قصف", null, null, null, null, "ar"), 0, 10)
+                .hits().get(0);
+        assertTrue(hit.titleHtml().contains("<mark>القصف</mark>"), hit.titleHtml());
+    }
+
+    @Test
+    void arabicHamzaFormsTehMarbutaAndAlefMaksuraAreSearchedAlike() {
+        statement("ar", "إدانة دولية لاستهداف المستشفى", "آثار القصف على أحياء المدينة.", 100);
+        statement("ar", "اجتماع الهيئة العامة", "انعقد الاجتماع في ٱلمقر.", 200);
+
+        for (String q : List.of("إدانة", "ادانة", "ادانه", "أدانة", "المستشفي", "مستشفى", "اثار", "احياء", "إحياء")) {
+            assertEquals(List.of("إدانة دولية لاستهداف المستشفى"), titles(q), q);
+        }
+        assertEquals(List.of("اجتماع الهيئة العامة"), titles("المقر"), "alef wasla is searched as alef");
+        assertEquals(List.of("اجتماع الهيئة العامة"), titles("الهيئه العامه"));
+    }
+
+    @Test
+    void arabicTashkeelAndTatweelChangeNothingFound() {
+        statement("ar", "وَقْفُ إِطْلَاقِ النَّارِ فِي هٰذِهِ المَنْطِقَةِ", null, 100);
+        statement("ar", "خرق وقف إطلاق النار في درعا", null, 200);
+
+        assertEquals(List.of("وَقْفُ إِطْلَاقِ النَّارِ فِي هٰذِهِ المَنْطِقَةِ"), titles("هذه المنطقة"),
+                "a vocalised statement is found by plain words, the dagger alef too");
+        assertEquals(2, titles("وقف اطلاق النار").size(), "plain words find both");
+        assertEquals(2, titles("وَقْفُ إِطْلَاقِ النَّارِ").size(), "vocalised words find both");
+        assertEquals(2, titles("النـــار").size(), "tatweel is ignored");
+        assertEquals(List.of("خرق وقف إطلاق النار في درعا"), titles("دَرْعَا"));
+    }
+
+    @Test
+    void anArabicPhraseMatchesOnlyItsWordsInThatOrder() {
+        statement("ar", "وقف إطلاق النار في إدلب", null, 100);
+        statement("ar", "إطلاق سراح المعتقلين بعد إخماد النار", null, 200);
+        statement("ar", "تفاصيل الهجوم على حلب", null, 300);
+        statement("ar", "تفاصيل الهجوم في حلب", null, 400);
+
+        assertEquals(List.of("وقف إطلاق النار في إدلب"), titles("\"إطلاق النار\""));
+        assertEquals(2, titles("إطلاق النار").size(), "without quotes both words anywhere are enough");
+        assertEquals(List.of("تفاصيل الهجوم على حلب"), titles("\"الهجوم على حلب\""),
+                "a short word inside a phrase counts: على is not في");
+        assertEquals(List.of("تفاصيل الهجوم في حلب"), titles("\"الهجوم في حلب\"", "ar"));
+    }
+
+    @Test
+    void arabicIndicDigitsAreSearchedAsDigits() {
+        statement("ar", "تطبيق قرار مجلس الأمن ٢٢٥٤", null, 100);
+        statement("ar", "الذكرى السنوية للقرار 2118", null, 200);
+
+        assertEquals(List.of("تطبيق قرار مجلس الأمن ٢٢٥٤"), titles("2254"));
+        assertEquals(List.of("الذكرى السنوية للقرار 2118"), titles("٢١١٨"));
+    }
+
+    @Test
+    void turkishNamesAreFoundWithoutTheSuffixAfterTheApostropheInAnyCase() {
+        statement("tr", "Ankara'da ateşkes görüşmeleri", null, 100);
+        statement("tr", "İdlib'deki sivillere yönelik saldırılar kınandı", null, 200);
+        statement("tr", "Irak’taki askerlerin çekilmesi", "Metin tipografik kesme işaretiyle yazıldı.", 300);
+
+        assertEquals(List.of("Ankara'da ateşkes görüşmeleri"), titles("Ankara"));
+        assertEquals(List.of("Ankara'da ateşkes görüşmeleri"), titles("ankara'nın"), "a suffix in the query too");
+        for (String q : List.of("idlib", "İdlib", "İDLİB", "idlib'de")) {
+            assertEquals(List.of("İdlib'deki sivillere yönelik saldırılar kınandı"), titles(q), q);
+        }
+        for (String q : List.of("Irak", "IRAK", "ırak")) {
+            assertEquals(List.of("Irak’taki askerlerin çekilmesi"), titles(q), "dotless I is lower-cased as ı: " + q);
+        }
+    }
+
+    @Test
+    void turkishCaseAndPluralEndingsAreFound() {
+        statement("tr", "İdlib'deki sivillere yönelik saldırılar kınandı", null, 100);
+        statement("tr", "Ankara'da ateşkes görüşmeleri", "Taraflar ateşkese uyulmasını istedi.", 200);
+        statement("tr", "Irak’taki askerlerin çekilmesi", null, 300);
+
+        assertEquals(List.of("İdlib'deki sivillere yönelik saldırılar kınandı"), titles("sivil"), "sivillere: plural, dative");
+        assertEquals(List.of("Ankara'da ateşkes görüşmeleri"), titles("görüşme"), "görüşmeleri: plural, possessive");
+        assertEquals(List.of("Irak’taki askerlerin çekilmesi"), titles("asker"), "askerlerin: plural, genitive");
+        assertEquals(List.of("Ankara'da ateşkes görüşmeleri"), titles("ateşkesi"), "ateşkes, ateşkese");
+        assertEquals(List.of("Ankara'da ateşkes görüşmeleri"), titles("\"ateşkes görüşmeler\""), "a phrase, stemmed");
+    }
+
+    @Test
+    void aLanguageLimitsTheSearchToStatementsInIt() {
+        statement("ar", "محادثات أستانا", null, 100);
+        statement("en", "Astana talks", null, 200);
+        statement("tr", "Astana görüşmeleri", null, 300);
+        // A language without analysers of its own is indexed as the site's, yet kept apart from it.
+        statement("fr", "Pourparlers sur Astana", null, 400);
+
+        assertEquals(List.of("محادثات أستانا"), titles("أستانا", "ar"));
+        assertTrue(titles("أستانا", "en").isEmpty(), "an Arabic statement is not in the English search");
+        assertTrue(titles("أستانا", "tr").isEmpty());
+        assertEquals(List.of("محادثات أستانا"), titles("استانا", null), "every language when none is asked");
+
+        assertEquals(List.of("Astana talks"), titles("astana", "en"));
+        assertEquals(List.of("Astana görüşmeleri"), titles("astana", "tr"));
+        assertEquals(List.of("Pourparlers sur Astana"), titles("astana", "fr"));
+        assertEquals(List.of("Astana görüşmeleri", "Astana talks", "Pourparlers sur Astana"),
+                titles("astana", null).stream().sorted().toList(), "every language when none is asked");
+        assertEquals(List.of("Astana talks"), titles("talk", "en"), "English is still stemmed");
+        assertTrue(titles("talk", "tr").isEmpty());
     }
 
     @Test
