@@ -9,6 +9,9 @@
     if (!textarea || typeof Quill === 'undefined') return;
     var holder = document.createElement('div');
     holder.className = 'rich-editor';
+    // The statement's language and direction: an Arabic body is written right to left.
+    if (textarea.dir) holder.dir = textarea.dir;
+    if (textarea.lang) holder.lang = textarea.lang;
     textarea.parentNode.insertBefore(holder, textarea.nextSibling);
     textarea.hidden = true;
     var quill = new Quill(holder, {

@@ -79,7 +79,12 @@ public final class SearchService {
 
     /** One hit: the statement's address and date line, and snippets with {@code <mark>} around matches. */
     public record Hit(long id, String title, String titleHtml, String url, LocalDate publishedOn, SectionNode section,
-                      String snippetHtml) {
+                      String snippetHtml, String language) {
+
+        /** The same hit, linked at another address (a statement of another language than the page's). */
+        public Hit at(String otherUrl) {
+            return new Hit(id, title, titleHtml, otherUrl, publishedOn, section, snippetHtml, language);
+        }
     }
 
     public record Results(List<Hit> hits, long total) {
@@ -97,7 +102,7 @@ public final class SearchService {
             SearchResult<Hit> result = session.search(Statement.class)
                     .select(f -> f.composite()
                             .from(highlights(f, f.entity(Statement.class).toProjection()))
-                            .asList(values -> hit(tree, values)))
+                            .asList(values -> hit(values)))
                     .where(f -> f.bool(b -> {
                         var fields = f.simpleQueryString().field("tags.name").boost(2f);
                         for (SearchAnalysis.Language language : languages(q)) {
@@ -153,7 +158,7 @@ public final class SearchService {
     }
 
     @SuppressWarnings("unchecked")
-    private static Hit hit(SectionTree tree, List<?> values) {
+    private Hit hit(List<?> values) {
         Statement s = (Statement) values.get(0);
         String title = null;
         String snippet = null;
@@ -161,8 +166,10 @@ public final class SearchService {
             title = title != null ? title : first((List<String>) values.get(i));
             snippet = snippet != null ? snippet : first((List<String>) values.get(i + 1));
         }
-        SectionNode section = tree.byId(s.getSection().getId()).orElseThrow();
-        return new Hit(s.getId(), s.getTitle(), title, PublicStatements.url(section, s), s.getPublishedOn(), section, snippet);
+        // Its address and section in its own language's tree.
+        SectionNode section = sections.tree(s.getLanguage()).byId(s.getSection().getId()).orElseThrow();
+        return new Hit(s.getId(), s.getTitle(), title, PublicStatements.url(section, s), s.getPublishedOn(), section, snippet,
+                s.getLanguage());
     }
 
     private static String first(List<String> highlights) {

@@ -42,9 +42,17 @@ public final class SearchServlet extends PageServlet {
         if (text.length() > SearchService.MAX_QUERY_LENGTH) {
             throw HttpError.badRequest("query too long");
         }
+        String pageLanguage = renderer.language(req);
+        // This page's language unless the reader asks for all ("all") or another of the site's.
+        String languageParam = blankToNull(req.getParameter("lang"));
+        String language = languageParam == null ? pageLanguage : languageParam.equals("all") ? null
+                : renderer.languages().contains(languageParam) ? languageParam : null;
+        if (languageParam != null && !languageParam.equals("all") && language == null) {
+            throw HttpError.badRequest("not a language of this site");
+        }
         String sectionPath = blankToNull(req.getParameter("section"));
         SectionNode section = sectionPath == null ? null
-                : sections.tree().byPath(sectionPath).orElseThrow(() -> HttpError.badRequest("no such section"));
+                : sections.tree(pageLanguage).byPath(sectionPath).orElseThrow(() -> HttpError.badRequest("no such section"));
         String tag = blankToNull(req.getParameter("tag"));
         if (tag != null && tag.length() > 120) {
             throw HttpError.badRequest("tag too long");
@@ -59,14 +67,18 @@ public final class SearchServlet extends PageServlet {
         model.put("tag", tag);
         model.put("from", from);
         model.put("to", to);
-        model.put("sectionOptions", sections.tree().options());
+        model.put("sectionOptions", sections.tree(pageLanguage).options());
+        model.put("allLanguages", language == null);
+        model.put("severalLanguages", renderer.languages().codes().size() > 1);
         if (!text.isEmpty()) {
-            SearchService.Results results = search.search(new SearchService.Query(text, section, tag, from, to),
+            SearchService.Results results = search.search(new SearchService.Query(text, section, tag, from, to, language),
                     Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
-            model.put("hits", results.hits());
+            // A statement of another language is linked at its own language's address.
+            model.put("hits", results.hits().stream().map(h -> h.language().equals(pageLanguage) ? h
+                    : h.at(renderer.absolute(req, h.language(), h.url()))).toList());
             model.put("total", results.total());
             model.put("pager", new Pager(page, PAGE_SIZE, results.total()).requireExists());
-            model.put("pageQuery", query(text, sectionPath, tag, from, to));
+            model.put("pageQuery", query(text, sectionPath, tag, from, to) + (language == null ? "&lang=all" : ""));
         }
         String heading = text.isEmpty() ? renderer.message(req, "search.title") : renderer.message(req, "search.resultsFor") + " " + text;
         model.put("title", heading);

@@ -173,6 +173,23 @@ class LanguagesIT {
     }
 
     @Test
+    void searchOnAnArabicPageSearchesArabicUnlessAskedForAll() {
+        Site.Page arabic = get("/ar/search?q=قصف");
+        assertEquals(200, arabic.status());
+        List<String> found = titles(arabic.html());
+        assertEquals(1, found.size(), "the word with its article, القصف, is found: " + found);
+        assertTrue(found.get(0).matches(".*\\p{IsArabic}.*"));
+        Site.Page mustafa = site.get("/search?q=Mustafa");
+        assertTrue(titles(mustafa.html()).stream().allMatch(t -> t.contains("Mustafa") || t.contains("President")),
+                "the English page finds no Turkish statement: " + titles(mustafa.html()));
+        Site.Page all = site.get("/search?q=Mustafa&lang=all");
+        assertFalse(all.html().select("main article[lang=tr] a").isEmpty(), "all languages: the Turkish statements too");
+        assertTrue(all.html().select("main article[lang=tr] a").eachAttr("href").stream()
+                .allMatch(h -> h.startsWith(Site.ROOT + site.context() + "/tr/")), "a Turkish hit links to its Turkish address");
+        assertEquals(400, site.get("/search?q=x&lang=fr").status());
+    }
+
+    @Test
     void anUnknownLanguageIsA404InTheSitesLayoutAndTheDefaultLanguageHasNoPrefix() {
         Site.Page unknown = site.get("/fr/media-center/coalition-news");
         assertEquals(404, unknown.status());

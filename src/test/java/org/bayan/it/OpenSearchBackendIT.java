@@ -38,7 +38,7 @@ class OpenSearchBackendIT {
 
             assertEquals(List.of(PublicPagesIT.LETTER), titles(site, "\"reconciliation centers\" Homs"),
                     "the demo content was indexed on the cluster");
-            assertTrue(cluster.get("/_cat/aliases?h=alias").contains(prefix + "statement-by-language-read"),
+            assertTrue(cluster.get("/_cat/aliases?h=alias").contains(prefix + "statement-by-language-v2-read"),
                     "the index carries the configured prefix");
             assertEquals(List.of(), titles(site, "\"Held Without Trial\""), "a draft is not found");
 
