@@ -56,3 +56,6 @@ join (
     union all select 'interviews', 'Interviews', 'ar', 'المقابلات', 'المقابلات', 'مقابلات أجراها أعضاء الائتلاف.'
     union all select 'interviews', 'Interviews', 'tr', 'Röportajlar', 'roportajlar', 'Koalisyon üyelerinin verdiği röportajlar.'
 ) l on l.seeded = c.slug and l.english = c.name;
+
+-- Each member of staff reads the staff area in a language of their own (null: the site's default).
+alter table app_user add column language varchar(8);

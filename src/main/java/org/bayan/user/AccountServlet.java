@@ -28,6 +28,18 @@ public final class AccountServlet extends AdminServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if ("language".equals(req.getParameter("form"))) {
+            String language = req.getParameter("language");
+            try {
+                users.setOwnLanguage(staff(req), actor(req), language == null || language.isBlank() ? null : language,
+                        org.bayan.platform.config.Languages.SUPPORTED);
+            } catch (InvalidInput e) {
+                form(req, resp, 400, Map.of(e.field(), e.messageKey()));
+                return;
+            }
+            redirect(req, resp, "/admin/account", Flash.ok("account.flash.languageChanged", null));
+            return;
+        }
         // Passwords are taken exactly as typed: spaces may be part of them.
         String stamp;
         try {
@@ -45,7 +57,13 @@ public final class AccountServlet extends AdminServlet {
     /** The form, always empty: a password typed once is never sent back to the browser. */
     private void form(HttpServletRequest req, HttpServletResponse resp, int status, Map<String, String> errors)
             throws IOException {
-        render(req, resp, status, "admin/account", Map.of("errors", errors),
+        Staff me = staff(req);
+        java.util.Locale reader = renderer.locale(req);
+        render(req, resp, status, "admin/account", Map.of("errors", errors,
+                        "interfaceLanguage", me.language() == null ? "" : me.language(),
+                        "interfaceLanguages", org.bayan.platform.config.Languages.SUPPORTED.stream()
+                                .map(code -> Map.of("code", code, "name", java.util.Locale.forLanguageTag(code).getDisplayLanguage(
+                                        java.util.Locale.forLanguageTag(code)))).toList()),
                 Crumb.current(renderer.message(req, "admin.account")));
     }
 }

@@ -79,6 +79,10 @@ public final class StaffFilter extends HttpFilter {
             return;
         }
         req.setAttribute(STAFF, staff.get());
+        if (staff.get().language() != null) {
+            // The staff area in this member of staff's own language, right to left in Arabic.
+            org.bayan.platform.web.LanguageFilter.use(req, staff.get().language());
+        }
         chain.doFilter(req, resp);
     }
 

@@ -29,6 +29,10 @@ public class User {
     @Column(name = "display_name", nullable = false, length = 200)
     private String displayName;
 
+    /** The staff area's language for this member of staff (ar, en, tr); null for the site's default. */
+    @jakarta.persistence.Column(length = 8)
+    private String language;
+
     @Column(name = "password_hash")
     private String passwordHash;
 
@@ -68,6 +72,8 @@ public class User {
     public Long getId() { return id; }
     public String getUsername() { return username; }
     public String getDisplayName() { return displayName; }
+    public String getLanguage() { return language; }
+    public void setLanguage(String language) { this.language = language; }
     public String getPasswordHash() { return passwordHash; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public Role getRole() { return role; }

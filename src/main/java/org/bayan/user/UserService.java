@@ -245,6 +245,18 @@ public final class UserService {
      * the field to show them beside; nothing is changed then. Every session of the account that
      * does not take up the returned {@linkplain #credentialStamp stamp} ends at its next request.
      */
+    /** The staff area's language for oneself: one of {@code allowed}, or null for the site's default. */
+    public void setOwnLanguage(Staff who, Actor actor, String language, java.util.List<String> allowed) {
+        if (language != null && !allowed.contains(language)) {
+            throw new InvalidInput("language", "account.language.invalid");
+        }
+        tx.run(em -> {
+            User u = em.find(User.class, who.id());
+            u.setLanguage(language);
+            audit.record(em, actor, "user.languageChanged", "user", who.id(), language == null ? "site default" : language);
+        });
+    }
+
     public String changeOwnPassword(Staff who, Actor actor, String current, String next, String repeated) {
         if (current == null || current.isEmpty()) {
             throw new InvalidInput("currentPassword", "password.currentWrong");
