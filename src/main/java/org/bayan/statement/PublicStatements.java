@@ -30,7 +30,6 @@ public final class PublicStatements {
     private final DayCounts counts;
     private final KeptPerVersion<String, TagCloud> cloud;
     private final KeptPerVersion<Long, StatementRepository.Surroundings> surroundings;
-    private final KeptPerVersion<Long, List<StatementPage.Translation>> translations;
     private final KeptPerVersion<Long, java.util.Map<String, String>> tagCounterparts;
 
     /** How many related statements a statement page shows at most. */
@@ -62,7 +61,6 @@ public final class PublicStatements {
         this.counts = counts;
         this.cloud = new KeptPerVersion<>(contentVersion, 8);
         this.surroundings = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
-        this.translations = new KeptPerVersion<>(contentVersion, RELATED_KEPT);
         this.tagCounterparts = new KeptPerVersion<>(contentVersion, 2_000);
     }
 
@@ -160,21 +158,18 @@ public final class PublicStatements {
             StatementRepository.Neighbours n = around.neighbours();
             return Optional.of(StatementPage.of(s, section.get(), s.getPublishedOn(),
                     link(section.get(), n.older()), link(section.get(), n.newer()), related(tree, around.related()),
-                    translations.get(s.getId(), () -> translations(em, s, now))));
+                    translations(s, around.translations())));
         }));
     }
 
     /** The visible translations of a statement, each with its address in its own language's tree. */
-    private List<StatementPage.Translation> translations(EntityManager em, Statement s, Instant now) {
-        List<StatementPage.Translation> found = new ArrayList<>();
-        for (Object[] r : repository.visibleTranslations(em, s.translationSetId(), s.getId(), now)) {
-            String language = (String) r[2];
-            sections.tree(language).byId(((Number) r[3]).longValue()).ifPresent(section -> found.add(
-                    new StatementPage.Translation(language, (String) r[4],
-                            url(section, ((Number) r[0]).longValue(), (String) r[1]),
-                            ((Number) r[0]).longValue() == s.translationSetId())));
+    private List<StatementPage.Translation> translations(Statement s, List<StatementRepository.Translated> found) {
+        List<StatementPage.Translation> links = new ArrayList<>();
+        for (StatementRepository.Translated t : found) {
+            sections.tree(t.language()).byId(t.sectionId()).ifPresent(section -> links.add(new StatementPage.Translation(
+                    t.language(), t.title(), url(section, t.id(), t.slug()), t.id() == s.translationSetId())));
         }
-        return List.copyOf(found);
+        return List.copyOf(links);
     }
 
     /**

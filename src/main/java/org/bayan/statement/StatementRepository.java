@@ -124,6 +124,10 @@ public final class StatementRepository {
                 + neighbour + " and s.publishedOn between :day and :newerTo"
                 + " and (s.publishedAt > :at or (s.publishedAt = :at and s.id > :id))"
                 + " order by s.publishedAt asc, s.id asc limit 1)";
+        // Its published translations, each with its language before its slug (one column of text).
+        q += " union all (select 4, s.id, s.title, concat(s.language, '|', s.slug), s.section.id, s.publishedOn,"
+                + " s.publishedAt, cast(0 as Long) from Statement s where (s.translationSet = :set or s.id = :set)"
+                + " and s.id <> :id and " + VISIBLE + ")";
         if (!tagIds.isEmpty()) {
             q += " union all (select 3, " + columns + ", count(t.id)"
                     + " from Statement s join s.tags t where t.id in :tags and s.id <> :id and " + VISIBLE + " and " + IN_LANGUAGE
@@ -133,17 +137,23 @@ public final class StatementRepository {
         TypedQuery<Object[]> query = visible(em.createQuery(q, Object[].class), now)
                 .setParameter("olderFrom", olderFrom).setParameter("newerTo", newerTo).setParameter("day", s.getPublishedOn())
                 .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
-                .setParameter("at", s.getPublishedAt()).setParameter("language", s.getLanguage());
+                .setParameter("at", s.getPublishedAt()).setParameter("language", s.getLanguage())
+                .setParameter("set", s.translationSetId());
         if (!tagIds.isEmpty()) {
             query.setParameter("tags", tagIds);
         }
         Neighbour older = null;
         Neighbour newer = null;
         List<Related> related = new ArrayList<>();
+        List<Translated> translations = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
             int kind = ((Number) row[0]).intValue();
             long id = ((Number) row[1]).longValue();
-            if (kind == 1) {
+            if (kind == 4) {
+                String[] languageAndSlug = ((String) row[3]).split("\\|", 2);
+                translations.add(new Translated(id, (String) row[2], languageAndSlug[1], languageAndSlug[0],
+                        ((Number) row[4]).longValue()));
+            } else if (kind == 1) {
                 older = new Neighbour(id, (String) row[2], (String) row[3]);
             } else if (kind == 2) {
                 newer = new Neighbour(id, (String) row[2], (String) row[3]);
@@ -155,7 +165,12 @@ public final class StatementRepository {
         // A union promises no order: the related ones are put back in theirs.
         related.sort(Comparator.comparingInt(Related::sharedTags).thenComparing(Related::publishedAt)
                 .thenComparingLong(Related::id).reversed());
-        return new Surroundings(new Neighbours(older, newer), List.copyOf(related));
+        translations.sort(Comparator.comparing(Translated::language));
+        return new Surroundings(new Neighbours(older, newer), List.copyOf(related), List.copyOf(translations));
+    }
+
+    /** A published translation of a statement, as much of it as a link needs. */
+    public record Translated(long id, String title, String slug, String language, long sectionId) {
     }
 
     public record Neighbours(Neighbour older, Neighbour newer) {
@@ -170,8 +185,8 @@ public final class StatementRepository {
                           Instant publishedAt, int sharedTags) {
     }
 
-    /** A statement's neighbours and related statements, see {@link #surroundings}. */
-    public record Surroundings(Neighbours neighbours, List<Related> related) {
+    /** A statement's neighbours, related statements and published translations, see {@link #surroundings}. */
+    public record Surroundings(Neighbours neighbours, List<Related> related, List<Translated> translations) {
     }
 
     /**
@@ -183,17 +198,6 @@ public final class StatementRepository {
                 + VISIBLE + " and " + IN_LANGUAGE + " and t.language = :language"
                 + " group by t.id, t.name, t.slug order by lower(t.name), t.name", Object[].class), now)
                 .setParameter("language", language).getResultList();
-    }
-
-    /**
-     * The visible statements of a translation set other than the given one: rows of [id, slug,
-     * language, section id, title], for the links between a statement and its translations.
-     */
-    public List<Object[]> visibleTranslations(EntityManager em, long set, long id, Instant now) {
-        return visible(em.createQuery("select s.id, s.slug, s.language, s.section.id, s.title from Statement s"
-                + " where (s.translationSet = :set or s.id = :set) and s.id <> :id and " + VISIBLE
-                + " order by s.language", Object[].class), now)
-                .setParameter("set", set).setParameter("id", id).getResultList();
     }
 
     /** The tags of other languages linked with a tag: rows of [language, slug], for the language switcher. */

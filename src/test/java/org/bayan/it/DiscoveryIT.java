@@ -362,7 +362,9 @@ class DiscoveryIT {
         assertEquals("text/plain;charset=UTF-8", robots.header("Content-Type").replace(" ", ""));
         List<String> lines = robots.body().lines().toList();
         assertEquals(List.of("User-agent: *", "Disallow: /bayan/admin", "Disallow: /bayan/login", "",
-                "Sitemap: " + site.url("/sitemap.xml"), "Sitemap: " + site.url("/sitemap-news.xml")), lines);
+                "Sitemap: " + site.url("/sitemap.xml"), "Sitemap: " + site.url("/sitemap-news.xml"),
+                "Sitemap: " + site.url("/ar/sitemap.xml"), "Sitemap: " + site.url("/ar/sitemap-news.xml"),
+                "Sitemap: " + site.url("/tr/sitemap.xml"), "Sitemap: " + site.url("/tr/sitemap-news.xml")), lines);
 
         Site.Page atRoot = new Site("").get("/robots.txt");
         assertTrue(atRoot.body().contains("Disallow: /admin\n"), atRoot.body());
