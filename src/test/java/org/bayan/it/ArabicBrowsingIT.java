@@ -82,7 +82,18 @@ class ArabicBrowsingIT {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
 
+        // The editor reads the staff area in Arabic, chosen in the account page.
+        browser.get(Site.main().url("/admin/account"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("ar");
+        browser.findElement(By.cssSelector("form:has(#language) button[type=submit]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "dir", "rtl"));
+        assertEquals("ar", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+        browser.get(Site.main().url("/admin"));
+        assertEquals("لوحة التحكم", browser.findElement(By.tagName("h1")).getText());
+
         browser.get(Site.main().url("/admin/statements/" + id));
+        assertEquals("rtl", browser.executeScript("return getComputedStyle(document.body).direction"), "the admin right to left");
+        assertEquals("ltr", browser.findElement(By.id("title")).getDomAttribute("dir"), "an English statement's title stays left to right");
         browser.findElement(By.cssSelector("section.translations button[data-language=ar]")).click();
         WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ql-editor")));
         assertEquals("rtl", browser.executeScript("return getComputedStyle(arguments[0]).direction", body), "the body is written right to left");
