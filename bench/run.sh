@@ -154,6 +154,16 @@ PAGES=(
   "search, rare phrase|/search?$rare_query"
   "section RSS feed|$section/feed.rss"
 )
+# Arabic pages, on the tenth of the statements that GenerateArchive writes in Arabic too; not on a
+# baseline from before there were languages.
+if [ -z "$BASELINE_WAR" ]; then
+  enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+  ar_section=$(enc "/ar/المركز-الإعلامي/أخبار-الائتلاف")
+  ar_day=$(curl -s "$B$ar_section/$year" | grep -o 'href="/ar/[^"]*/'"$year"'/[0-9][0-9]/[0-9][0-9]"' | head -1 | sed 's/href="//; s/"//' || true)
+  ar_item=$(curl -s "$B$ar_section" | grep -o 'href="/ar/[^"]*/item/[^"]*"' | head -1 | sed 's/href="//; s/"//' || true)
+  [ -n "$ar_day" ] && [ -n "$ar_item" ] || fail "no Arabic statements in $HOME_DIR: generate the archive again (rm -rf it) with this checkout's GenerateArchive"
+  PAGES+=("Arabic day archive|$(enc "$ar_day")" "Arabic statement|$(enc "$ar_item")")
+fi
 
 if [ -n "${BENCH_PAGES:-}" ]; then
   chosen=()

@@ -142,13 +142,15 @@ public final class StatementAdminServlet extends AdminServlet {
         int page = Pager.parse(req.getParameter("page"));
         StatementDesk.Filter filter = new StatementDesk.Filter(status(param(req, "status")),
                 param(req, "section") == null ? null : id(param(req, "section")), param(req, "tag"), param(req, "author"),
-                param(req, "q"), date(param(req, "from"), "from"), date(param(req, "to"), "to"), param(req, "sort"));
+                param(req, "q"), date(param(req, "from"), "from"), date(param(req, "to"), "to"), param(req, "sort"),
+                language(param(req, "language")));
         StatementDesk.Rows rows = desk.list(staff(req), filter, Pager.offset(page, 20), 20);
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows.rows());
         model.put("pager", new Pager(page, 20, rows.total()).requireExists());
         model.put("filter", filter);
         model.put("statuses", Status.values());
+        model.put("siteLanguages", renderer.languages().codes());
         model.put("sectionOptions", sections.tree().options());
         model.put("query", req.getQueryString() == null ? "" : req.getQueryString().replaceAll("(^|&)page=[^&]*", ""));
         render(req, resp, 200, "admin/statements", model, Crumb.current(renderer.message(req, "admin.statements")));
@@ -282,6 +284,14 @@ public final class StatementAdminServlet extends AdminServlet {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("action", "statement.action.invalid");
         }
+    }
+
+    private String language(String value) {
+        if (value == null) return null;
+        if (!renderer.languages().contains(value)) {
+            throw HttpError.badRequest("not a language of this site");
+        }
+        return value;
     }
 
     private static Status status(String value) {

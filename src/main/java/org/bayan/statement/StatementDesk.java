@@ -40,7 +40,13 @@ public final class StatementDesk {
 
     /** A row of an admin list. */
     public record Row(long id, String title, Status status, boolean live, String section, String author,
-                      java.time.Instant publishedAt, java.time.Instant updatedAt) {
+                      java.time.Instant publishedAt, java.time.Instant updatedAt, String language,
+                      Map<String, Status> translations) {
+
+        /** The same row with the status of each other statement of its translation set, by language. */
+        Row translated(Map<String, Status> found) {
+            return new Row(id, title, status, live, section, author, publishedAt, updatedAt, language, found);
+        }
     }
 
     public record Dashboard(Map<Status, Long> counts, List<Row> myDrafts, List<Row> awaitingReview,
@@ -74,7 +80,13 @@ public final class StatementDesk {
 
     /** The filters of the statements list; any may be null. */
     public record Filter(Status status, Long sectionId, String tag, String author, String text,
-                         LocalDate from, LocalDate to, String sort) {
+                         LocalDate from, LocalDate to, String sort, String language) {
+
+        /** The filters in every language. */
+        public Filter(Status status, Long sectionId, String tag, String author, String text,
+                      LocalDate from, LocalDate to, String sort) {
+            this(status, sectionId, tag, author, text, from, to, sort, null);
+        }
     }
 
     public record Rows(List<Row> rows, long total) {
@@ -97,6 +109,7 @@ public final class StatementDesk {
                 where.append(" and (lower(s.title) like :text or lower(s.lead) like :text)");
                 params.put("text", "%" + f.text().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
             }
+            if (f.language() != null) { where.append(" and s.language = :language"); params.put("language", f.language()); }
             if (f.from() != null) { where.append(" and s.publishedOn >= :from"); params.put("from", f.from()); }
             if (f.to() != null) { where.append(" and s.publishedOn <= :to"); params.put("to", f.to()); }
             String order = switch (f.sort() == null ? "" : f.sort()) {
@@ -108,8 +121,8 @@ public final class StatementDesk {
                     + " order by " + order, Statement.class);
             TypedQuery<Long> c = em.createQuery("select count(s) from Statement s" + where, Long.class);
             params.forEach((k, v) -> { q.setParameter(k, v); c.setParameter(k, v); });
-            return new Rows(q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(this::row).toList(),
-                    c.getSingleResult());
+            List<Statement> page = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+            return new Rows(withTranslations(em, page), c.getSingleResult());
         });
     }
 
@@ -265,10 +278,29 @@ public final class StatementDesk {
                 r.getSavedBy() == null ? null : r.getSavedBy().getDisplayName(), r.getNote(), 0);
     }
 
+    /** The rows with each one's translation set, in one query for the whole page. */
+    private List<Row> withTranslations(EntityManager em, List<Statement> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Long> sets = page.stream().map(Statement::translationSetId).distinct().toList();
+        Map<Long, Map<String, Status>> bySet = new java.util.HashMap<>();
+        for (Object[] r : em.createQuery("select coalesce(s.translationSet, s.id), s.language, s.status from Statement s"
+                + " where s.translationSet in :sets or s.id in :sets", Object[].class).setParameter("sets", sets).getResultList()) {
+            bySet.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.TreeMap<>()).put((String) r[1], (Status) r[2]);
+        }
+        return page.stream().map(s -> {
+            Map<String, Status> others = new java.util.TreeMap<>(bySet.getOrDefault(s.translationSetId(), Map.of()));
+            others.remove(s.getLanguage());
+            return row(s).translated(others);
+        }).toList();
+    }
+
     private Row row(Statement s) {
         String section = sections.tree().byId(s.getSection().getId()).map(SectionNode::name).orElse("");
         return new Row(s.getId(), s.getTitle(), s.getStatus(), s.isPublicAt(clock.instant()), section,
-                s.getAuthor() == null ? "" : s.getAuthor().getDisplayName(), s.getPublishedAt(), s.getUpdatedAt());
+                s.getAuthor() == null ? "" : s.getAuthor().getDisplayName(), s.getPublishedAt(), s.getUpdatedAt(),
+                s.getLanguage(), Map.of());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -129,6 +130,7 @@ public final class GenerateArchive {
             tag.executeBatch();
             System.out.println();
         }
+        arabic(c);
         try (Statement s = c.createStatement()) {
             // Every statement starts with revision 1, as one written in the editor does.
             s.executeUpdate("insert into statement_revision (statement_id, revision_number, title, slug, lead, body, source, status,"
@@ -138,6 +140,97 @@ public final class GenerateArchive {
                     + " where st.statement_id = s.id), ''), s.created_at, s.author_id, 'published' from statement s");
             s.executeUpdate("merge into site_setting (setting_name, setting_value) key (setting_name) values ('timezone', 'UTC')");
         }
+    }
+
+    static final String[] ARABIC = ("الائتلاف الوطني السوري المجلس بيان اجتماع اللجنة الوفد الإنساني المدنيين قصف ريف حمص "
+            + "حماة إدلب حلب روسيا إيران النظام المفاوضات جنيف أستانا الهيئة السياسية الرئيس المنطقة اللاجئين الحل السياسي "
+            + "القرار مجلس الأمن الدولي وقف إطلاق النار المساعدات الشمال الجنوب العاصمة الحكومة المؤقتة").split(" ");
+
+    /**
+     * Every tenth statement also in Arabic, in its translation set, with tags of its own: the
+     * benchmark's Arabic pages. Drawn from a random source of its own, so the English statements
+     * are the same as an archive written before Arabic existed.
+     */
+    static void arabic(Connection c) throws SQLException {
+        Random random = new Random(11);
+        int tagCount = 100;
+        try (PreparedStatement p = c.prepareStatement("insert into tag (name, slug, language, version) values (?, ?, 'ar', 0)")) {
+            for (int i = 1; i <= tagCount; i++) {
+                String name = ARABIC[i % ARABIC.length] + " " + i;
+                p.setString(1, name);
+                p.setString(2, name.replace(' ', '-'));
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        long firstTag;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select min(id) from tag where language = 'ar'")) {
+            rs.next();
+            firstTag = rs.getLong(1);
+        }
+        List<long[]> originals = new ArrayList<>();
+        List<Timestamp[]> times = new ArrayList<>();
+        List<java.sql.Date> days = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id, section_id, author_id, published_at,"
+                + " published_on from statement where mod(id, 10) = 0 and language = 'en' order by id")) {
+            while (rs.next()) {
+                originals.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+                times.add(new Timestamp[] {rs.getTimestamp(4)});
+                days.add(rs.getDate(5));
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("insert into statement (title, slug, lead, body, source, language, status, "
+                + "published_at, published_on, section_id, author_id, created_at, updated_at, version, translation_set) "
+                + "values (?, ?, null, ?, 'الدائرة الإعلامية', 'ar', 'PUBLISHED', ?, ?, ?, ?, ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement tag = c.prepareStatement("insert into statement_tag (statement_id, tag_id) values (?, ?)")) {
+            for (int i = 0; i < originals.size(); i++) {
+                long[] o = originals.get(i);
+                String title = arabicSentence(random, 6 + random.nextInt(6));
+                st.setString(1, title);
+                st.setString(2, title.replace(' ', '-') + "-" + o[0]);
+                StringBuilder body = new StringBuilder();
+                for (int p = 0; p < 3 + random.nextInt(6); p++) {
+                    body.append("<p>").append(arabicSentence(random, 30 + random.nextInt(30))).append(".</p>\n");
+                }
+                st.setString(3, body.toString());
+                st.setTimestamp(4, times.get(i)[0]);
+                st.setDate(5, days.get(i));
+                st.setLong(6, o[1]);
+                st.setLong(7, o[2]);
+                st.setTimestamp(8, times.get(i)[0]);
+                st.setTimestamp(9, times.get(i)[0]);
+                st.setLong(10, o[0]);
+                st.executeUpdate();
+                long id;
+                try (ResultSet k = st.getGeneratedKeys()) { k.next(); id = k.getLong(1); }
+                java.util.Set<Long> chosen = new java.util.HashSet<>();
+                int tags = 1 + random.nextInt(3);
+                while (chosen.size() < tags) {
+                    chosen.add(firstTag + (long) Math.floor(Math.pow(random.nextDouble(), 3) * tagCount));
+                }
+                for (long t : chosen) {
+                    tag.setLong(1, id);
+                    tag.setLong(2, t);
+                    tag.addBatch();
+                }
+                if (i % 1000 == 999) {
+                    tag.executeBatch();
+                    c.commit();
+                }
+            }
+            tag.executeBatch();
+            c.commit();
+            System.out.printf("%d statements in Arabic%n", originals.size());
+        }
+    }
+
+    static String arabicSentence(Random random, int words) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            if (i > 0) s.append(' ');
+            s.append(ARABIC[random.nextInt(ARABIC.length)]);
+        }
+        return s.toString();
     }
 
     static String body(Random random) {
