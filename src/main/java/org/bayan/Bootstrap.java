@@ -192,19 +192,19 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("staticFiles", new StaticFilesFilter())
                 .addMappingForUrlPatterns(request, true, "/static/*", "/webjars/*", "/favicon.ico");
         ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
-        // /ar/... is forwarded to the page it names, in Arabic; what follows sees the forward too.
-        ctx.addFilter("language", new LanguageFilter(settings.languages(), p.renderer()))
-                .addMappingForUrlPatterns(request, true, "/*");
+        LanguageFilter language = new LanguageFilter(settings.languages(), p.renderer());
+        // Inside a language's forward too (/ar/x is forwarded to /x in Arabic): the container commits
+        // a forwarded response when the forward returns, so these keep their hands off it before.
         EnumSet<DispatcherType> requestOrForward = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD);
         if (settings.debugSqlCount()) {
-            // After the language filter, like the cache: a forwarded response is committed when the forward returns.
-            ctx.addFilter("sqlCount", new SqlCountFilter()).addMappingForUrlPatterns(requestOrForward, true, "/*");
+            ctx.addFilter("sqlCount", new SqlCountFilter(language::forwards)).addMappingForUrlPatterns(requestOrForward, true, "/*");
         }
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
-        ctx.addFilter("pageCache", new PageCache(p.contentVersion(), address))
+        ctx.addFilter("pageCache", new PageCache(p.contentVersion(), address, language::forwards))
                 .addMappingForUrlPatterns(requestOrForward, true, "/*");
+        ctx.addFilter("language", language).addMappingForUrlPatterns(request, true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(p.users(), p.passwords())))
                 .addMappingForUrlPatterns(all, true, "/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> p.renderer().renderError(req, resp, 403), address::isConfiguredHost))

@@ -80,6 +80,13 @@ class LanguagesIT {
         for (Element a : html.select("main a[href], aside a[href], nav.breadcrumb a[href]")) {
             assertTrue(a.attr("href").startsWith(site.context() + "/ar/"), a.outerHtml());
         }
+        // Kept like any page: the next reader's copy is answered from the cache, and a copy held is revalidated.
+        Site.Page again = get(AR_DAY);
+        assertEquals(page.body(), again.body());
+        String etag = again.header("ETag");
+        assertNotNull(etag);
+        assertEquals(304, site.send(java.net.http.HttpRequest.newBuilder(URI.create(site.url(enc(AR_DAY))))
+                .header("If-None-Match", etag).GET()).status());
         // Every interface text is Arabic: the site's layout around it carries no English words.
         String chrome = html.select("header, nav.breadcrumb, aside, footer").text();
         assertFalse(chrome.matches("(?s).*\\b(Home|Search|Archive|Sections|Items filtered)\\b.*"), chrome);

@@ -16,8 +16,9 @@ import org.bayan.platform.config.Languages;
  * ({@link #of}). With prefixes, {@code /ar/media-center/...} is forwarded to
  * {@code /media-center/...} in Arabic, so every page exists once and each language has the same
  * tree; the default language has no prefix and keeps its addresses. With a host per language, the
- * host says it. The last filter, so the page cache and the security filters see the address the
- * reader asked for.
+ * host says it. After the page cache, which answers a kept page of any language before the
+ * forward; a page not kept yet is rendered and kept inside the forward (the container commits a
+ * forwarded response when the forward returns), under the address the reader asked for.
  */
 public final class LanguageFilter extends HttpFilter {
 
@@ -45,6 +46,29 @@ public final class LanguageFilter extends HttpFilter {
     /** Renders the rest of this request in a language: an admin page in its reader's, a preview in its statement's. */
     public static void use(ServletRequest req, String language) {
         req.setAttribute(ATTRIBUTE, language);
+    }
+
+    /**
+     * Whether this filter will forward the request to a page in another language ({@code /ar/x}
+     * to {@code /x}): the filters before it must then leave its response to the forward, which
+     * the container commits when it returns (see {@link PageCache}).
+     */
+    public boolean forwards(HttpServletRequest req) {
+        if (languages.byHost() || req.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+            return false;
+        }
+        String path = PageServlet.pathWithinSite(req);
+        int end = path.indexOf('/', 1);
+        if (end != 3) {
+            return false;
+        }
+        String first = path.substring(1, 3);
+        String rest = path.substring(3);
+        return languages.contains(first) && !first.equals(languages.defaultLanguage()) && !isStaffOrFile(rest);
+    }
+
+    private static boolean isStaffOrFile(String rest) {
+        return rest.startsWith("/admin") || rest.startsWith("/login") || rest.startsWith("/logout") || rest.startsWith("/static/");
     }
 
     @Override
@@ -79,7 +103,7 @@ public final class LanguageFilter extends HttpFilter {
         }
         req.setAttribute(ATTRIBUTE, first);
         req.setAttribute(PREFIX, languages.prefix(first));
-        if (rest.startsWith("/admin") || rest.startsWith("/login") || rest.startsWith("/logout") || rest.startsWith("/static/")) {
+        if (isStaffOrFile(rest)) {
             // The staff area and the files have one address, whatever the language.
             renderer.renderError(req, resp, HttpServletResponse.SC_NOT_FOUND);
             return;

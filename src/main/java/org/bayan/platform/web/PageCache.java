@@ -65,9 +65,22 @@ public final class PageCache extends HttpFilter {
             .weigher((String key, Entry e) -> key.length() + e.body.length + e.body.length / 4)
             .build();
 
+    private final java.util.function.Predicate<HttpServletRequest> forwardedLater;
+
     public PageCache(ContentVersion version, SiteAddress address) {
+        this(version, address, req -> false);
+    }
+
+    /**
+     * @param forwardedLater whether a request will be forwarded further on (a page of another
+     *                       language, see LanguageFilter): a kept copy is answered here, but a page
+     *                       to render is left to this filter's pass inside the forward, since the
+     *                       container commits a forwarded response when the forward returns
+     */
+    public PageCache(ContentVersion version, SiteAddress address, java.util.function.Predicate<HttpServletRequest> forwardedLater) {
         this.version = version;
         this.address = address;
+        this.forwardedLater = forwardedLater;
     }
 
     @Override
@@ -100,6 +113,10 @@ public final class PageCache extends HttpFilter {
         String key = origin + " " + uri + (query == null ? "" : "?" + query);
         Entry entry = pages.getIfPresent(key);
         if (entry == null || entry.version != current) {
+            if (forwardedLater.test(req)) {
+                chain.doFilter(req, resp); // rendered and kept inside the forward
+                return;
+            }
             Instant changedAt = version.changedAt();
             BufferedResponse buffered = new BufferedResponse(resp);
             // The page is rendered in full to be kept; whether this reader's copy holds is decided below.

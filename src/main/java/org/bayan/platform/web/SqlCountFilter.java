@@ -19,10 +19,21 @@ public final class SqlCountFilter extends HttpFilter {
 
     public static final String HEADER = "X-Bayan-Sql-Count";
 
+    private final java.util.function.Predicate<HttpServletRequest> forwardedLater;
+
+    public SqlCountFilter() {
+        this(req -> false);
+    }
+
+    /** @param forwardedLater whether a request will be forwarded further on: then it is counted inside the forward */
+    public SqlCountFilter(java.util.function.Predicate<HttpServletRequest> forwardedLater) {
+        this.forwardedLater = forwardedLater;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (req.getHeader(HEADER) == null) {
+        if (req.getHeader(HEADER) == null || forwardedLater.test(req)) {
             chain.doFilter(req, resp);
             return;
         }
