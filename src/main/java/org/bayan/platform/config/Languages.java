@@ -65,8 +65,12 @@ public record Languages(List<String> codes, Map<String, String> hosts) {
 
     /** The locale of a language's dates and texts: British English, as K2 sites write it (en-GB). */
     public static Locale locale(String code) {
-        return Locale.forLanguageTag("en".equals(code) ? "en-GB" : code);
+        Locale known = LOCALES.get(code);
+        return known != null ? known : Locale.forLanguageTag(code);
     }
+
+    private static final Map<String, Locale> LOCALES = Map.of("en", Locale.forLanguageTag("en-GB"),
+            "ar", Locale.forLanguageTag("ar"), "tr", Locale.forLanguageTag("tr"));
 
     /**
      * The first day of a calendar week in a language's pages, from CLDR through java.time, for

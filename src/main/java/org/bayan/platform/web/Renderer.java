@@ -148,16 +148,27 @@ public final class Renderer {
         List<Alternate> all = new ArrayList<>();
         for (String code : languages.codes()) {
             String path = code.equals(current) ? null : pathIn.apply(code);
-            Locale locale = Languages.locale(code);
-            all.add(new Alternate(code, locale.getDisplayLanguage(locale), absolute(req, code, path != null ? path : "/"),
+            // Percent-encoded, and the names as character references: a page all in Latin letters stays
+            // a Latin-1 string, which Java writes out several times faster than one with Arabic in it.
+            all.add(new Alternate(code, NAMES.get(code), absolute(req, code, PageServlet.encodePath(path != null ? path : "/")),
                     path != null, code.equals(current)));
         }
         return List.copyOf(all);
     }
 
     /**
+     * Each language's name in itself (العربية, English, Türkçe) as HTML with character references
+     * for what is not ASCII, for the switcher; worked out once.
+     */
+    private static final Map<String, String> NAMES = Languages.SUPPORTED.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+            code -> code, code -> Languages.locale(code).getDisplayLanguage(Languages.locale(code)).codePoints()
+                    .mapToObj(c -> c < 128 ? String.valueOf((char) c) : "&#x" + Integer.toHexString(c) + ";")
+                    .collect(java.util.stream.Collectors.joining())));
+
+    /**
      * One language's version of a page: {@code counterpart} if it is the same page in that
      * language (for {@code hreflang}), else the language's home; {@code current} for the page itself.
+     * {@code name} is HTML (character references), {@code url} percent-encoded.
      */
     public record Alternate(String language, String name, String url, boolean counterpart, boolean current) {
     }
@@ -215,7 +226,13 @@ public final class Renderer {
         }
         @SuppressWarnings("unchecked")
         List<Alternate> alternates = (List<Alternate>) model.get("alternates");
-        model.put("hasTranslations", alternates.stream().anyMatch(Alternate::counterpart));
+        // The links to the page's other languages depend on the page's address alone: kept rendered,
+        // as many pages share them (every listing links the other languages' homes).
+        String canonical = absolute(req, lang, PageServlet.encodePath(page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
+        Supplier<Map<String, Object>> links = () -> Map.of("alternates", alternates, "canonical", canonical, "lang", lang,
+                "hasTranslations", alternates.stream().anyMatch(Alternate::counterpart));
+        model.put("hreflangs", keptFragment(req, resp, "fragments", "hreflangs", List.of(canonical, alternates), links));
+        model.put("languageSwitcher", keptFragment(req, resp, "fragments", "languageSwitcher", alternates, links));
         WebContext context = new WebContext(application.buildExchange(req, resp), Languages.locale(lang), model);
         // The whole page first, then one write: Thymeleaf writes in hundreds of small pieces,
         // each of which would pass the response's encoder; and a template that fails half-way
