@@ -30,12 +30,16 @@ public final class DashboardServlet extends AdminServlet {
             resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
-        StatementDesk.Dashboard d = desk.dashboard(staff(req));
+        StatementDesk.Dashboard d = desk.dashboard(staff(req), renderer.languages().codes().size());
         Map<String, List<StatementDesk.Row>> panels = new LinkedHashMap<>();
         panels.put("admin.myDrafts", d.myDrafts());
         panels.put("admin.awaitingReview", d.awaitingReview());
         panels.put("admin.scheduledNext", d.scheduled());
         panels.put("admin.recentlyPublished", d.recentlyPublished());
-        render(req, resp, 200, "admin/dashboard", Map.of("dashboard", d, "panels", panels));
+        if (renderer.languages().codes().size() > 1 && staff(req).isEditor()) {
+            panels.put("admin.untranslated", d.untranslated());
+        }
+        render(req, resp, 200, "admin/dashboard", Map.of("dashboard", d, "panels", panels,
+                "siteLanguages", renderer.languages().codes()));
     }
 }

@@ -50,10 +50,19 @@ public final class StatementDesk {
     }
 
     public record Dashboard(Map<Status, Long> counts, List<Row> myDrafts, List<Row> awaitingReview,
-                            List<Row> scheduled, List<Row> recentlyPublished) {
+                            List<Row> scheduled, List<Row> recentlyPublished, List<Row> untranslated) {
     }
 
+    /** The dashboard of a site in one language: nothing to translate. */
     public Dashboard dashboard(Staff who) {
+        return dashboard(who, 1);
+    }
+
+    /**
+     * What the dashboard shows; with several languages ({@code languages}, how many the site has),
+     * also the newest published statements whose translation set lacks one of them, to editors.
+     */
+    public Dashboard dashboard(Staff who, int languages) {
         return tx.inTransaction(em -> {
             Map<Status, Long> counts = new EnumMap<>(Status.class);
             for (Status s : Status.values()) counts.put(s, 0L);
@@ -66,16 +75,24 @@ public final class StatementDesk {
                     rows(em, "s.status = 'DRAFT' and s.author.id = :me", "s.updatedAt desc", who, true),
                     rows(em, "s.status = 'IN_REVIEW'" + own, "s.updatedAt asc", who, !who.isEditor()),
                     rows(em, "s.status = 'SCHEDULED' and s.publishedAt > :now" + own, "s.publishedAt asc", who, !who.isEditor()),
-                    rows(em, "s.status in ('PUBLISHED', 'SCHEDULED') and s.publishedAt <= :now" + own, "s.publishedAt desc", who, !who.isEditor()));
+                    rows(em, "s.status in ('PUBLISHED', 'SCHEDULED') and s.publishedAt <= :now" + own, "s.publishedAt desc", who, !who.isEditor()),
+                    languages < 2 || !who.isEditor() ? List.of() : withTranslations(em, statements(em,
+                            "s.status in ('PUBLISHED', 'SCHEDULED') and s.publishedAt <= :now and (select count(x) from Statement x"
+                                    + " where x.id = coalesce(s.translationSet, s.id) or x.translationSet = coalesce(s.translationSet, s.id))"
+                                    + " < " + languages, "s.publishedAt desc", who, false)));
         });
     }
 
     private List<Row> rows(EntityManager em, String where, String order, Staff who, boolean needsMe) {
+        return statements(em, where, order, who, needsMe).stream().map(this::row).toList();
+    }
+
+    private List<Statement> statements(EntityManager em, String where, String order, Staff who, boolean needsMe) {
         String q = "select s from Statement s left join fetch s.author where " + where + " order by " + order;
         TypedQuery<Statement> query = em.createQuery(q, Statement.class).setMaxResults(8);
         if (needsMe) query.setParameter("me", who.id());
         if (where.contains(":now")) query.setParameter("now", clock.instant());
-        return query.getResultList().stream().map(this::row).toList();
+        return query.getResultList();
     }
 
     /** The filters of the statements list; any may be null. */

@@ -171,6 +171,24 @@ abstract class TranslationsContract {
     }
 
     @Test
+    void theDashboardListsPublishedStatementsThatLackATranslationWithWhatIsMissing() {
+        long alone = publish("Not translated", "en", "");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        long half = publish("Half translated", "en", "");
+        service.translate(editor, me(), half, "ar", null);
+        clock.advance(java.time.Duration.ofMinutes(1));
+        long whole = publish("Translated into both", "en", "");
+        service.translate(editor, me(), whole, "ar", null);
+        service.translate(editor, me(), whole, "tr", null);
+
+        clock.advance(java.time.Duration.ofMinutes(1));
+        List<StatementDesk.Row> untranslated = desk.dashboard(editor, 3).untranslated();
+        assertEquals(List.of(half, alone), untranslated.stream().map(StatementDesk.Row::id).toList(), "newest first");
+        assertEquals(java.util.Set.of("ar"), untranslated.get(0).translations().keySet());
+        assertTrue(desk.dashboard(editor, 1).untranslated().isEmpty(), "a site in one language has nothing to translate");
+    }
+
+    @Test
     void slugsAreUniqueWithinALanguageOnly() {
         long english = publish("Homs", "en", "");
         long turkish = publish("Homs", "tr", "");
