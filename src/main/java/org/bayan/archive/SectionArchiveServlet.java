@@ -137,8 +137,12 @@ public final class SectionArchiveServlet extends PageServlet {
                 : renderer.message(req, "archive.filtered") + " " + label + " – " + section.name());
         model.put("description", section.description());
         model.put("feeds", FeedLink.of(renderer, section.path(), section.name()));
+        // The same section in another language; the same day, month or year only where that
+        // language has a statement then (an archive without one is a 404).
         model.put("alternates", renderer.alternates(req, other -> sections.tree(other).byId(section.id())
-                .map(n -> n.path() + (period == null ? "" : period.path())).orElse(null)));
+                .map(n -> period == null ? n.path()
+                        : statements.days(other, n).subMap(period.from(), period.to().plusDays(1)).isEmpty() ? null
+                        : n.path() + period.path()).orElse(null)));
         renderer.render(req, resp, new Page("section", model, trail, canonical));
     }
 

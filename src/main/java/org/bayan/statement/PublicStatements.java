@@ -125,7 +125,7 @@ public final class PublicStatements {
     private java.util.Map<String, String> counterparts(EntityManager em, long tagId) {
         return tagCounterparts.get(tagId, () -> {
             java.util.Map<String, String> bySlug = new java.util.TreeMap<>();
-            repository.tagCounterparts(em, tagId).forEach(r -> bySlug.put((String) r[0], (String) r[1]));
+            repository.tagCounterparts(em, tagId, clock.instant()).forEach(r -> bySlug.put((String) r[0], (String) r[1]));
             return java.util.Map.copyOf(bySlug);
         });
     }

@@ -200,10 +200,15 @@ public final class StatementRepository {
                 .setParameter("language", language).getResultList();
     }
 
-    /** The tags of other languages linked with a tag: rows of [language, slug], for the language switcher. */
-    public List<Object[]> tagCounterparts(EntityManager em, long tagId) {
-        return em.createQuery("select o.language, o.slug from Tag t, Tag o where t.id = :id and o.counterparts = t.counterparts"
-                + " and o.id <> t.id", Object[].class).setParameter("id", tagId).getResultList();
+    /**
+     * The tags of other languages linked with a tag that a visible statement carries (the others
+     * have no page): rows of [language, slug], for the language switcher.
+     */
+    public List<Object[]> tagCounterparts(EntityManager em, long tagId, Instant now) {
+        return visible(em.createQuery("select o.language, o.slug from Tag t, Tag o where t.id = :id"
+                + " and o.counterparts = t.counterparts and o.id <> t.id"
+                + " and exists (select s.id from Statement s join s.tags x where x.id = o.id and " + VISIBLE + ")",
+                Object[].class), now).setParameter("id", tagId).getResultList();
     }
 
     /**

@@ -256,7 +256,8 @@ class LanguagesIT {
         assertEquals(302, admin.post("/admin/statements/" + draft, arabic).status());
         Map<String, String> links = hreflangs(site.get(englishUrl).html());
         assertTrue(links.containsKey("ar"), links.toString());
-        assertTrue(get(links.get("ar").substring((Site.ROOT + site.context()).length())).body().contains("نص عربي"));
+        assertTrue(site.get(links.get("ar").substring((Site.ROOT + site.context()).length())).body().contains("نص عربي"),
+                "the link is percent-encoded and leads to the Arabic page");
 
         for (long id : List.of(draft, original)) {
             Map<String, String> trash = EditorialIT.editorForm(admin, id);
