@@ -45,9 +45,14 @@ public final class SearchServlet extends PageServlet {
         String pageLanguage = renderer.language(req);
         // This page's language unless the reader asks for all ("all") or another of the site's.
         String languageParam = blankToNull(req.getParameter("lang"));
-        String language = languageParam == null ? pageLanguage : languageParam.equals("all") ? null
-                : renderer.languages().contains(languageParam) ? languageParam : null;
-        if (languageParam != null && !languageParam.equals("all") && language == null) {
+        String language;
+        if (languageParam == null) {
+            language = pageLanguage;
+        } else if (languageParam.equals("all")) {
+            language = null;
+        } else if (renderer.languages().contains(languageParam)) {
+            language = languageParam;
+        } else {
             throw HttpError.badRequest("not a language of this site");
         }
         String sectionPath = blankToNull(req.getParameter("section"));

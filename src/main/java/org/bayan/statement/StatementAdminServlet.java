@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
-import org.bayan.platform.config.Languages;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
@@ -176,8 +175,8 @@ public final class StatementAdminServlet extends AdminServlet {
         }
         model.put("can", editor.can());
         List<LanguageChoice> languages = renderer.languages().codes().stream()
-                .map(code -> new LanguageChoice(code, java.util.Locale.forLanguageTag(code).getDisplayLanguage(renderer.locale(req)),
-                        Languages.direction(code))).toList();
+                .map(code -> new LanguageChoice(code, java.util.Locale.forLanguageTag(code).getDisplayLanguage(renderer.locale(req))))
+                .toList();
         model.put("languages", languages);
         model.put("translations", editor.translations());
         // "Translate into …": each site language the set does not have yet.
@@ -273,8 +272,8 @@ public final class StatementAdminServlet extends AdminServlet {
                 param(req, "language"));
     }
 
-    /** A language the editor offers: its code, its name in the reader's language, its direction. */
-    public record LanguageChoice(String code, String name, String dir) {
+    /** A language the editor offers: its code and its name in the reader's language. */
+    public record LanguageChoice(String code, String name) {
     }
 
     private static StatementService.Action action(HttpServletRequest req) {

@@ -209,7 +209,7 @@ public final class StatementDesk {
     /** The translation set of a statement, itself left out, by language. One query. */
     private static List<Translation> translations(EntityManager em, Statement s) {
         return em.createQuery("select s.language, s.id, s.title, s.status from Statement s"
-                        + " where (s.translationSet = :set or s.id = :set) and s.id <> :id order by s.language", Object[].class)
+                        + " where " + StatementRepository.IN_SET + " and s.id <> :id order by s.language", Object[].class)
                 .setParameter("set", s.translationSetId()).setParameter("id", s.getId()).getResultList().stream()
                 .map(r -> new Translation((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (Status) r[3]))
                 .toList();

@@ -34,6 +34,12 @@ public final class StatementRepository {
     /** A statement aliased {@code s} is in the language bound to {@code :language}: every listing shows one. */
     public static final String IN_LANGUAGE = "s.language = :language";
 
+    /**
+     * A statement aliased {@code s} is in the translation set bound to {@code :set}: the set is
+     * named after its first statement, which itself has no set of its own (see Statement#translationSetId).
+     */
+    public static final String IN_SET = "(s.translationSet = :set or s.id = :set)";
+
     /** One page of visible statements of a language in the given sections (all sections if null), newest first. */
     public List<Statement> page(EntityManager em, String language, Collection<Long> sectionIds, LocalDate from, LocalDate to,
                                 Instant now, int offset, int limit) {
@@ -126,7 +132,7 @@ public final class StatementRepository {
                 + " order by s.publishedAt asc, s.id asc limit 1)";
         // Its published translations, each with its language before its slug (one column of text).
         q += " union all (select 4, s.id, s.title, concat(s.language, '|', s.slug), s.section.id, s.publishedOn,"
-                + " s.publishedAt, cast(0 as Long) from Statement s where (s.translationSet = :set or s.id = :set)"
+                + " s.publishedAt, cast(0 as Long) from Statement s where " + IN_SET
                 + " and s.id <> :id and " + VISIBLE + ")";
         if (!tagIds.isEmpty()) {
             q += " union all (select 3, " + columns + ", count(t.id)"

@@ -98,7 +98,7 @@ public final class StatementService {
 
     /** The statement of a translation set in a language, if it has one. */
     private static java.util.Optional<Long> inSet(EntityManager em, long set, String language) {
-        return em.createQuery("select s.id from Statement s where (s.translationSet = :set or s.id = :set)"
+        return em.createQuery("select s.id from Statement s where " + StatementRepository.IN_SET
                         + " and s.language = :language", Long.class)
                 .setParameter("set", set).setParameter("language", language).setMaxResults(1)
                 .getResultStream().findFirst();

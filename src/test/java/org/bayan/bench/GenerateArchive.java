@@ -110,17 +110,7 @@ public final class GenerateArchive {
                 st.executeUpdate();
                 long id;
                 try (ResultSet k = st.getGeneratedKeys()) { k.next(); id = k.getLong(1); }
-                java.util.Set<Long> chosen = new java.util.HashSet<>();
-                int tags = 1 + random.nextInt(5);
-                while (chosen.size() < tags) {
-                    // Zipf-like: the first tags are very popular, the long tail is rare.
-                    chosen.add(firstTag + (long) Math.min(tagCount - 1, Math.floor(Math.pow(random.nextDouble(), 3) * tagCount)));
-                }
-                for (long t : chosen) {
-                    tag.setLong(1, id);
-                    tag.setLong(2, t);
-                    tag.addBatch();
-                }
+                tag(tag, id, someTags(random, firstTag, tagCount, 1 + random.nextInt(5)));
                 if (i % 1000 == 999) {
                     tag.executeBatch();
                     c.commit();
@@ -203,16 +193,7 @@ public final class GenerateArchive {
                 st.executeUpdate();
                 long id;
                 try (ResultSet k = st.getGeneratedKeys()) { k.next(); id = k.getLong(1); }
-                java.util.Set<Long> chosen = new java.util.HashSet<>();
-                int tags = 1 + random.nextInt(3);
-                while (chosen.size() < tags) {
-                    chosen.add(firstTag + (long) Math.floor(Math.pow(random.nextDouble(), 3) * tagCount));
-                }
-                for (long t : chosen) {
-                    tag.setLong(1, id);
-                    tag.setLong(2, t);
-                    tag.addBatch();
-                }
+                tag(tag, id, someTags(random, firstTag, tagCount, 1 + random.nextInt(3)));
                 if (i % 1000 == 999) {
                     tag.executeBatch();
                     c.commit();
@@ -221,6 +202,24 @@ public final class GenerateArchive {
             tag.executeBatch();
             c.commit();
             System.out.printf("%d statements in Arabic%n", originals.size());
+        }
+    }
+
+    /** {@code n} distinct tags of the {@code count} from {@code first}, Zipf-like: the first are very popular, the long tail rare. */
+    static java.util.Set<Long> someTags(Random random, long first, int count, int n) {
+        java.util.Set<Long> chosen = new java.util.HashSet<>();
+        while (chosen.size() < n) {
+            chosen.add(first + (long) Math.min(count - 1, Math.floor(Math.pow(random.nextDouble(), 3) * count)));
+        }
+        return chosen;
+    }
+
+    /** Adds a statement's tags to the batch of {@code tag} (statement id, tag id). */
+    static void tag(PreparedStatement tag, long statement, java.util.Set<Long> tags) throws SQLException {
+        for (long t : tags) {
+            tag.setLong(1, statement);
+            tag.setLong(2, t);
+            tag.addBatch();
         }
     }
 

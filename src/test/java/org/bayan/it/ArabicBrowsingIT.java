@@ -76,11 +76,7 @@ class ArabicBrowsingIT {
         String editor = "ar-ed-" + run;
         Accounts.createAndLogin(admin, editor, "EDITOR", "arabic-editor-" + run);
 
-        browser.get(Site.main().url("/admin"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(editor);
-        browser.findElement(By.id("password")).sendKeys("arabic-editor-" + run);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
+        Browser.login(browser, wait, editor, "arabic-editor-" + run);
 
         // The editor reads the staff area in Arabic, chosen in the account page.
         browser.get(Site.main().url("/admin/account"));

@@ -23,6 +23,17 @@ final class Browser {
     private Browser() {
     }
 
+    /** Signs a member of staff in from the staff login page and waits for the dashboard. */
+    static void login(ChromeDriver browser, org.openqa.selenium.support.ui.WebDriverWait wait, String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(Site.main().url("/admin"));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                org.openqa.selenium.By.id("username"))).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(org.openqa.selenium.By.tagName("h1"), "Dashboard"));
+    }
+
     static ChromeDriver start() throws Exception {
         return start(options -> { });
     }

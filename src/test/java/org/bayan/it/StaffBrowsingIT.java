@@ -45,12 +45,7 @@ class StaffBrowsingIT {
     }
 
     void login(String username, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(Site.main().url("/admin"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
+        Browser.login(browser, wait, username, password);
     }
 
     void logout() {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.bayan.platform.config.Languages;
 
@@ -57,36 +58,48 @@ public final class LanguageFilter extends HttpFilter {
         if (languages.byHost() || req.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
             return false;
         }
-        String path = PageServlet.pathWithinSite(req);
-        int end = path.indexOf('/', 1);
-        if (end != 3) {
-            return false;
-        }
-        String first = path.substring(1, 3);
-        String rest = path.substring(3);
-        return languages.contains(first) && !first.equals(languages.defaultLanguage()) && !isStaffOrFile(rest);
+        return prefixed(PageServlet.pathWithinSite(req)).filter(p -> languages.contains(p.language())
+                && !p.language().equals(languages.defaultLanguage()) && !p.rest().isEmpty()
+                && !sharedByAllLanguages(p.rest())).isPresent();
     }
 
-    private static boolean isStaffOrFile(String rest) {
-        return rest.startsWith("/admin") || rest.startsWith("/login") || rest.startsWith("/logout") || rest.startsWith("/static/");
+    /**
+     * Whether a path has one address in every language: the staff area, sign-in and the files.
+     * Links to them are never prefixed, and {@code /ar/admin} is not a page.
+     */
+    public static boolean sharedByAllLanguages(String path) {
+        return path.startsWith("/admin") || path.startsWith("/login") || path.startsWith("/logout")
+                || path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
+    /** A path whose first segment is a language code ({@code /ar/...}), and what follows it ("" for none). */
+    private record Prefixed(String language, String rest) {
+    }
+
+    private static Optional<Prefixed> prefixed(String path) {
+        int end = path.indexOf('/', 1);
+        String first = end < 0 ? path.substring(1) : path.substring(1, end);
+        if (first.length() != 2 || !ISO_LANGUAGES.contains(first)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Prefixed(first, end < 0 ? "" : path.substring(end)));
     }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        String path = PageServlet.pathWithinSite(req);
         if (languages.byHost()) {
             req.setAttribute(ATTRIBUTE, languages.ofHost(req.getServerName()).orElse(languages.defaultLanguage()));
             chain.doFilter(req, resp);
             return;
         }
-        int end = path.indexOf('/', 1);
-        String first = end < 0 ? path.substring(1) : path.substring(1, end);
-        if (first.length() != 2 || !ISO_LANGUAGES.contains(first)) {
+        Optional<Prefixed> prefixed = prefixed(PageServlet.pathWithinSite(req));
+        if (prefixed.isEmpty()) {
             chain.doFilter(req, resp);
             return;
         }
-        String rest = end < 0 ? "" : path.substring(end);
+        String first = prefixed.get().language();
+        String rest = prefixed.get().rest();
         if (first.equals(languages.defaultLanguage())) {
             // The default language has no prefix: its one address is the unprefixed one.
             PageServlet.redirectPermanently(req, resp, (rest.isEmpty() ? "/" : rest) + query(req));
@@ -103,8 +116,7 @@ public final class LanguageFilter extends HttpFilter {
         }
         req.setAttribute(ATTRIBUTE, first);
         req.setAttribute(PREFIX, languages.prefix(first));
-        if (isStaffOrFile(rest)) {
-            // The staff area and the files have one address, whatever the language.
+        if (sharedByAllLanguages(rest)) {
             renderer.renderError(req, resp, HttpServletResponse.SC_NOT_FOUND);
             return;
         }

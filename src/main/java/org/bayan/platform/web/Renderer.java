@@ -127,9 +127,7 @@ public final class Renderer {
 
     /** A path of the public site, as opposed to the staff area's, a file's or another site's. */
     private static boolean isSitePath(String path) {
-        return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/admin") && !path.startsWith("/static/")
-                && !path.startsWith("/webjars/") && !path.startsWith("/login") && !path.startsWith("/logout")
-                && !path.equals("/favicon.ico");
+        return path.startsWith("/") && !path.startsWith("//") && !LanguageFilter.sharedByAllLanguages(path);
     }
 
     private String pattern(String language, String key) {
@@ -210,17 +208,15 @@ public final class Renderer {
     /** Renders a page; {@code page} holds its template, its model and its breadcrumb. */
     public void render(HttpServletRequest req, HttpServletResponse resp, Page page) throws IOException {
         String lang = language(req);
+        String canonicalPath = page.canonicalPath() != null ? page.canonicalPath() : pathOf(req);
         Map<String, Object> model = new HashMap<>(page.model());
         model.put("breadcrumb", page.breadcrumb());
-        model.put("canonical", absolute(req, page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
+        model.put("canonical", absolute(req, lang, canonicalPath));
         model.put("path", pathOf(req));
         model.put("siteName", siteName);
-        model.put("lang", lang);
-        model.put("dir", Languages.direction(lang));
-        model.put("langPrefix", languages.prefix(lang));
+        putLanguage(model, lang);
         model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "",
                 () -> Map.of("navSections", chrome.navigation(lang), "siteName", siteName)));
-        model.put("dates", dates.get(lang));
         if (!model.containsKey("alternates")) {
             model.put("alternates", languages.codes().size() < 2 ? List.of() : alternates(req, other -> null));
         }
@@ -228,8 +224,8 @@ public final class Renderer {
         List<Alternate> alternates = (List<Alternate>) model.get("alternates");
         // The links to the page's other languages depend on the page's address alone: kept rendered,
         // as many pages share them (every listing links the other languages' homes).
-        String canonical = absolute(req, lang, PageServlet.encodePath(page.canonicalPath() != null ? page.canonicalPath() : pathOf(req)));
-        Supplier<Map<String, Object>> links = () -> Map.of("alternates", alternates, "canonical", canonical, "lang", lang,
+        String canonical = absolute(req, lang, PageServlet.encodePath(canonicalPath));
+        Supplier<Map<String, Object>> links = () -> Map.of("alternates", alternates, "canonical", canonical,
                 "hasTranslations", alternates.stream().anyMatch(Alternate::counterpart));
         model.put("hreflangs", keptFragment(req, resp, "fragments", "hreflangs", List.of(canonical, alternates), links));
         model.put("languageSwitcher", keptFragment(req, resp, "fragments", "languageSwitcher", alternates, links));
@@ -255,32 +251,39 @@ public final class Renderer {
         String lang = language(req);
         return fragments.get(List.of(template, fragment, key, lang), () -> {
             Map<String, Object> vars = new HashMap<>(model.get());
-            vars.put("lang", lang);
-            vars.put("dir", Languages.direction(lang));
-            vars.put("langPrefix", languages.prefix(lang));
-            vars.put("dates", dates.get(lang));
+            putLanguage(vars, lang);
             return engine.process(template, Set.of(fragment),
                     new WebContext(application.buildExchange(req, resp), Languages.locale(lang), vars));
         });
     }
 
-    /** Dates named in a page's language: {@code ${dates.day(d)}} is "02 May 2018", "02 مايو 2018". */
-    public Dates dates(HttpServletRequest req) {
-        return dates.get(language(req));
+    /**
+     * What every template (and kept fragment) knows of its language: {@code lang}, {@code dir},
+     * the link prefix, its date names, and {@code scripts} for the direction of other languages' text.
+     */
+    private void putLanguage(Map<String, Object> vars, String lang) {
+        vars.put("lang", lang);
+        vars.put("dir", Languages.direction(lang));
+        vars.put("langPrefix", languages.prefix(lang));
+        vars.put("dates", dates.get(lang));
+        vars.put("scripts", SCRIPTS);
+    }
+
+    private static final Scripts SCRIPTS = new Scripts();
+
+    /** For templates: {@code ${scripts.dir(s.language)}} is the direction text in that language is written in. */
+    public static final class Scripts {
+        public String dir(String language) {
+            return Languages.direction(language);
+        }
     }
 
     /** Dates as pages show them, for templates: {@code ${dates.day(d)}} is "02 May 2018". */
     public static final class Dates {
         private final DateTimeFormatter day;
-        private final Locale locale;
 
         Dates(Locale locale) {
-            this.locale = locale;
             this.day = DateTimeFormatter.ofPattern("dd MMMM yyyy", locale);
-        }
-
-        public Locale locale() {
-            return locale;
         }
 
         public String day(TemporalAccessor date) {
