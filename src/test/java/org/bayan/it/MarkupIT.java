@@ -401,13 +401,8 @@ class MarkupIT {
     }
 
     private static void login(ChromeDriver browser, WebDriverWait wait, Who who) {
-        browser.manage().deleteAllCookies();
-        browser.get(Site.main().url("/login"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys(who == Who.ADMIN ? "admin" : authorName);
-        browser.findElement(By.id("password")).sendKeys(who == Who.ADMIN ? Session.ADMIN_PASSWORD : AUTHOR_PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
+        Browser.login(browser, wait, who == Who.ADMIN ? "admin" : authorName,
+                who == Who.ADMIN ? Session.ADMIN_PASSWORD : AUTHOR_PASSWORD);
     }
 
     /** Opens the view; a form is sent from a page of the same session, with that page's CSRF token. */

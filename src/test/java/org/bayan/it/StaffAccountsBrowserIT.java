@@ -41,7 +41,8 @@ class StaffAccountsBrowserIT {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        waitFor(By.cssSelector("main h1"));
+        // the login page has a heading too: wait for the staff header, which only a signed-in page has
+        waitFor(By.cssSelector(".whoami"));
     }
 
     void waitFor(By what) {
@@ -81,8 +82,8 @@ class StaffAccountsBrowserIT {
         browser.findElement(By.id("repeatPassword")).sendKeys("a browser editor's passphrase");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-        waitFor(By.cssSelector(".flash"));
-        assertEquals("Your password has been changed.", browser.findElement(By.cssSelector(".flash")).getText());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.cssSelector(".flash"), "Your password has been changed."));
         assertTrue(browser.findElement(By.cssSelector(".whoami a")).getText().contains("Browser Editor (Editor)"));
     }
 }
