@@ -91,7 +91,10 @@ class ArabicBrowsingIT {
         browser.get(Site.main().url("/admin/statements/" + id));
         assertEquals("rtl", browser.executeScript("return getComputedStyle(document.body).direction"), "the admin right to left");
         assertEquals("ltr", browser.findElement(By.id("title")).getDomAttribute("dir"), "an English statement's title stays left to right");
-        browser.findElement(By.cssSelector("section.translations button[data-language=ar]")).click();
+        WebElement english = browser.findElement(By.cssSelector("section.translations button[data-language=ar]"));
+        english.click();
+        // the English editor has a rich-text box too: wait until its page has gone
+        wait.until(ExpectedConditions.stalenessOf(english));
         WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ql-editor")));
         assertEquals("rtl", browser.executeScript("return getComputedStyle(arguments[0]).direction", body), "the body is written right to left");
         assertEquals("rtl", browser.findElement(By.id("title")).getDomAttribute("dir"));
@@ -101,7 +104,9 @@ class ArabicBrowsingIT {
         body.click();
         body.sendKeys("رحّب الائتلاف بوصول قافلة مساعدات إلى الشمال.");
         Files.write(Browser.screenshotFolder().resolve("arabic-translation-editor.png"), browser.getScreenshotAs(OutputType.BYTES));
-        browser.findElement(By.cssSelector("button[name=action][value=publish]")).click();
+        WebElement publish = browser.findElement(By.cssSelector("button[name=action][value=publish]"));
+        publish.click();
+        wait.until(ExpectedConditions.stalenessOf(publish));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
 
         browser.get(Site.main().url("/media-center/coalition-news/item/" + id));
