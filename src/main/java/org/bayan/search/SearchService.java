@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.bayan.platform.config.Languages;
+import org.unbescape.html.HtmlEscape;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.web.KeptPerVersion;
 import org.bayan.section.SectionNode;
@@ -78,12 +80,19 @@ public final class SearchService {
     }
 
     /** One hit: the statement's address and date line, and snippets with {@code <mark>} around matches. */
+    /**
+     * One statement found. {@code titleHtml} is HTML: the title escaped, with the highlighter's
+     * {@code <mark>} tags where it matched. {@code otherLanguage} and {@code otherDir} are null unless the hit is shown
+     * on a page of another language (see {@link #elsewhere}), so that only such a hit carries
+     * {@code lang} and {@code dir} of its own.
+     */
     public record Hit(long id, String title, String titleHtml, String url, LocalDate publishedOn, SectionNode section,
-                      String snippetHtml, String language) {
+                      String snippetHtml, String language, String otherLanguage, String otherDir) {
 
-        /** The same hit, linked at another address (a statement of another language than the page's). */
-        public Hit at(String otherUrl) {
-            return new Hit(id, title, titleHtml, otherUrl, publishedOn, section, snippetHtml, language);
+        /** The same hit on a page of another language: linked at its own language's address, marked with its language. */
+        public Hit elsewhere(String ownUrl) {
+            return new Hit(id, title, titleHtml, ownUrl, publishedOn, section, snippetHtml, language, language,
+                    Languages.direction(language));
         }
     }
 
@@ -168,8 +177,9 @@ public final class SearchService {
         }
         // Its address and section in its own language's tree.
         SectionNode section = sections.tree(s.getLanguage()).byId(s.getSection().getId()).orElseThrow();
-        return new Hit(s.getId(), s.getTitle(), title, PublicStatements.url(section, s), s.getPublishedOn(), section, snippet,
-                s.getLanguage());
+        // A title without a highlight is escaped here, so the page shows titleHtml alone.
+        return new Hit(s.getId(), s.getTitle(), title != null ? title : HtmlEscape.escapeHtml4Xml(s.getTitle()),
+                PublicStatements.url(section, s), s.getPublishedOn(), section, snippet, s.getLanguage(), null, null);
     }
 
     private static String first(List<String> highlights) {

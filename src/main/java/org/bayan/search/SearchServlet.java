@@ -80,7 +80,9 @@ public final class SearchServlet extends PageServlet {
                     Pager.offset(page, PAGE_SIZE), PAGE_SIZE);
             // A statement of another language is linked at its own language's address.
             model.put("hits", results.hits().stream().map(h -> h.language().equals(pageLanguage) ? h
-                    : h.at(renderer.absolute(req, h.language(), h.url()))).toList());
+                    : h.elsewhere(renderer.absolute(req, h.language(), h.url()))).toList());
+            // Whether any hit is of another language than the page's: only then does a hit need a language of its own.
+            model.put("mixed", results.hits().stream().anyMatch(h -> !h.language().equals(pageLanguage)));
             model.put("total", results.total());
             model.put("pager", new Pager(page, PAGE_SIZE, results.total()).requireExists());
             model.put("pageQuery", query(text, sectionPath, tag, from, to) + (language == null ? "&lang=all" : ""));

@@ -195,6 +195,8 @@ class LanguagesIT {
         assertFalse(all.html().select("main article[lang=tr] a").isEmpty(), "all languages: the Turkish statements too");
         assertTrue(all.html().select("main article[lang=tr] a").eachAttr("href").stream()
                 .allMatch(h -> h.startsWith(Site.ROOT + site.context() + "/tr/")), "a Turkish hit links to its Turkish address");
+        assertTrue(all.html().select("main article[lang=tr] .dateline a").isEmpty(), "a Turkish hit shows only its date, not an English section");
+        assertFalse(all.html().select("main article[lang=tr] .dateline time").isEmpty(), "a Turkish hit shows its date");
         assertEquals(400, site.get("/search?q=x&lang=fr").status());
     }
 
