@@ -45,6 +45,13 @@ public class SectionLabel {
         this.description = description;
     }
 
+    /** A new name, slug and description in this label's language. */
+    public void change(String name, String slug, String description) {
+        this.name = name;
+        this.slug = slug;
+        this.description = description;
+    }
+
     public Long getSectionId() { return sectionId; }
     public String getLanguage() { return language; }
     public String getName() { return name; }

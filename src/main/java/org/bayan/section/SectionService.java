@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
@@ -33,6 +34,7 @@ import org.bayan.user.Staff;
 public final class SectionService {
 
     static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 1000;
 
     /** First segments of the site's own addresses: a top-level section there would hide them or be hidden by them. */
     static final Set<String> RESERVED_TOP_LEVEL = Set.of("admin", "login", "logout", "tag", "static", "webjars",
@@ -51,7 +53,7 @@ public final class SectionService {
     /** Every section in tree order, with how many statements each holds. */
     public List<SectionRow> overview(Staff who) {
         require(who, "manage sections");
-        return tx.inTransaction(SectionService::rows);
+        return tx.inTransaction(this::rows);
     }
 
     /** One section with the sections it could move under (not itself, not its own subsections). */
@@ -81,7 +83,8 @@ public final class SectionService {
         String slug = slug(form.slug(), name);
         long id = tx.inTransaction(em -> {
             Section parent = parent(em, form.parentId());
-            checkSlug(em, parent, slug, null);
+            // A new section has no names of its own in other languages yet: its slug is its address in each.
+            checkAddresses(em, parent, null, everyLanguage(slug), defaultLanguage());
             Section s = new Section(parent, slug, name, nextPosition(em, parent));
             em.persist(s);
             audit.record(em, actor, "section.created", "section", s.getId(), name + " (" + path(s) + ")");
@@ -103,11 +106,74 @@ public final class SectionService {
             if (s.getName().equals(name) && s.getSlug().equals(slug)) {
                 return path(s);
             }
-            checkSlug(em, s.getParent(), slug, id);
+            // Its address changes in the default language and in each language it has no name of its own in.
+            Map<String, String> slugs = slugsOf(em, s, slug);
+            slugs.values().removeIf(other -> !other.equals(slug));
+            checkAddresses(em, s.getParent(), id, slugs, defaultLanguage());
             String before = s.getName() + " (" + path(s) + ")";
             s.rename(name, slug);
             String after = path(s);
             audit.record(em, actor, "section.renamed", "section", id, before + " → " + name + " (" + after + ")");
+            return after;
+        });
+        sections.reload();
+        return path;
+    }
+
+    /**
+     * Names a section in another of the site's languages: its name, slug (from the name when
+     * empty) and description there, which that language's pages show. An empty name removes its
+     * name there, and those pages fall back to the default language's (marked as such). The
+     * section's address in that language follows at once; the old one stops answering.
+     *
+     * @return the section's path in that language's tree, without the language's prefix
+     */
+    public String label(Staff who, Actor actor, long id, Long version, SectionLabelForm form) {
+        require(who, "name sections");
+        String language = form.language();
+        if (language == null || !sections.languages().contains(language)) {
+            throw new InvalidInput("language", "sectionAdmin.label.languageInvalid");
+        }
+        if (language.equals(defaultLanguage())) {
+            throw new InvalidInput("language", "sectionAdmin.label.defaultLanguage");
+        }
+        boolean remove = form.name() == null || form.name().isBlank();
+        String name = remove ? null : name(form.name());
+        String slug = remove ? null : slug(form.slug(), name);
+        String description = remove ? null : description(form.description());
+        long expected = StaleVersion.expected(version);
+        String path = tx.inTransaction(em -> {
+            // Siblings take turns: two of them named alike in one language at once cannot both pass the check below.
+            lockSiblings(em, id);
+            SectionLabel saved = em.find(SectionLabel.class, new SectionLabel.Key(id, language));
+            Section s = locked(em, id, expected, "sectionAdmin.stale.label." + language, x -> labelSides(em, x, language,
+                    saved, name, slug, description));
+            String before = pathIn(em, s, language);
+            String beforeName = saved == null ? s.getName() : saved.getName();
+            if (remove ? saved == null : saved != null && saved.getName().equals(name) && saved.getSlug().equals(slug)
+                    && Objects.equals(saved.getDescription(), description)) {
+                return before;
+            }
+            Map<String, String> slugs = Map.of(language, remove ? s.getSlug() : slug);
+            if (remove) {
+                if (sharedAddress(em, s.getParent(), id, slugs).isPresent()) {
+                    throw new InvalidInput("name", "sectionAdmin.label.fallbackTaken");
+                }
+                em.remove(saved);
+            } else {
+                checkAddresses(em, s.getParent(), id, slugs, language);
+                if (saved == null) {
+                    em.persist(new SectionLabel(id, language, name, slug, description));
+                } else {
+                    saved.change(name, slug, description);
+                }
+            }
+            em.flush();
+            String after = pathIn(em, s, language);
+            // The label is part of the section: a page that showed the section before this change is now stale.
+            em.lock(s, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            audit.record(em, actor, remove ? "section.unnamed" : "section.named", "section", id, language + ": "
+                    + beforeName + " (" + before + ") → " + (remove ? s.getName() : name) + " (" + after + ")");
             return after;
         });
         sections.reload();
@@ -152,7 +218,7 @@ public final class SectionService {
                     throw new InvalidInput("parentId", "sectionAdmin.moveUnderItself");
                 }
             }
-            checkSlug(em, parent, s.getSlug(), id);
+            checkAddresses(em, parent, id, slugsOf(em, s, s.getSlug()), defaultLanguage());
             String before = path(s);
             s.moveUnder(parent, nextPosition(em, parent));
             String after = path(s);
@@ -229,10 +295,13 @@ public final class SectionService {
         Policy.require(Policy.canManageTaxonomy(who), what);
     }
 
-    /** Two queries whatever the size of the tree: the sections, and the statement counts grouped. */
-    private static List<SectionRow> rows(EntityManager em) {
+    /** Three queries whatever the size of the tree: the sections, their labels, and the statement counts grouped. */
+    private List<SectionRow> rows(EntityManager em) {
         List<Section> all = em.createQuery("select s from Section s", Section.class).getResultList();
+        List<SectionLabel> labels = em.createQuery("select l from SectionLabel l", SectionLabel.class).getResultList();
         SectionTree tree = new SectionTree(all);
+        List<SectionTree> others = sections.languages().stream().skip(1)
+                .map(language -> new SectionTree(all, language, defaultLanguage(), labels)).toList();
         Map<Long, Long> versions = new HashMap<>();
         all.forEach(s -> versions.put(s.getId(), s.getVersion()));
         Map<Long, Long> counts = new HashMap<>();
@@ -243,35 +312,91 @@ public final class SectionService {
             counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
         }
         List<SectionRow> rows = new ArrayList<>();
-        addRows(rows, tree.roots(), 0, counts, versions);
+        addRows(rows, tree.roots(), 0, counts, versions, others);
         return List.copyOf(rows);
     }
 
     private static void addRows(List<SectionRow> rows, List<SectionNode> level, int depth, Map<Long, Long> counts,
-                                Map<Long, Long> versions) {
+                                Map<Long, Long> versions, List<SectionTree> others) {
         for (int i = 0; i < level.size(); i++) {
             SectionNode n = level.get(i);
+            List<SectionRow.InLanguage> inOthers = others.stream().map(t -> inLanguage(t.byId(n.id()).orElseThrow(), t))
+                    .toList();
             rows.add(new SectionRow(n.id(), n.parentId(), n.name(), n.slug(), n.path(), depth,
                     counts.getOrDefault(n.id(), 0L), i == 0, i == level.size() - 1, n.hasChildren(), n.archiveStyle(),
-                    versions.get(n.id())));
-            addRows(rows, n.children(), depth + 1, counts, versions);
+                    versions.get(n.id()), inOthers));
+            addRows(rows, n.children(), depth + 1, counts, versions, others);
         }
     }
 
+    /** A section as a language's tree has it: named there, or falling back to the default language's name. */
+    private static SectionRow.InLanguage inLanguage(SectionNode n, SectionTree tree) {
+        boolean named = n.nameLanguage().equals(tree.language());
+        return new SectionRow.InLanguage(tree.language(), named ? n.name() : null, named ? n.slug() : null,
+                named ? n.description() : null, n.path());
+    }
+
     /**
-     * Refuses a slug that would make two sections share an address, or that the router would
-     * read as something else: a statement ({@code item}), a date archive (digits), or at the
-     * top level one of the site's own paths.
+     * Refuses slugs that would make two sections share an address in a language, or that the
+     * router would read as something else: a statement ({@code item}), a date archive (digits),
+     * or at the top level one of the site's own paths.
+     *
+     * @param slugs  the section's slug in each language whose address changes
+     * @param edited the language being changed: a clash in another one is told as such
      */
-    private static void checkSlug(EntityManager em, Section parent, String slug, Long ownId) {
-        if ((parent == null && RESERVED_TOP_LEVEL.contains(slug)) || slug.equals("item") || slug.matches("[0-9]+")) {
-            throw new InvalidInput("slug", "sectionAdmin.slugReserved");
+    private void checkAddresses(EntityManager em, Section parent, Long ownId, Map<String, String> slugs, String edited) {
+        for (String slug : slugs.values()) {
+            if ((parent == null && RESERVED_TOP_LEVEL.contains(slug)) || slug.equals("item") || slug.matches("[0-9]+")) {
+                throw new InvalidInput("slug", "sectionAdmin.slugReserved");
+            }
         }
-        boolean taken = children(em, parent).stream()
-                .anyMatch(s -> s.getSlug().equals(slug) && !s.getId().equals(ownId));
-        if (taken) {
-            throw new InvalidInput("slug", "sectionAdmin.slugTaken");
+        sharedAddress(em, parent, ownId, slugs).ifPresent(language -> {
+            throw new InvalidInput("slug", language.equals(edited) ? "sectionAdmin.slugTaken" : "sectionAdmin.slugTakenInAnotherLanguage");
+        });
+    }
+
+    /**
+     * The first language in which a section with these slugs would have a sibling's address
+     * under this parent: a sibling's slug in a language is its label's there, else its own.
+     */
+    private static Optional<String> sharedAddress(EntityManager em, Section parent, Long ownId, Map<String, String> slugs) {
+        List<Section> siblings = children(em, parent).stream().filter(x -> !x.getId().equals(ownId)).toList();
+        if (siblings.isEmpty()) {
+            return Optional.empty();
         }
+        Map<Long, Map<String, String>> labelled = new HashMap<>();
+        em.createQuery("select l from SectionLabel l where l.sectionId in :ids", SectionLabel.class)
+                .setParameter("ids", siblings.stream().map(Section::getId).toList()).getResultList()
+                .forEach(l -> labelled.computeIfAbsent(l.getSectionId(), k -> new HashMap<>()).put(l.getLanguage(), l.getSlug()));
+        for (Map.Entry<String, String> mine : slugs.entrySet()) {
+            for (Section sibling : siblings) {
+                String theirs = labelled.getOrDefault(sibling.getId(), Map.of()).getOrDefault(mine.getKey(), sibling.getSlug());
+                if (theirs.equals(mine.getValue())) {
+                    return Optional.of(mine.getKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A section's slug in each of the site's languages: its label's there, else {@code ownSlug}. */
+    private Map<String, String> slugsOf(EntityManager em, Section s, String ownSlug) {
+        Map<String, String> labelled = new HashMap<>();
+        em.createQuery("select l from SectionLabel l where l.sectionId = :id", SectionLabel.class)
+                .setParameter("id", s.getId()).getResultList().forEach(l -> labelled.put(l.getLanguage(), l.getSlug()));
+        Map<String, String> slugs = new java.util.LinkedHashMap<>();
+        sections.languages().forEach(language -> slugs.put(language, labelled.getOrDefault(language, ownSlug)));
+        return slugs;
+    }
+
+    private Map<String, String> everyLanguage(String slug) {
+        Map<String, String> slugs = new java.util.LinkedHashMap<>();
+        sections.languages().forEach(language -> slugs.put(language, slug));
+        return slugs;
+    }
+
+    private String defaultLanguage() {
+        return sections.languages().get(0);
     }
 
     /** The children of a section (of the top level for null), in the order the site shows them. */
@@ -340,18 +465,47 @@ public final class SectionService {
      * change would have made of it.
      */
     private Section current(EntityManager em, long id, long expected, String asked, UnaryOperator<Look> change) {
+        return locked(em, id, expected, asked, s -> {
+            List<Section> siblings = children(em, s.getParent());
+            Look saved = new Look(s.getName(), s.getSlug(), parentOf(s.getParent()),
+                    Text.of("sectionAdmin.stale.place", siblings.indexOf(s) + 1, siblings.size()), style(s.getArchiveStyle()));
+            return saved.against(change.apply(saved));
+        });
+    }
+
+    /** As {@link #current}, with the fields a refusal shows worked out from the saved section by {@code sides}. */
+    private Section locked(EntityManager em, long id, long expected, String asked, Function<Section, List<Field>> sides) {
         Section s = em.find(Section.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
             throw new InvalidInput("id", "sectionAdmin.notFound");
         }
         if (s.getVersion() != expected) {
-            List<Section> siblings = children(em, s.getParent());
-            Look saved = new Look(s.getName(), s.getSlug(), parentOf(s.getParent()),
-                    Text.of("sectionAdmin.stale.place", siblings.indexOf(s) + 1, siblings.size()), style(s.getArchiveStyle()));
             throw new StaleVersion("section", s.getVersion(), audit.lastChangedBy(em, "section", id).orElse(null),
-                    Text.of(asked, s.getName()), saved.against(change.apply(saved)));
+                    Text.of(asked, s.getName()), sides.apply(s));
         }
         return s;
+    }
+
+    /** A section's name, address and description in a language, as saved and as a label change would make them. */
+    private static List<Field> labelSides(EntityManager em, Section s, String language, SectionLabel saved, String name,
+                                          String slug, String description) {
+        String path = pathIn(em, s, language);
+        String mine = path.substring(0, path.lastIndexOf('/') + 1) + (name == null ? s.getSlug() : slug);
+        return List.of(new Field("name", "sectionAdmin.name", saved == null ? null : saved.getName(), name),
+                new Field("address", "sectionAdmin.col.address", path, mine),
+                new Field("description", "sectionAdmin.description", saved == null ? null : saved.getDescription(), description));
+    }
+
+    /** The section's path in a language's tree, e.g. {@code /المركز-الإعلامي/أخبار-الائتلاف} in Arabic. */
+    private static String pathIn(EntityManager em, Section s, String language) {
+        Map<Long, String> slugs = new HashMap<>();
+        em.createQuery("select l.sectionId, l.slug from SectionLabel l where l.language = :language", Object[].class)
+                .setParameter("language", language).getResultList().forEach(r -> slugs.put((Long) r[0], (String) r[1]));
+        StringBuilder path = new StringBuilder();
+        for (Section x = s; x != null; x = x.getParent()) {
+            path.insert(0, "/" + slugs.getOrDefault(x.getId(), x.getSlug()));
+        }
+        return path.toString();
     }
 
     private static Object parentOf(Section parent) {
@@ -384,6 +538,15 @@ public final class SectionService {
             throw new InvalidInput("name", "sectionAdmin.nameTooLong");
         }
         return name;
+    }
+
+    /** A description as typed, without surrounding space; null when empty. */
+    private static String description(String raw) {
+        String description = raw == null ? "" : raw.strip();
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InvalidInput("description", "sectionAdmin.descriptionTooLong");
+        }
+        return description.isEmpty() ? null : description;
     }
 
     /** The slug as typed, or made from the name when left empty; either way in the site's slug form. */

@@ -62,6 +62,9 @@ public final class SectionTree {
 
     public List<SectionNode> roots() { return roots; }
 
+    /** The language this tree names its sections in (where they have a name in it). */
+    public String language() { return language; }
+
 
     public Optional<SectionNode> byId(long id) { return Optional.ofNullable(byId.get(id)); }
 

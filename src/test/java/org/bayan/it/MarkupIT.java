@@ -75,6 +75,7 @@ class MarkupIT {
             Map.entry("admin users with errors", 400), Map.entry("admin account with errors", 400),
             Map.entry("admin tag with errors", 400), Map.entry("admin tag conflict", 409), Map.entry("admin sections with errors", 400),
             Map.entry("admin tag merge with errors", 400), Map.entry("admin section with errors", 400),
+            Map.entry("admin section name in Arabic with errors", 400),
             Map.entry("admin error 404", 404), Map.entry("admin error 400", 400),
             Map.entry("admin author refused", 403), Map.entry("admin author refused an action", 403));
 
@@ -194,6 +195,9 @@ class MarkupIT {
         views.add(View.get(a, "section", Who.ADMIN, sectionAdmin));
         views.add(View.post(a, "section with errors", Who.ADMIN, "/admin/sections/" + sectionId + "/rename",
                 () -> Map.of("name", "", "slug", "")));
+        // A top-level section may not take the address of the site's tag pages, in Arabic either.
+        views.add(View.post(a, "section name in Arabic with errors", Who.ADMIN, "/admin/sections/" + sectionId + "/label",
+                () -> Map.of("language", "ar", "name", "الوسوم", "slug", "tag", "description", "")));
         views.add(View.get(a, "error 404", Who.ADMIN, "/admin/statements/999999999999"));
         views.add(View.get(a, "error 400", Who.ADMIN, "/admin/statements?page=abc"));
         views.add(View.get(a, "author's dashboard", Who.AUTHOR, "/admin"));

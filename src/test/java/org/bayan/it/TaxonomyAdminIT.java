@@ -256,6 +256,60 @@ class TaxonomyAdminIT {
     }
 
     @Test
+    void aSectionNamedInArabicInTheAdminAnswersAtItsArabicAddressUnderThatName() {
+        long section = createSection("Field Reports " + RUN, mediaCenter);
+        String unnamed = "/ar/المركز-الإعلامي/field-reports-" + RUN;
+        assertEquals("Field Reports " + RUN, LanguagesIT.get(unnamed).h1(), "unnamed in Arabic, it shows its English name");
+        assertEquals("AR missing TR missing", sectionRow(section).selectFirst("td.languages").text());
+        Document page = admin.get("/admin/sections/" + section).html();
+        assertEquals("rtl", page.selectFirst("input#name-ar").attr("dir"), "Arabic is typed right to left");
+        String opened = page.selectFirst("input[name=version]").val();
+
+        Site.Page saved = admin.post("/admin/sections/" + section + "/label", Map.of("language", "ar",
+                "name", "تقارير ميدانية " + RUN, "slug", "", "description", "تقارير مراسلينا من الميدان."));
+
+        assertEquals(302, saved.status());
+        String named = "/ar/المركز-الإعلامي/تقارير-ميدانية-" + RUN;
+        assertEquals("Name in Arabic saved. The section’s address in Arabic is now " + named + ".",
+                admin.follow("/admin/sections").html().selectFirst(".flash").text());
+        Site.Page arabic = LanguagesIT.get(named);
+        assertEquals(200, arabic.status());
+        assertEquals("تقارير ميدانية " + RUN, arabic.h1());
+        assertEquals("الرئيسية > المركز الإعلامي > تقارير ميدانية " + RUN, arabic.breadcrumb());
+        assertEquals(404, LanguagesIT.get(unnamed).status(),
+                "a renamed section's old address stops answering, in Arabic as in English (no redirect is kept for sections)");
+        assertEquals("Field Reports " + RUN, Site.main().get("/media-center/field-reports-" + RUN).h1(), "English is untouched");
+        assertEquals("AR ✓ TR missing", sectionRow(section).selectFirst("td.languages").text());
+
+        Site.Page stale = admin.post("/admin/sections/" + section + "/label", Map.of("language", "ar", "name", "أخبار " + RUN,
+                "slug", "", "description", "", "version", opened));
+        assertEquals(409, stale.status(), "sent from the page as it was before the save");
+        assertEquals("Someone else changed this section meanwhile", stale.html().selectFirst("h1").text());
+
+        admin.get("/admin/sections/" + section);
+        Site.Page clash = admin.post("/admin/sections/" + section + "/label", Map.of("language", "ar", "name", "المقابلات",
+                "slug", "", "description", ""));
+        assertEquals(400, clash.status(), "the Arabic address of Interviews, its sibling");
+        Document refused = clash.html();
+        assertEquals("Another section in the same place already has this address.",
+                refused.selectFirst("fieldset[data-language=ar] p.error").text());
+        assertEquals("المقابلات", refused.selectFirst("input#name-ar").val(), "what was typed is kept");
+        assertEquals("Field Reports " + RUN, refused.selectFirst("input#name").val(), "the English form as saved");
+        assertEquals(200, LanguagesIT.get(named).status(), "nothing saved");
+
+        for (String language : List.of("xx", "fr", "en", "")) {
+            assertEquals(400, admin.post("/admin/sections/" + section + "/label", Map.of("language", language,
+                    "name", "Name " + RUN, "slug", "", "description", "")).status(), "language '" + language + "'");
+        }
+
+        admin.get("/admin/sections/" + section);
+        assertEquals(302, admin.post("/admin/sections/" + section + "/label", Map.of("language", "ar", "name", "",
+                "slug", "", "description", "")).status());
+        assertEquals("Field Reports " + RUN, LanguagesIT.get(unnamed).h1(), "with its Arabic name removed, it falls back");
+        assertEquals(404, LanguagesIT.get(named).status());
+    }
+
+    @Test
     void sectionWithStatementsCannotBeDeletedAndSaysWhy() {
         long section = createSection("Busy " + RUN, mediaCenter);
         createStatement("Busy draft " + RUN, section, "", "save");
@@ -473,6 +527,13 @@ class TaxonomyAdminIT {
         Element row = admin.get("/admin/sections").html().select("table.sections tbody tr").stream()
                 .filter(r -> r.selectFirst("td a").text().equals(path)).findFirst().orElseThrow();
         return Long.parseLong(row.selectFirst("th a").attr("href").replaceAll(".*/", ""));
+    }
+
+    /** A section's row in the section tree, as the admin reads it now. */
+    private static Element sectionRow(long id) {
+        return admin.get("/admin/sections").html().select("table.sections tbody tr").stream()
+                .filter(r -> r.selectFirst("th a").attr("href").endsWith("/admin/sections/" + id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no section " + id + " in the tree"));
     }
 
     private static long tagId(String slug) {
