@@ -142,16 +142,34 @@ public final class Renderer {
      * language's tree), else that language's home page.
      */
     public List<Alternate> alternates(HttpServletRequest req, java.util.function.Function<String, String> pathIn) {
-        String current = language(req);
+        return alternates(languages.codes(), language(req), pathIn, (code, path) -> absolute(req, code, path));
+    }
+
+    /**
+     * The same for a page in {@code current} on a site of these languages (the default first),
+     * with {@code absolute} making a language's percent-encoded path absolute, as
+     * {@link #absolute(HttpServletRequest, String, String)} does.
+     */
+    public static List<Alternate> alternates(List<String> codes, String current, java.util.function.Function<String, String> pathIn,
+                                             java.util.function.BinaryOperator<String> absolute) {
         List<Alternate> all = new ArrayList<>();
-        for (String code : languages.codes()) {
+        for (String code : codes) {
             String path = code.equals(current) ? null : pathIn.apply(code);
             // Percent-encoded, and the names as character references: a page all in Latin letters stays
             // a Latin-1 string, which Java writes out several times faster than one with Arabic in it.
-            all.add(new Alternate(code, NAMES.get(code), absolute(req, code, PageServlet.encodePath(path != null ? path : "/")),
+            all.add(new Alternate(code, NAMES.get(code), absolute.apply(code, PageServlet.encodePath(path != null ? path : "/")),
                     path != null, code.equals(current)));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The {@code hreflang} links of the page at {@code canonical} (absolute, in the request's
+     * language) whose counterpart in each other language is {@code pathIn}'s path there, or none
+     * (null): see {@link #hreflangs(String, List)}. For the sitemaps' alternates.
+     */
+    public List<Hreflang> hreflangs(HttpServletRequest req, String canonical, java.util.function.Function<String, String> pathIn) {
+        return hreflangs(canonical, alternates(req, pathIn));
     }
 
     /**
@@ -169,6 +187,31 @@ public final class Renderer {
      * {@code name} is HTML (character references), {@code url} percent-encoded.
      */
     public record Alternate(String language, String name, String url, boolean counterpart, boolean current) {
+    }
+
+    /** One {@code hreflang} link: a language (or {@code x-default}) and the absolute address of the page in it. */
+    public record Hreflang(String hreflang, String href) {
+    }
+
+    /**
+     * The {@code hreflang} links of a page whose own absolute address is {@code canonical}, for
+     * its head and for the sitemaps' {@code xhtml:link}s alike: the page itself, each counterpart
+     * in {@code alternates}, and {@code x-default} for the default language's version where there
+     * is one. None for a page that has no counterpart. The same on every page of the group, so
+     * the links are reciprocal.
+     */
+    public static List<Hreflang> hreflangs(String canonical, List<Alternate> alternates) {
+        if (alternates.stream().noneMatch(Alternate::counterpart)) {
+            return List.of();
+        }
+        List<Hreflang> links = new ArrayList<>();
+        alternates.stream().filter(Alternate::current).forEach(a -> links.add(new Hreflang(a.language(), canonical)));
+        alternates.stream().filter(Alternate::counterpart).forEach(a -> links.add(new Hreflang(a.language(), a.url())));
+        Alternate first = alternates.get(0); // the default language's
+        if (first.current() || first.counterpart()) {
+            links.add(new Hreflang("x-default", first.current() ? canonical : first.url()));
+        }
+        return List.copyOf(links);
     }
 
     /** The site's languages and how each is addressed. */
@@ -225,8 +268,7 @@ public final class Renderer {
         // The links to the page's other languages depend on the page's address alone: kept rendered,
         // as many pages share them (every listing links the other languages' homes).
         String canonical = absolute(req, lang, PageServlet.encodePath(canonicalPath));
-        Supplier<Map<String, Object>> links = () -> Map.of("alternates", alternates, "canonical", canonical,
-                "hasTranslations", alternates.stream().anyMatch(Alternate::counterpart));
+        Supplier<Map<String, Object>> links = () -> Map.of("alternates", alternates, "links", hreflangs(canonical, alternates));
         model.put("hreflangs", keptFragment(req, resp, "fragments", "hreflangs", List.of(canonical, alternates), links));
         model.put("languageSwitcher", keptFragment(req, resp, "fragments", "languageSwitcher", alternates, links));
         WebContext context = new WebContext(application.buildExchange(req, resp), Languages.locale(lang), model);
