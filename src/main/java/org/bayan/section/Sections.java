@@ -32,6 +32,11 @@ public final class Sections implements SiteChrome {
         reload();
     }
 
+    /** The site's languages, the default first: those it has a tree in. */
+    public List<String> languages() {
+        return languages;
+    }
+
     /** The tree in the site's default language: the staff area's and the default language pages'. */
     public SectionTree tree() {
         return trees.get().get(languages.get(0));

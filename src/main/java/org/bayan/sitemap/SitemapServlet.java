@@ -45,6 +45,8 @@ public final class SitemapServlet extends PageServlet {
 
     private SitemapXml xml(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setContentType("application/xml;charset=UTF-8");
-        return new SitemapXml(resp.getWriter(), path -> renderer.absoluteUri(req, path));
+        // The alternates are built as the pages' hreflang links are, in each language's addressing.
+        return new SitemapXml(resp.getWriter(), path -> renderer.absoluteUri(req, path),
+                (loc, counterparts) -> renderer.hreflangs(req, loc, counterparts::get));
     }
 }
