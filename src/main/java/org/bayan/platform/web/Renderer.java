@@ -54,6 +54,7 @@ public final class Renderer {
     private final ZoneId zone;
     private final KeptPerVersion<List<Object>, String> fragments;
     private volatile String siteName = Settings.DEFAULT_SITE_NAME;
+    private volatile Map<String, String> siteNames = Map.of();
     private volatile Optional<String> publisherUrl = Optional.empty();
 
     /** How many rendered fragments are kept at most: a section's month list is ~12 kB. */
@@ -229,18 +230,25 @@ public final class Renderer {
     }
 
     /**
-     * Names the publication (BAYAN_SITE_NAME) and its publisher's home page (BAYAN_PUBLISHER_URL)
-     * everywhere pages, feeds and sitemaps name the organisation; set once at start-up.
+     * Names the publication (BAYAN_SITE_NAME, and BAYAN_SITE_NAMES for the languages with a name
+     * of their own) and its publisher's home page (BAYAN_PUBLISHER_URL) everywhere pages, feeds
+     * and sitemaps name the organisation; set once at start-up.
      */
-    public Renderer publishedBy(String siteName, Optional<String> publisherUrl) {
+    public Renderer publishedBy(String siteName, Map<String, String> siteNames, Optional<String> publisherUrl) {
         this.siteName = siteName;
+        this.siteNames = Map.copyOf(siteNames);
         this.publisherUrl = publisherUrl;
         return this;
     }
 
-    /** The publication's name, e.g. in titles, og:site_name, feeds and the news sitemap. */
-    public String siteName() {
-        return siteName;
+    /** The publication's name in a language, e.g. in titles, og:site_name, feeds and the news sitemap. */
+    public String siteName(String language) {
+        return siteNames.getOrDefault(language, siteName);
+    }
+
+    /** The publication's name in the page's language. */
+    public String siteName(HttpServletRequest req) {
+        return siteName(language(req));
     }
 
     /** The publisher's home page: the configured one, or this site's home page. */
@@ -256,10 +264,10 @@ public final class Renderer {
         model.put("breadcrumb", page.breadcrumb());
         model.put("canonical", absolute(req, lang, canonicalPath));
         model.put("path", pathOf(req));
-        model.put("siteName", siteName);
+        model.put("siteName", siteName(lang));
         putLanguage(model, lang);
         model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "",
-                () -> Map.of("navSections", chrome.navigation(lang), "siteName", siteName)));
+                () -> Map.of("navSections", chrome.navigation(lang), "siteName", siteName(lang))));
         if (!model.containsKey("alternates")) {
             model.put("alternates", languages.codes().size() < 2 ? List.of() : alternates(req, other -> null));
         }
