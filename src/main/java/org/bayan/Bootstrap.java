@@ -155,7 +155,7 @@ public final class Bootstrap implements ServletContextListener {
         PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current, dayCounts);
         Renderer renderer = new Renderer(ctx, settings.baseUrl(), sections, settings.timezone(), contentVersion::current,
                 settings.languages());
-        renderer.publishedBy(settings.siteName(), settings.publisherUrl());
+        renderer.publishedBy(settings.siteName(), settings.siteNames(), settings.publisherUrl());
 
         AuditLog audit = new AuditLog(tx, clock);
         PasswordService passwords = new DefaultPasswordService();
@@ -178,7 +178,7 @@ public final class Bootstrap implements ServletContextListener {
                 new TagService(tx, audit, new StatementReindex()), search,
                 new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts)),
                 new StatementPageView(renderer, statements, settings.timezone(),
-                        section -> FeedLink.of(renderer, section.path(), section.name())), backups);
+                        (section, language) -> FeedLink.of(renderer, language, section.path(), section.name())), backups);
     }
 
     /** The filters, in the order a request meets them (ARCHITECTURE.md, "One request"). */

@@ -136,7 +136,7 @@ public final class SectionArchiveServlet extends PageServlet {
         model.put("title", period == null ? section.name()
                 : renderer.message(req, "archive.filtered") + " " + label + " – " + section.name());
         model.put("description", section.description());
-        model.put("feeds", FeedLink.of(renderer, section.path(), section.name()));
+        model.put("feeds", FeedLink.of(renderer, lang, section.path(), section.name()));
         // The same section in another language; the same day, month or year only where that
         // language has a statement then (an archive without one is a 404).
         model.put("alternates", renderer.alternates(req, other -> sections.tree(other).byId(section.id())

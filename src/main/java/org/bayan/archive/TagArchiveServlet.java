@@ -79,7 +79,7 @@ public final class TagArchiveServlet extends PageServlet {
                 "pager", pager,
                 "title", heading,
                 "description", heading,
-                "feeds", FeedLink.of(renderer, "/tag/" + tagged.slug(), heading),
+                "feeds", FeedLink.of(renderer, renderer.language(req), "/tag/" + tagged.slug(), heading),
                 "alternates", renderer.alternates(req, other -> tagged.counterparts().containsKey(other)
                         ? "/tag/" + tagged.counterparts().get(other) : null)),
                 trail, "/tag/" + tagged.slug() + (page > 1 ? "?page=" + page : "")));

@@ -12,16 +12,16 @@ import org.bayan.platform.web.Renderer;
  */
 public record FeedLink(String type, String label, String title, String path) {
 
-    /** The RSS and Atom feeds of the listing at {@code basePath} ("" for the whole site). */
-    public static List<FeedLink> of(Renderer renderer, String basePath, String name) {
-        String title = title(renderer, name);
+    /** The RSS and Atom feeds of the listing at {@code basePath} ("" for the whole site), on a page in {@code language}. */
+    public static List<FeedLink> of(Renderer renderer, String language, String basePath, String name) {
+        String title = title(renderer, language, name);
         return Arrays.stream(FeedFormat.values())
                 .map(f -> new FeedLink(f.mediaType(), f.label(), title, f.path(basePath)))
                 .toList();
     }
 
-    /** A feed's title, written like the title of the page it follows. */
-    static String title(Renderer renderer, String name) {
-        return name + " | " + renderer.siteName();
+    /** A feed's title in a language, written like the title of the page it follows. */
+    static String title(Renderer renderer, String language, String name) {
+        return name + " | " + renderer.siteName(language);
     }
 }

@@ -24,7 +24,7 @@ public final class FeedResponder {
     }
 
     public void site(HttpServletRequest req, HttpServletResponse resp, FeedFormat format) throws IOException {
-        answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.message(req, "home.title")),
+        answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.language(req), renderer.message(req, "home.title")),
                 renderer.message(req, "site.description"), "/", "", feeds.latest(renderer.language(req))));
     }
 
@@ -32,7 +32,7 @@ public final class FeedResponder {
             throws IOException {
         String description = section.description() != null && !section.description().isBlank()
                 ? section.description() : renderer.message(req, "site.description");
-        answer(req, resp, format, new Feed(FeedLink.title(renderer, section.name()), description,
+        answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.language(req), section.name()), description,
                 section.path(), section.path(), feeds.section(renderer.language(req), section)));
     }
 
@@ -48,7 +48,7 @@ public final class FeedResponder {
         Feeds.Tagged tagged = found.get();
         String heading = renderer.message(req, "tag.heading") + " " + tagged.name();
         String path = "/tag/" + tagged.slug();
-        answer(req, resp, format, new Feed(FeedLink.title(renderer, heading), heading, path, path, tagged.items()));
+        answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.language(req), heading), heading, path, path, tagged.items()));
         return true;
     }
 
@@ -58,6 +58,6 @@ public final class FeedResponder {
             return;
         }
         resp.setContentType(format.mediaType() + ";charset=UTF-8");
-        new FeedWriter(renderer.siteName(), renderer.message(req, "statement.source"), renderer.language(req)).write(feed, format, path -> renderer.absoluteUri(req, path), resp.getWriter());
+        new FeedWriter(renderer.siteName(req), renderer.message(req, "statement.source"), renderer.language(req)).write(feed, format, path -> renderer.absoluteUri(req, path), resp.getWriter());
     }
 }

@@ -38,7 +38,7 @@ public final class HomeServlet extends PageServlet {
                 "mainSection", sections.mainSection(lang).orElse(null),
                 "title", renderer.message(req, "home.title"),
                 "description", renderer.message(req, "site.description"),
-                "feeds", FeedLink.of(renderer, "", renderer.message(req, "home.title")),
+                "feeds", FeedLink.of(renderer, renderer.language(req), "", renderer.message(req, "home.title")),
                 "alternates", renderer.alternates(req, other -> "/"));
         renderer.render(req, resp, new Page("home", model,
                 List.of(Crumb.current(renderer.message(req, "nav.home"))), "/"));

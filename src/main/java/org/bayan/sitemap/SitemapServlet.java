@@ -33,7 +33,7 @@ public final class SitemapServlet extends PageServlet {
         if (path.equals("/sitemap.xml")) {
             xml(req, resp).index(sitemaps.index(renderer.language(req)));
         } else if (path.equals("/sitemap-news.xml")) {
-            xml(req, resp).news(sitemaps.news(renderer.language(req)), renderer.siteName());
+            xml(req, resp).news(sitemaps.news(renderer.language(req)), renderer.siteName(req));
         } else if (numbered.matches()) {
             var urls = sitemaps.file(renderer.language(req), Integer.parseInt(numbered.group(1)))
                     .orElseThrow(() -> HttpError.notFound("no such sitemap"));
@@ -45,6 +45,8 @@ public final class SitemapServlet extends PageServlet {
 
     private SitemapXml xml(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setContentType("application/xml;charset=UTF-8");
-        return new SitemapXml(resp.getWriter(), path -> renderer.absoluteUri(req, path));
+        // The alternates are built as the pages' hreflang links are, in each language's addressing.
+        return new SitemapXml(resp.getWriter(), path -> renderer.absoluteUri(req, path),
+                (loc, counterparts) -> renderer.hreflangs(req, loc, counterparts::get));
     }
 }

@@ -1,7 +1,22 @@
 package org.bayan.sitemap;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** One address a sitemap lists; {@code lastModified} is null for listings, which change all the time. */
-record SitemapUrl(String path, Instant lastModified) {
+/**
+ * One address a sitemap lists; {@code lastModified} is null for listings, which change all the
+ * time. {@code counterparts} are the same page in the site's other languages, language to path in
+ * that language's tree, for the sitemap's {@code xhtml:link} alternates: a statement's published
+ * translations, a section's or a tag's counterparts, the other languages' home page and tag cloud.
+ */
+record SitemapUrl(String path, Instant lastModified, Map<String, String> counterparts) {
+
+    SitemapUrl {
+        counterparts = Map.copyOf(counterparts);
+    }
+
+    /** An address with no counterpart in another language, or one whose alternates a sitemap does not give (an index's file). */
+    SitemapUrl(String path, Instant lastModified) {
+        this(path, lastModified, Map.of());
+    }
 }

@@ -4,34 +4,50 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.bayan.platform.web.Renderer;
 
 /**
  * Writes sitemaps (sitemaps.org 0.9) and Google News sitemaps with the JDK's streaming XML
- * writer, which escapes every text; addresses arrive percent-encoded as the protocol asks.
+ * writer, which escapes every text; addresses arrive percent-encoded as the protocol asks. An
+ * address with counterparts in other languages lists them as Google reads them, {@code
+ * <xhtml:link rel="alternate" hreflang="ar" href="..."/>}: the same links its page carries in
+ * its head, itself and x-default included.
  */
 final class SitemapXml {
 
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+    static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
 
     // The JDK's own implementation, whatever StAX library a future dependency brings along.
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     private final XMLStreamWriter xml;
     private final UnaryOperator<String> absolute;
+    private final Alternates alternates;
 
-    /** @param absolute turns a path of the site into an absolute, percent-encoded URL */
-    SitemapXml(Writer out, UnaryOperator<String> absolute) {
+    /**
+     * @param absolute   turns a path of the site into an absolute, percent-encoded URL
+     * @param alternates the hreflang links of an address, from its URL and its counterparts
+     */
+    SitemapXml(Writer out, UnaryOperator<String> absolute, Alternates alternates) {
         try {
             this.xml = FACTORY.createXMLStreamWriter(out);
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
         this.absolute = absolute;
+        this.alternates = alternates;
+    }
+
+    /** The {@code hreflang} links of the address at {@code loc} whose other languages' paths are {@code counterparts}. */
+    interface Alternates {
+        List<Renderer.Hreflang> of(String loc, Map<String, String> counterparts);
     }
 
     void index(List<SitemapUrl> sitemaps) {
@@ -51,11 +67,22 @@ final class SitemapXml {
     void urls(List<SitemapUrl> urls) {
         write(() -> {
             start("urlset", SITEMAP_NS, null);
+            xml.setPrefix("xhtml", XHTML_NS);
+            xml.writeNamespace("xhtml", XHTML_NS);
             for (SitemapUrl url : urls) {
                 xml.writeStartElement("url");
-                element("loc", absolute.apply(url.path()));
+                String loc = absolute.apply(url.path());
+                element("loc", loc);
                 if (url.lastModified() != null) {
                     element("lastmod", w3c(url.lastModified()));
+                }
+                if (!url.counterparts().isEmpty()) {
+                    for (Renderer.Hreflang link : alternates.of(loc, url.counterparts())) {
+                        xml.writeEmptyElement("xhtml", "link", XHTML_NS);
+                        xml.writeAttribute("rel", "alternate");
+                        xml.writeAttribute("hreflang", link.hreflang());
+                        xml.writeAttribute("href", link.href());
+                    }
                 }
                 xml.writeEndElement();
             }

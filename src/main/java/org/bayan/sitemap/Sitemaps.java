@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.section.SectionNode;
@@ -18,8 +20,11 @@ import org.bayan.statement.StatementRepository;
  * What the sitemaps list: every public address, as one sequence cut into files of at most
  * {@link #MAX_URLS}: the home page, the tag cloud and the sections, then the tags that carry
  * visible statements, then every visible statement by id. The first file thus holds the pages
- * and the first statements. Queries select a few columns and are bounded by the file size,
- * never loading statements whole.
+ * and the first statements. Each address comes with its counterparts in the site's other
+ * languages, for the alternates: a statement's published translations (read for a whole run of
+ * statements in one query), a tag's counterparts that carry a public statement (one query per
+ * file), a section in each language's tree, every language's home and tag cloud. Queries select
+ * a few columns and are bounded by the file size, never loading statements whole, never one per address.
  */
 public final class Sitemaps {
 
@@ -36,6 +41,7 @@ public final class Sitemaps {
 
     private final Transactions tx;
     private final Sections sections;
+    private final StatementRepository repository = new StatementRepository();
     private final Clock clock;
     private final int perFile;
 
@@ -58,7 +64,7 @@ public final class Sitemaps {
      */
     List<SitemapUrl> index(String language) {
         Instant now = clock.instant();
-        int pages = pages(sections.tree(language)).size();
+        int pages = pages(language).size();
         return tx.read(em -> {
             long tags = countTags(em, language, now);
             long statements = countStatements(em, language, now);
@@ -76,7 +82,7 @@ public final class Sitemaps {
     Optional<List<SitemapUrl>> file(String language, int n) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree(language);
-        List<String> pages = pages(tree);
+        List<SitemapUrl> pages = pages(language);
         return tx.read(em -> {
             long tags = countTags(em, language, now);
             long statements = countStatements(em, language, now);
@@ -87,10 +93,10 @@ public final class Sitemaps {
             long to = from + perFile;
             List<SitemapUrl> urls = new ArrayList<>();
             Slice p = Slice.of(from, to, 0, pages.size());
-            pages.subList(p.offset(), p.offset() + p.limit()).forEach(path -> urls.add(new SitemapUrl(path, null)));
+            urls.addAll(pages.subList(p.offset(), p.offset() + p.limit()));
             Slice t = Slice.of(from, to, pages.size(), tags);
             if (t.limit() > 0) {
-                tagSlugs(em, language, now, t).forEach(slug -> urls.add(new SitemapUrl("/tag/" + slug, null)));
+                urls.addAll(tags(em, language, now, t));
             }
             Slice s = Slice.of(from, to, pages.size() + tags, statements);
             for (int done = 0; done < s.limit(); done += CHUNK) {
@@ -123,16 +129,32 @@ public final class Sitemaps {
         return (int) Math.max(1, (urls + perFile - 1) / perFile);
     }
 
-    /** The pages that are not statements or tags: home, the tag cloud, every section. */
-    private static List<String> pages(SectionTree tree) {
-        List<String> pages = new ArrayList<>(List.of("/", "/tag"));
-        tree.roots().forEach(root -> addSections(root, pages));
+    /** The site's languages other than this one: those an address's counterparts can be in. */
+    private List<String> others(String language) {
+        return sections.languages().stream().filter(other -> !other.equals(language)).toList();
+    }
+
+    /**
+     * The pages that are not statements or tags: home, the tag cloud, every section. Every
+     * language has the first two and the whole section tree, each section at its own path there.
+     */
+    private List<SitemapUrl> pages(String language) {
+        List<String> others = others(language);
+        List<SitemapUrl> pages = new ArrayList<>();
+        for (String path : List.of("/", "/tag")) {
+            Map<String, String> counterparts = new HashMap<>();
+            others.forEach(other -> counterparts.put(other, path));
+            pages.add(new SitemapUrl(path, null, counterparts));
+        }
+        sections.tree(language).roots().forEach(root -> addSections(root, others, pages));
         return pages;
     }
 
-    private static void addSections(SectionNode node, List<String> pages) {
-        pages.add(node.path());
-        node.children().forEach(child -> addSections(child, pages));
+    private void addSections(SectionNode node, List<String> others, List<SitemapUrl> pages) {
+        Map<String, String> counterparts = new HashMap<>();
+        others.forEach(other -> sections.tree(other).byId(node.id()).ifPresent(n -> counterparts.put(other, n.path())));
+        pages.add(new SitemapUrl(node.path(), null, counterparts));
+        node.children().forEach(child -> addSections(child, others, pages));
     }
 
     private static long countTags(EntityManager em, String language, Instant now) {
@@ -140,10 +162,30 @@ public final class Sitemaps {
                 .getSingleResult();
     }
 
-    private static List<String> tagSlugs(EntityManager em, String language, Instant now, Slice slice) {
-        return StatementRepository.visible(em.createQuery("select t.slug " + TAGGED
+    /** A file's run of tags, by slug, each with its counterparts that have a page: one query for the slugs, one for the counterparts. */
+    private List<SitemapUrl> tags(EntityManager em, String language, Instant now, Slice slice) {
+        List<String> slugs = StatementRepository.visible(em.createQuery("select t.slug " + TAGGED
                         + " group by t.slug order by t.slug", String.class), now).setParameter("language", language)
                 .setFirstResult(slice.offset()).setMaxResults(slice.limit()).getResultList();
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        // The run's slugs are those between its first and last in the database's own order; a
+        // counterpart has a page (and a place in its language's sitemap) as this tag has: it
+        // carries a visible statement of its language.
+        List<String> others = others(language);
+        Map<String, Map<String, String>> counterparts = new HashMap<>();
+        for (Object[] row : StatementRepository.visible(em.createQuery("select t.slug, o.language, o.slug from Tag t, Tag o"
+                        + " where t.language = :language and t.slug between :first and :last"
+                        + " and o.counterparts = t.counterparts and o.id <> t.id and exists (select s.id from Statement s"
+                        + " join s.tags x where x.id = o.id and s.language = o.language and " + StatementRepository.VISIBLE + ")",
+                Object[].class), now).setParameter("language", language).setParameter("first", slugs.get(0))
+                .setParameter("last", slugs.get(slugs.size() - 1)).getResultList()) {
+            if (others.contains((String) row[1])) {
+                counterparts.computeIfAbsent((String) row[0], slug -> new HashMap<>()).put((String) row[1], "/tag/" + row[2]);
+            }
+        }
+        return slugs.stream().map(slug -> new SitemapUrl("/tag/" + slug, null, counterparts.getOrDefault(slug, Map.of()))).toList();
     }
 
     private static long countStatements(EntityManager em, String language, Instant now) {
@@ -170,18 +212,36 @@ public final class Sitemaps {
                 .setFirstResult(position).setMaxResults(1).getSingleResult();
     }
 
-    /** Statements in id order, which new ones only ever extend, so files stay stable. */
-    private static List<SitemapUrl> statements(EntityManager em, String language, SectionTree tree, Instant now, int offset, int limit) {
-        List<SitemapUrl> urls = new ArrayList<>();
-        for (Object[] row : StatementRepository.visible(em.createQuery(
+    /**
+     * Statements in id order, which new ones only ever extend, so files stay stable; each with
+     * its published translations, read for the whole run in one more query.
+     */
+    private List<SitemapUrl> statements(EntityManager em, String language, SectionTree tree, Instant now, int offset, int limit) {
+        List<Object[]> rows = StatementRepository.visible(em.createQuery(
                 "select s.id, s.slug, s.section.id, s.updatedAt, s.publishedAt from Statement s where "
                         + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE + " order by s.id", Object[].class), now).setParameter("language", language)
-                .setFirstResult(offset).setMaxResults(limit).getResultList()) {
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<StatementRepository.Translated>> translations = repository.translationsBetween(em, language,
+                (Long) rows.get(0)[0], (Long) rows.get(rows.size() - 1)[0], now);
+        List<String> others = others(language);
+        List<SitemapUrl> urls = new ArrayList<>();
+        for (Object[] row : rows) {
             Instant updated = (Instant) row[3];
             Instant published = (Instant) row[4];
+            // Each translation at its address in its own language's tree, as its page links it.
+            Map<String, String> counterparts = new HashMap<>();
+            for (StatementRepository.Translated t : translations.getOrDefault((Long) row[0], List.of())) {
+                if (others.contains(t.language())) {
+                    sections.tree(t.language()).byId(t.sectionId()).ifPresent(section ->
+                            counterparts.put(t.language(), PublicStatements.url(section, t.id(), t.slug())));
+                }
+            }
             tree.byId((Long) row[2]).ifPresent(section -> urls.add(new SitemapUrl(
                     PublicStatements.url(section, (Long) row[0], (String) row[1]),
-                    updated.isAfter(published) ? updated : published)));
+                    updated.isAfter(published) ? updated : published, counterparts)));
         }
         return urls;
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bayan.platform.web.Crumb;
@@ -33,14 +33,14 @@ public final class StatementPageView {
     private final Renderer renderer;
     private final PublicStatements statements;
     private final ZoneId zone;
-    private final Function<SectionNode, List<?>> feeds;
+    private final BiFunction<SectionNode, String, List<?>> feeds;
 
     /**
-     * @param feeds the feeds a statement's page names in its head: its section's (feed/ builds
-     *              them, and needs statement/, so they are handed in)
+     * @param feeds the feeds a statement's page names in its head: its section's, in the
+     *              statement's language (feed/ builds them, and needs statement/, so they are handed in)
      */
     public StatementPageView(Renderer renderer, PublicStatements statements, ZoneId zone,
-                             Function<SectionNode, List<?>> feeds) {
+                             BiFunction<SectionNode, String, List<?>> feeds) {
         this.renderer = renderer;
         this.statements = statements;
         this.zone = zone;
@@ -98,7 +98,7 @@ public final class StatementPageView {
                         PageServlet.encodePath(t.url())), t.original()))
                 .toList();
         ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
-                new ArticleMetadata.Publisher(renderer.siteName(), renderer.publisherUrl(req)),
+                new ArticleMetadata.Publisher(renderer.siteName(req), renderer.publisherUrl(req)),
                 renderer.absolute(req, statement.section().path()), zone, translations);
         Map<String, Object> model = new HashMap<>(extra);
         model.put("statement", statement);
@@ -106,7 +106,7 @@ public final class StatementPageView {
         model.put("title", statement.title());
         model.put("description", article.description());
         model.put("article", article);
-        model.put("feeds", feeds.apply(statement.section()));
+        model.put("feeds", feeds.apply(statement.section(), statement.language()));
         Map<String, String> byLanguage = new HashMap<>();
         statement.translations().forEach(t -> byLanguage.put(t.language(), t.url()));
         model.put("alternates", renderer.alternates(req, byLanguage::get));

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -173,6 +175,30 @@ public final class StatementRepository {
                 .thenComparingLong(Related::id).reversed());
         translations.sort(Comparator.comparing(Translated::language));
         return new Surroundings(new Neighbours(older, newer), List.copyOf(related), List.copyOf(translations));
+    }
+
+    /**
+     * The published translations of every statement of a language whose id lies between two
+     * (a sitemap's run of statements, in id order), in one query however many there are:
+     * statement id to its visible siblings in the other languages. Two halves, each an index
+     * lookup per statement and no list to bind: the siblings named after the statement's set
+     * ({@link #IN_SET}'s first half), and the set's first statement, named after itself. The
+     * range is read by id alone, whatever the language (given the language too, H2 reads it
+     * through a language index, every statement of that language): the answer holds statements
+     * of other languages and ones readers may not see, for the caller to leave out.
+     */
+    public Map<Long, List<Translated>> translationsBetween(EntityManager em, String language, long first, long last, Instant now) {
+        String columns = "select x.id, s.id, s.title, s.slug, s.language, s.section.id from Statement x join Statement s on ";
+        String range = " where x.id between :first and :last and s.id <> x.id and s.language <> :language and " + VISIBLE;
+        String q = "(" + columns + "s.translationSet = coalesce(x.translationSet, x.id)" + range + ") union all ("
+                + columns + "s.id = x.translationSet" + range + ")";
+        Map<Long, List<Translated>> byStatement = new HashMap<>();
+        for (Object[] row : visible(em.createQuery(q, Object[].class), now).setParameter("language", language)
+                .setParameter("first", first).setParameter("last", last).getResultList()) {
+            byStatement.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add(new Translated(
+                    ((Number) row[1]).longValue(), (String) row[2], (String) row[3], (String) row[4], ((Number) row[5]).longValue()));
+        }
+        return byStatement;
     }
 
     /** A published translation of a statement, as much of it as a link needs. */

@@ -181,6 +181,59 @@ class LanguagesIT {
         }
     }
 
+    static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+
+    /** A sitemap's addresses, each with its xhtml:link alternates (hreflang to href), read as a crawler reads them. */
+    static Map<String, Map<String, String>> sitemapAlternates(String xml) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+            Map<String, Map<String, String>> byLoc = new TreeMap<>();
+            org.w3c.dom.NodeList urls = doc.getElementsByTagNameNS(DiscoveryIT.SITEMAP_NS, "url");
+            for (int i = 0; i < urls.getLength(); i++) {
+                org.w3c.dom.Element url = (org.w3c.dom.Element) urls.item(i);
+                Map<String, String> links = new TreeMap<>();
+                org.w3c.dom.NodeList found = url.getElementsByTagNameNS(XHTML_NS, "link");
+                for (int j = 0; j < found.getLength(); j++) {
+                    org.w3c.dom.Element link = (org.w3c.dom.Element) found.item(j);
+                    assertEquals("alternate", link.getAttribute("rel"));
+                    links.put(link.getAttribute("hreflang"), link.getAttribute("href"));
+                }
+                byLoc.put(url.getElementsByTagNameNS(DiscoveryIT.SITEMAP_NS, "loc").item(0).getTextContent(), links);
+            }
+            return byLoc;
+        } catch (Exception e) {
+            throw new AssertionError("not a well-formed sitemap: " + xml, e);
+        }
+    }
+
+    @Test
+    void theDemoLettersSitemapEntryListsItsArabicAndTurkishTranslationsAsItsPageDoes() {
+        String english = get(EN_DAY).html().selectFirst("main article h2 a, main article h3 a").attr("href")
+                .substring(site.context().length());
+        Map<String, String> page = hreflangs(site.get(english).html());
+        Map<String, String> entry = sitemapAlternates(site.get("/sitemap-1.xml").body()).get(site.url(english));
+        assertEquals(List.of("ar", "en", "tr", "x-default"), List.copyOf(entry.keySet()), entry.toString());
+        assertEquals(page, entry, "the sitemap gives the links the page's head gives");
+        assertEquals(site.url(english), entry.get("x-default"), "x-default is the English one");
+        for (String language : List.of("ar", "tr")) {
+            String url = entry.get(language);
+            assertTrue(url.startsWith(Site.ROOT + site.context() + "/" + language + "/"), url);
+            assertEquals(entry, sitemapAlternates(site.get("/" + language + "/sitemap-1.xml").body()).get(url),
+                    "the same group in the " + language + " sitemap");
+        }
+        assertTrue(entry.get("ar").contains("%D8"), "percent-encoded, as a sitemap's URLs are: " + entry.get("ar"));
+    }
+
+    @Test
+    void arabicAndTurkishPagesNameThePublicationInTheirLanguage() {
+        assertTrue(get(AR_DAY).html().title().endsWith(" | الائتلاف الوطني السوري"), get(AR_DAY).html().title());
+        assertTrue(get(TR_DAY).html().title().endsWith(" | Suriye Ulusal Koalisyonu"), get(TR_DAY).html().title());
+        assertTrue(get(EN_DAY).html().title().endsWith(" | " + DiscoveryIT.SITE_NAME), get(EN_DAY).html().title());
+        assertTrue(get("/ar/feed.rss").body().contains("| الائتلاف الوطني السوري</title>"));
+    }
+
     @Test
     void searchOnAnArabicPageSearchesArabicUnlessAskedForAll() {
         Site.Page arabic = get("/ar/search?q=قصف");
@@ -240,9 +293,13 @@ class LanguagesIT {
         assertEquals("rtl", editor.selectFirst("textarea[name=body]").attr("dir"));
         assertTrue(editor.select("section.translations a").eachAttr("href").contains(site.context() + "/admin/statements/" + original));
 
-        // Not public yet: no link to it from its published sibling, no page of its own.
+        // Not public yet: no link to it from its published sibling, no page of its own, in no sitemap.
         assertFalse(hreflangs(site.get(englishUrl).html()).containsKey("ar"));
         assertEquals(404, site.get("/media-center/coalition-news/item/" + draft).status());
+        assertEquals(Map.of(), sitemapAlternates(site.get("/sitemap-1.xml").body()).get(site.url(enc(englishUrl))),
+                "the English statement's sitemap entry has no alternates");
+        String arabicSitemap = site.get("/ar/sitemap-1.xml").body();
+        assertFalse(arabicSitemap.contains("/item/" + draft + "-"), arabicSitemap);
 
         admin.get("/admin/statements/" + original);
         Site.Page twice = admin.post("/admin/statements/" + original + "/translate", Map.of("language", "ar"));
@@ -260,6 +317,8 @@ class LanguagesIT {
         assertTrue(links.containsKey("ar"), links.toString());
         assertTrue(site.get(links.get("ar").substring((Site.ROOT + site.context()).length())).body().contains("نص عربي"),
                 "the link is percent-encoded and leads to the Arabic page");
+        assertEquals(links, sitemapAlternates(site.get("/sitemap-1.xml").body()).get(site.url(enc(englishUrl))),
+                "published, it is in the sitemaps too");
 
         for (long id : List.of(draft, original)) {
             Map<String, String> trash = EditorialIT.editorForm(admin, id);
@@ -267,6 +326,10 @@ class LanguagesIT {
             admin.post("/admin/statements/" + id, trash);
         }
     }
+
+    /** The coalition's full names, which the host-per-language Tomcat is given in BAYAN_SITE_NAMES. */
+    static final String AR_NAME = "الائتلاف الوطني لقوى الثورة والمعارضة السورية";
+    static final String TR_NAME = "Suriye Devrim ve Muhalefet Güçleri Ulusal Koalisyonu";
 
     static OwnTomcat hosts;
     static Process hostsTomcat;
@@ -278,6 +341,7 @@ class LanguagesIT {
         hosts = new OwnTomcat("language-hosts", List.of("-Dbayan.home=" + home,
                 "-Dbayan.admin.password=language-hosts-password-2026", "-Dbayan.backup.interval=0",
                 "-Dbayan.language.hosts=en=en.news.example,ar=news.example,tr=tr.news.example"));
+        hosts.properties(Map.of("bayan.site.names", "ar=" + AR_NAME + ",tr=" + TR_NAME));
         hostsTomcat = hosts.start(1);
         hosts.awaitReady(hostsTomcat, 1);
     }
@@ -288,6 +352,39 @@ class LanguagesIT {
             hostsTomcat.destroy();
             hostsTomcat.waitFor();
         }
+    }
+
+    @Test
+    void withSiteNamesSetEachLanguageNamesThePublicationInItsOwnWords() {
+        Document arabic = org.jsoup.Jsoup.parse(RawHttp.get(hosts.site().url(enc("/المركز-الإعلامي/أخبار-الائتلاف/2018/05/02")),
+                "news.example").body());
+        assertTrue(arabic.title().endsWith(" | " + AR_NAME), arabic.title());
+        assertEquals(AR_NAME, arabic.selectFirst(".site-name span").text());
+        assertTrue(arabic.selectFirst(".site-footer").text().startsWith(AR_NAME + " — "), arabic.selectFirst(".site-footer").text());
+        Document turkish = org.jsoup.Jsoup.parse(RawHttp.get(hosts.site().url("/medya-merkezi/koalisyon-haberleri/2018/05/02"),
+                "tr.news.example").body());
+        assertTrue(turkish.title().endsWith(" | " + TR_NAME), turkish.title());
+        // A statement page tells the sites it is shared on, and search engines, the same name.
+        String statement = arabic.selectFirst("main article h2 a, main article h3 a").attr("href");
+        Document page = org.jsoup.Jsoup.parse(RawHttp.get(hosts.site().url(enc(statement)), "news.example").body());
+        assertEquals(AR_NAME, page.selectFirst("meta[property=og:site_name]").attr("content"));
+        assertTrue(page.selectFirst("script[type=application/ld+json]").data().contains("\"name\":\"" + AR_NAME + "\""),
+                page.selectFirst("script[type=application/ld+json]").data());
+        RawHttp.Answer feed = RawHttp.get(hosts.site().url("/feed.rss"), "news.example");
+        assertTrue(feed.body().contains("| " + AR_NAME + "</title>"), feed.body());
+    }
+
+    @Test
+    void withAHostPerLanguageTheSitemapsAlternatesAreOnEachLanguagesHost() {
+        RawHttp.Answer arabic = RawHttp.get(hosts.site().url("/sitemap-1.xml"), "news.example");
+        assertEquals(200, arabic.status());
+        Map<String, Map<String, String>> entries = sitemapAlternates(arabic.body());
+        Map<String, String> letter = entries.entrySet().stream().filter(e -> e.getKey().contains("/item/") && e.getValue().containsKey("en"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError(arabic.body()));
+        assertTrue(letter.get("ar").startsWith("http://news.example/"), letter.toString());
+        assertTrue(letter.get("en").startsWith("http://en.news.example/media-center/coalition-news/item/"), letter.toString());
+        assertTrue(letter.get("tr").startsWith("http://tr.news.example/medya-merkezi/koalisyon-haberleri/item/"), letter.toString());
+        assertEquals(letter.get("en"), letter.get("x-default"));
     }
 
     @Test
@@ -308,6 +405,7 @@ class LanguagesIT {
         RawHttp.Answer english = RawHttp.get(hosts.site().url("/media-center/coalition-news/2018/05/02"), "en.news.example");
         assertEquals(200, english.status());
         assertEquals("en", org.jsoup.Jsoup.parse(english.body()).selectFirst("html").attr("lang"));
+        assertTrue(org.jsoup.Jsoup.parse(english.body()).title().endsWith(" | " + DiscoveryIT.SITE_NAME), "BAYAN_SITE_NAME in English");
         assertEquals(400, RawHttp.get(hosts.site().url("/"), "evil.example").status(), "only the languages' hosts are answered");
     }
 }

@@ -52,6 +52,20 @@ final class OwnTomcat {
         Files.writeString(serverXml, edit.apply(Files.readString(serverXml)));
     }
 
+    /**
+     * Gives Bayan system properties through {@code conf/catalina.properties}, which Tomcat reads
+     * in Latin-1 with Unicode escapes and sets as system properties: for values that a command line may
+     * not carry intact whatever the machine's locale, such as Arabic names.
+     */
+    void properties(java.util.Map<String, String> values) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(values);
+        try (var out = Files.newOutputStream(base.resolve("conf/catalina.properties"), java.nio.file.StandardOpenOption.APPEND)) {
+            out.write('\n'); // whatever the file's last line ended with
+            properties.store(out, "set by the test");
+        }
+    }
+
     Site site() {
         return new Site("http://localhost:" + port, "");
     }

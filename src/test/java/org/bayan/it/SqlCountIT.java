@@ -34,6 +34,27 @@ class SqlCountIT {
         assertTrue(count != null && Integer.parseInt(count) <= MAX, path + " took " + count + " SQL statements");
     }
 
+    /**
+     * A sitemap takes a fixed number of SQL statements whatever it lists, never one per address:
+     * a file, the two counts that cut the files, its tags and their counterparts, then two for
+     * each run of up to 5,000 statements (them, and all their translations at once); the index,
+     * the two counts and three per file. The demo fits in one file of one run.
+     */
+    static final int SITEMAP_MAX = 6;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/sitemap.xml", "/sitemap-1.xml", "/ar/sitemap-1.xml", "/tr/sitemap-1.xml", "/sitemap-news.xml",
+            "/ar/sitemap-news.xml"})
+    void aSitemapNeedsAFixedNumberOfSqlStatementsWhateverItLists(String path) {
+        Site.Page page = Site.main().getCountingSql(path + "?render=" + System.nanoTime());
+        assertEquals(200, page.status(), path);
+        String count = page.header(Site.SQL_COUNT);
+        assertTrue(count != null && Integer.parseInt(count) <= SITEMAP_MAX, path + " took " + count + " SQL statements");
+        if (path.contains("sitemap-1")) {
+            assertTrue(page.body().contains("<xhtml:link"), path + " has alternates");
+        }
+    }
+
     @Test
     void aMonthWithoutPublicStatementsIsA404OfAtMostThreeSqlStatements() {
         Site.Page page = Site.main().getCountingSql("/media-center/coalition-news/2019/01?render=" + System.nanoTime());

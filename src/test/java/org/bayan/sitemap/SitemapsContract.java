@@ -11,7 +11,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.bayan.section.Sections;
+import org.bayan.statement.Statement;
 import org.bayan.statement.Status;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.MutableClock;
@@ -169,6 +171,128 @@ abstract class SitemapsContract {
         clock.advance(Duration.ofHours(2));
         assertEquals(List.of("Scheduled, due now", "An hour ago"), sitemaps(Sitemaps.MAX_URLS).news("en").stream()
                 .map(NewsUrl::title).toList(), "two days later a statement leaves the news sitemap");
+    }
+
+    static final Instant MAY_2 = Instant.parse("2018-05-02T11:00:00Z");
+
+    /** A translation of {@code original} into a language, in the same section and translation set. */
+    long translation(long original, String language, String title, Status status, Instant at) {
+        long id = fixtures.statement("coalition-news", title, status, at);
+        db.tx().run(em -> {
+            Statement s = em.find(Statement.class, id);
+            s.setLanguage(language);
+            s.joinTranslationSet(em.find(Statement.class, original).translationSetId());
+        });
+        return id;
+    }
+
+    /** A statement's address in a language's tree: {@code /ar/المركز-الإعلامي/أخبار-الائتلاف/item/3-رسالة} without the prefix. */
+    String url(String language, long id, String slug) {
+        return news(language) + "/item/" + id + "-" + slug;
+    }
+
+    /** Coalition News in a language's tree. */
+    String news(String language) {
+        long news = sections.tree().byPath("/media-center/coalition-news").orElseThrow().id();
+        return sections.tree(language).byId(news).orElseThrow().path();
+    }
+
+    Map<String, String> counterparts(String language, String path) {
+        return sitemaps(Sitemaps.MAX_URLS).file(language, 1).orElseThrow().stream().filter(u -> u.path().equals(path))
+                .findFirst().orElseThrow(() -> new AssertionError(path + " is not in the " + language + " sitemap")).counterparts();
+    }
+
+    @Test
+    void aStatementListsItsPublishedTranslationsOnlyAndEachOfThemListsItBack() {
+        long english = fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, MAY_2);
+        long arabic = translation(english, "ar", "رسالة", Status.PUBLISHED, MAY_2);
+        long turkish = translation(english, "tr", "Mektup", Status.SCHEDULED, NOW.plus(Duration.ofDays(1)));
+        long alone = fixtures.statement("coalition-news", "Alone", Status.PUBLISHED, MAY_2);
+        long draft = translation(alone, "ar", "مسودة", Status.DRAFT, MAY_2);
+        String en = url("en", english, "letter");
+        String ar = url("ar", arabic, "رسالة");
+        String tr = url("tr", turkish, "mektup");
+
+        assertEquals(Map.of("ar", ar), counterparts("en", en), "the Turkish one is embargoed until tomorrow");
+        assertEquals(Map.of("en", en), counterparts("ar", ar));
+        assertEquals(Map.of(), counterparts("en", url("en", alone, "alone")), "its Arabic translation is a draft");
+        assertTrue(paths(sitemaps(Sitemaps.MAX_URLS).file("ar", 1).orElseThrow()).stream().noneMatch(p -> p.contains("/item/" + draft + "-")));
+        assertTrue(paths(sitemaps(Sitemaps.MAX_URLS).file("tr", 1).orElseThrow()).stream().noneMatch(p -> p.contains("/item/")));
+
+        clock.advance(Duration.ofDays(2));
+        assertEquals(Map.of("ar", ar, "tr", tr), counterparts("en", en), "its time has come");
+        assertEquals(Map.of("en", en, "tr", tr), counterparts("ar", ar));
+        assertEquals(Map.of("en", en, "ar", ar), counterparts("tr", tr));
+    }
+
+    @Test
+    void sectionsTagsAndTheHomePageListTheirCounterpartsWhereTheyHaveAPage() {
+        long english = fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, MAY_2, "Russia", "Homs");
+        long arabic = translation(english, "ar", "رسالة", Status.PUBLISHED, MAY_2);
+        long turkishDraft = translation(english, "tr", "Mektup", Status.DRAFT, MAY_2);
+        db.tx().run(em -> {
+            org.bayan.tag.Tag russia = em.createQuery("select t from Tag t where t.slug = 'russia'", org.bayan.tag.Tag.class).getSingleResult();
+            org.bayan.tag.Tag rusiya = new org.bayan.tag.Tag("روسيا", "روسيا", "ar");
+            org.bayan.tag.Tag rusya = new org.bayan.tag.Tag("Rusya", "rusya", "tr");
+            em.persist(rusiya);
+            em.persist(rusya);
+            em.flush();
+            russia.linkCounterpart(rusiya);
+            russia.linkCounterpart(rusya);
+            em.find(Statement.class, arabic).getTags().add(rusiya);
+            em.find(Statement.class, turkishDraft).getTags().add(rusya);
+        });
+
+        assertEquals(Map.of("ar", "/tag/روسيا"), counterparts("en", "/tag/russia"), "the Turkish tag has no public statement yet");
+        assertEquals(Map.of("en", "/tag/russia"), counterparts("ar", "/tag/روسيا"));
+        assertEquals(Map.of(), counterparts("en", "/tag/homs"));
+        assertEquals(Map.of("ar", "/", "tr", "/"), counterparts("en", "/"));
+        assertEquals(Map.of("en", "/tag", "tr", "/tag"), counterparts("ar", "/tag"));
+        assertTrue(news("ar").matches("/\\p{IsArabic}.*"), news("ar"));
+        assertEquals(Map.of("ar", news("ar"), "tr", news("tr")), counterparts("en", "/media-center/coalition-news"));
+        assertEquals(Map.of("en", "/media-center/coalition-news", "tr", news("tr")), counterparts("ar", news("ar")));
+    }
+
+    @Test
+    void everyAlternateInEveryLanguagesSitemapListsTheSameGroupBack() throws Exception {
+        long english = fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, MAY_2, "Russia");
+        long arabic = translation(english, "ar", "رسالة", Status.PUBLISHED, MAY_2);
+        translation(english, "tr", "Mektup", Status.PUBLISHED, MAY_2);
+        long turkishOnly = fixtures.statement("coalition-news", "Yalniz", Status.PUBLISHED, MAY_2);
+        db.tx().run(em -> em.find(Statement.class, turkishOnly).setLanguage("tr"));
+        long itsArabic = translation(turkishOnly, "ar", "ترجمة", Status.PUBLISHED, MAY_2);
+        translation(arabic, "en", "Second English", Status.IN_REVIEW, MAY_2);
+        hiddenStatements();
+
+        Map<String, Map<String, String>> all = new java.util.HashMap<>();
+        Map<String, String> languageOf = new java.util.HashMap<>();
+        for (String language : List.of("en", "ar", "tr")) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            SitemapXmlTest.writer(out, SitemapXmlTest.PREFIXES, language).urls(sitemaps(Sitemaps.MAX_URLS).file(language, 1).orElseThrow());
+            Map<String, Map<String, String>> file = SitemapXmlTest.alternates(SitemapXmlTest.parse(out.toString()));
+            file.keySet().forEach(loc -> languageOf.put(loc, language));
+            all.putAll(file);
+        }
+        int grouped = 0;
+        for (Map.Entry<String, Map<String, String>> url : all.entrySet()) {
+            Map<String, String> group = url.getValue();
+            if (group.isEmpty()) {
+                continue;
+            }
+            grouped++;
+            assertEquals(url.getKey(), group.get(languageOf.get(url.getKey())), "an address lists itself in its language");
+            for (Map.Entry<String, String> link : group.entrySet()) {
+                if (!link.getKey().equals("x-default")) {
+                    assertEquals(link.getKey(), languageOf.get(link.getValue()), link.getValue() + " is in its language's sitemap");
+                    assertEquals(group, all.get(link.getValue()), "the group seen from " + link.getValue());
+                }
+            }
+        }
+        // The three letters, the Turkish statement and its Arabic one, and in each language home, tag cloud and five sections.
+        assertEquals(3 + 2 + 3 * 7, grouped, all.toString());
+        String turkish = SitemapXmlTest.ROOT + "/tr" + url("tr", turkishOnly, "yalniz");
+        assertEquals(Map.of("tr", turkish, "ar", SitemapXmlTest.ROOT + "/ar" + org.bayan.platform.web.PageServlet.encodePath(
+                url("ar", itsArabic, "ترجمة"))), all.get(turkish), "no English version: no x-default");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class Settings {
     private SearchBackend search = SearchBackend.lucene();
     private List<String> allowedHosts = List.of();
     private String siteName = DEFAULT_SITE_NAME;
+    private Map<String, String> siteNames = Map.of();
     private Optional<String> publisherUrl = Optional.empty();
     private Languages languages = Languages.standard();
 
@@ -44,6 +45,14 @@ public final class Settings {
      * otherwise take for the publisher's.
      */
     public static final String DEFAULT_SITE_NAME = "Syrian Coalition";
+
+    /**
+     * The same organisation's name in Arabic and Turkish, as the interface texts already name it
+     * ("Syrian Coalition's Media Department" is "الدائرة الإعلامية للائتلاف الوطني السوري" and
+     * "Suriye Ulusal Koalisyonu Medya Dairesi"): the languages' names while neither BAYAN_SITE_NAME
+     * nor BAYAN_SITE_NAMES is set. A site that names itself is never given these.
+     */
+    static final Map<String, String> DEFAULT_SITE_NAMES = Map.of("ar", "الائتلاف الوطني السوري", "tr", "Suriye Ulusal Koalisyonu");
 
     private Settings(Path home, Optional<String> dbUrl, String dbUser, String dbPassword,
                      ZoneId timezone, boolean demo, Optional<String> baseUrl, Optional<String> adminPassword) {
@@ -86,10 +95,16 @@ public final class Settings {
         settings.debugSqlCount = optional(source, "debug.sql.count").map(v -> parse("debug.sql.count", v, Settings::bool)).orElse(false);
         settings.search = search(source);
         settings.allowedHosts = optional(source, "allowed.hosts").map(Settings::allowedHosts).orElse(List.of());
-        settings.siteName = optional(source, "site.name").map(v -> parse("site.name", v, Settings::siteName)).orElse(DEFAULT_SITE_NAME);
         settings.publisherUrl = optional(source, "publisher.url").map(v -> absoluteUrl("publisher.url", v));
         settings.languages = Languages.parse(optional(source, "languages").orElse(null),
                 optional(source, "language.hosts").orElse(null));
+        Optional<String> siteName = optional(source, "site.name").map(v -> parse("site.name", v, Settings::oneLineName));
+        settings.siteName = siteName.orElse(DEFAULT_SITE_NAME);
+        Optional<String> siteNames = optional(source, "site.names");
+        settings.siteNames = siteNames.isPresent() ? siteNames(siteNames.get(), settings.languages)
+                : siteName.isPresent() ? Map.of() : DEFAULT_SITE_NAMES.entrySet().stream()
+                        .filter(e -> settings.languages.contains(e.getKey()))
+                        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         return settings;
     }
 
@@ -155,8 +170,17 @@ public final class Settings {
     /** Where the full-text index lives. */
     public SearchBackend search() { return search; }
 
-    /** The publication's name, as readers, feeds, search engines and Google News are told it. */
+    /** The publication's name, as readers, feeds, search engines and Google News are told it (BAYAN_SITE_NAME). */
     public String siteName() { return siteName; }
+
+    /**
+     * The publication's name in the languages that have one of their own (BAYAN_SITE_NAMES),
+     * language to name; every other language is given {@link #siteName()}.
+     */
+    public Map<String, String> siteNames() { return siteNames; }
+
+    /** The publication's name in a language: its own, or BAYAN_SITE_NAME. */
+    public String siteName(String language) { return siteNames.getOrDefault(language, siteName); }
 
     /** The publishing organisation's home page, if configured; else the site's own home page stands for it. */
     public Optional<String> publisherUrl() { return publisherUrl; }
@@ -263,11 +287,42 @@ public final class Settings {
         return List.copyOf(hosts);
     }
 
-    private static String siteName(String value) {
+    private static String oneLineName(String value) {
         if (value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a name of at most 200 characters on one line");
         }
         return value;
+    }
+
+    /** {@code ar=الائتلاف الوطني السوري,tr=Suriye Ulusal Koalisyonu}: a name for some of the site's languages. */
+    private static Map<String, String> siteNames(String value, Languages languages) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String entry : value.split(",")) {
+            if (entry.isBlank()) continue;
+            String[] kv = entry.split("=", 2);
+            String code = kv[0].trim().toLowerCase(Locale.ROOT);
+            String name = kv.length < 2 ? "" : kv[1].trim();
+            if (kv.length < 2 || code.isEmpty()) {
+                throw new SettingsException("site.names", "'" + entry.trim() + "' is not language=name, like ar=الائتلاف الوطني السوري"
+                        + " (names are separated by commas, so a name has none)");
+            }
+            if (!Languages.SUPPORTED.contains(code)) {
+                throw new SettingsException("site.names", "'" + entry.trim() + "' names a language Bayan does not know ("
+                        + String.join(", ", Languages.SUPPORTED) + ")");
+            }
+            if (!languages.contains(code)) {
+                throw new SettingsException("site.names", "'" + entry.trim() + "' names a language that is not in BAYAN_LANGUAGES ("
+                        + String.join(",", languages.codes()) + ")");
+            }
+            if (name.isEmpty()) {
+                throw new SettingsException("site.names", "'" + entry.trim() + "' gives no name; leave the language out to use BAYAN_SITE_NAME");
+            }
+            if (names.containsKey(code)) {
+                throw new SettingsException("site.names", "names " + code + " twice");
+            }
+            names.put(code, parse("site.names", name, Settings::oneLineName));
+        }
+        return Map.copyOf(names);
     }
 
     private static String absoluteUrl(String name, String value) {

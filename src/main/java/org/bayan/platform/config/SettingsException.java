@@ -6,6 +6,8 @@ import java.util.Locale;
 public class SettingsException extends RuntimeException {
 
     public SettingsException(String name, String problem) {
-        super("Setting BAYAN_" + name.replace('.', '_').toUpperCase(Locale.ROOT) + " (bayan." + name + "): " + problem);
+        // One line in the log, whatever the value quoted in it holds.
+        super("Setting BAYAN_" + name.replace('.', '_').toUpperCase(Locale.ROOT) + " (bayan." + name + "): "
+                + problem.replaceAll("\\p{Cntrl}", "?"));
     }
 }

@@ -54,6 +54,7 @@ public final class Renderer {
     private final ZoneId zone;
     private final KeptPerVersion<List<Object>, String> fragments;
     private volatile String siteName = Settings.DEFAULT_SITE_NAME;
+    private volatile Map<String, String> siteNames = Map.of();
     private volatile Optional<String> publisherUrl = Optional.empty();
 
     /** How many rendered fragments are kept at most: a section's month list is ~12 kB. */
@@ -142,16 +143,34 @@ public final class Renderer {
      * language's tree), else that language's home page.
      */
     public List<Alternate> alternates(HttpServletRequest req, java.util.function.Function<String, String> pathIn) {
-        String current = language(req);
+        return alternates(languages.codes(), language(req), pathIn, (code, path) -> absolute(req, code, path));
+    }
+
+    /**
+     * The same for a page in {@code current} on a site of these languages (the default first),
+     * with {@code absolute} making a language's percent-encoded path absolute, as
+     * {@link #absolute(HttpServletRequest, String, String)} does.
+     */
+    public static List<Alternate> alternates(List<String> codes, String current, java.util.function.Function<String, String> pathIn,
+                                             java.util.function.BinaryOperator<String> absolute) {
         List<Alternate> all = new ArrayList<>();
-        for (String code : languages.codes()) {
+        for (String code : codes) {
             String path = code.equals(current) ? null : pathIn.apply(code);
             // Percent-encoded, and the names as character references: a page all in Latin letters stays
             // a Latin-1 string, which Java writes out several times faster than one with Arabic in it.
-            all.add(new Alternate(code, NAMES.get(code), absolute(req, code, PageServlet.encodePath(path != null ? path : "/")),
+            all.add(new Alternate(code, NAMES.get(code), absolute.apply(code, PageServlet.encodePath(path != null ? path : "/")),
                     path != null, code.equals(current)));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The {@code hreflang} links of the page at {@code canonical} (absolute, in the request's
+     * language) whose counterpart in each other language is {@code pathIn}'s path there, or none
+     * (null): see {@link #hreflangs(String, List)}. For the sitemaps' alternates.
+     */
+    public List<Hreflang> hreflangs(HttpServletRequest req, String canonical, java.util.function.Function<String, String> pathIn) {
+        return hreflangs(canonical, alternates(req, pathIn));
     }
 
     /**
@@ -171,6 +190,31 @@ public final class Renderer {
     public record Alternate(String language, String name, String url, boolean counterpart, boolean current) {
     }
 
+    /** One {@code hreflang} link: a language (or {@code x-default}) and the absolute address of the page in it. */
+    public record Hreflang(String hreflang, String href) {
+    }
+
+    /**
+     * The {@code hreflang} links of a page whose own absolute address is {@code canonical}, for
+     * its head and for the sitemaps' {@code xhtml:link}s alike: the page itself, each counterpart
+     * in {@code alternates}, and {@code x-default} for the default language's version where there
+     * is one. None for a page that has no counterpart. The same on every page of the group, so
+     * the links are reciprocal.
+     */
+    public static List<Hreflang> hreflangs(String canonical, List<Alternate> alternates) {
+        if (alternates.stream().noneMatch(Alternate::counterpart)) {
+            return List.of();
+        }
+        List<Hreflang> links = new ArrayList<>();
+        alternates.stream().filter(Alternate::current).forEach(a -> links.add(new Hreflang(a.language(), canonical)));
+        alternates.stream().filter(Alternate::counterpart).forEach(a -> links.add(new Hreflang(a.language(), a.url())));
+        Alternate first = alternates.get(0); // the default language's
+        if (first.current() || first.counterpart()) {
+            links.add(new Hreflang("x-default", first.current() ? canonical : first.url()));
+        }
+        return List.copyOf(links);
+    }
+
     /** The site's languages and how each is addressed. */
     public Languages languages() {
         return languages;
@@ -186,18 +230,25 @@ public final class Renderer {
     }
 
     /**
-     * Names the publication (BAYAN_SITE_NAME) and its publisher's home page (BAYAN_PUBLISHER_URL)
-     * everywhere pages, feeds and sitemaps name the organisation; set once at start-up.
+     * Names the publication (BAYAN_SITE_NAME, and BAYAN_SITE_NAMES for the languages with a name
+     * of their own) and its publisher's home page (BAYAN_PUBLISHER_URL) everywhere pages, feeds
+     * and sitemaps name the organisation; set once at start-up.
      */
-    public Renderer publishedBy(String siteName, Optional<String> publisherUrl) {
+    public Renderer publishedBy(String siteName, Map<String, String> siteNames, Optional<String> publisherUrl) {
         this.siteName = siteName;
+        this.siteNames = Map.copyOf(siteNames);
         this.publisherUrl = publisherUrl;
         return this;
     }
 
-    /** The publication's name, e.g. in titles, og:site_name, feeds and the news sitemap. */
-    public String siteName() {
-        return siteName;
+    /** The publication's name in a language, e.g. in titles, og:site_name, feeds and the news sitemap. */
+    public String siteName(String language) {
+        return siteNames.getOrDefault(language, siteName);
+    }
+
+    /** The publication's name in the page's language. */
+    public String siteName(HttpServletRequest req) {
+        return siteName(language(req));
     }
 
     /** The publisher's home page: the configured one, or this site's home page. */
@@ -213,10 +264,10 @@ public final class Renderer {
         model.put("breadcrumb", page.breadcrumb());
         model.put("canonical", absolute(req, lang, canonicalPath));
         model.put("path", pathOf(req));
-        model.put("siteName", siteName);
+        model.put("siteName", siteName(lang));
         putLanguage(model, lang);
         model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "",
-                () -> Map.of("navSections", chrome.navigation(lang), "siteName", siteName)));
+                () -> Map.of("navSections", chrome.navigation(lang), "siteName", siteName(lang))));
         if (!model.containsKey("alternates")) {
             model.put("alternates", languages.codes().size() < 2 ? List.of() : alternates(req, other -> null));
         }
@@ -225,8 +276,7 @@ public final class Renderer {
         // The links to the page's other languages depend on the page's address alone: kept rendered,
         // as many pages share them (every listing links the other languages' homes).
         String canonical = absolute(req, lang, PageServlet.encodePath(canonicalPath));
-        Supplier<Map<String, Object>> links = () -> Map.of("alternates", alternates, "canonical", canonical,
-                "hasTranslations", alternates.stream().anyMatch(Alternate::counterpart));
+        Supplier<Map<String, Object>> links = () -> Map.of("alternates", alternates, "links", hreflangs(canonical, alternates));
         model.put("hreflangs", keptFragment(req, resp, "fragments", "hreflangs", List.of(canonical, alternates), links));
         model.put("languageSwitcher", keptFragment(req, resp, "fragments", "languageSwitcher", alternates, links));
         WebContext context = new WebContext(application.buildExchange(req, resp), Languages.locale(lang), model);

@@ -73,6 +73,41 @@ class SettingsTest {
     }
 
     @Test
+    void eachLanguageMayNameThePublicationInItselfTheOthersUseTheSiteName() {
+        Settings named = Settings.read(Map.of("site.name", "Syrian National Coalition",
+                "site.names", " ar = الائتلاف الوطني السوري , TR=Suriye Ulusal Koalisyonu,")::get, folder);
+        assertEquals(Map.of("ar", "الائتلاف الوطني السوري", "tr", "Suriye Ulusal Koalisyonu"), named.siteNames());
+        assertEquals("الائتلاف الوطني السوري", named.siteName("ar"));
+        assertEquals("Syrian National Coalition", named.siteName("en"));
+
+        Settings arabicOnly = Settings.read(Map.of("site.name", "Media Office", "site.names", "ar=المكتب الإعلامي")::get, folder);
+        assertEquals("Media Office", arabicOnly.siteName("tr"), "a language without a name of its own takes BAYAN_SITE_NAME");
+
+        Settings own = Settings.read(Map.of("site.name", "Media Office")::get, folder);
+        assertEquals(Map.of(), own.siteNames(), "a site that names itself is not given the demo organisation's names");
+        assertEquals("Media Office", own.siteName("ar"));
+
+        Settings defaults = Settings.read(Map.of("languages", "en,ar")::get, folder);
+        assertEquals(Map.of("ar", "الائتلاف الوطني السوري"), defaults.siteNames(),
+                "the default name, Syrian Coalition, in the site's other languages as the interface texts name it");
+    }
+
+    @Test
+    void aWrongSiteNameIsRefusedNamingTheSetting() {
+        for (Map<String, String> wrong : java.util.List.of(Map.of("site.names", "fr=Coalition syrienne"),
+                Map.of("languages", "en,ar", "site.names", "tr=Suriye Ulusal Koalisyonu"),
+                Map.of("site.names", "ar="), Map.of("site.names", "ar"), Map.of("site.names", "=Koalisyon"),
+                Map.of("site.names", "ar=الائتلاف,ar=الائتلاف الوطني"), Map.of("site.names", "tr=Suriye, Ulusal Koalisyonu"),
+                Map.of("site.names", "tr=İki\nsatır"))) {
+            var e = assertThrows(SettingsException.class, () -> Settings.read(wrong::get, folder), wrong.toString());
+            assertTrue(e.getMessage().startsWith("Setting BAYAN_SITE_NAMES (bayan.site.names): "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        }
+        assertTrue(assertThrows(SettingsException.class, () -> Settings.read(Map.of("languages", "en,ar",
+                "site.names", "tr=Suriye Ulusal Koalisyonu")::get, folder)).getMessage().contains("not in BAYAN_LANGUAGES"));
+    }
+
+    @Test
     void unwritableHomeIsRefusedClearly() throws Exception {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
         var e = assertThrows(SettingsException.class, () -> Settings.read(Map.of("home", file.toString())::get, folder).ensureHome());
