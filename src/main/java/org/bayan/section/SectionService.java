@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.bayan.user.AuditTrail;
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.config.Languages;
 import org.bayan.platform.StaleVersion;
 import org.bayan.platform.StaleVersion.Field;
 import org.bayan.platform.StaleVersion.Text;
@@ -339,14 +340,15 @@ public final class SectionService {
     /**
      * Refuses slugs that would make two sections share an address in a language, or that the
      * router would read as something else: a statement ({@code item}), a date archive (digits),
-     * or at the top level one of the site's own paths.
+     * or at the top level one of the site's own paths or a language code ({@code fr}: a language prefix).
      *
      * @param slugs  the section's slug in each language whose address changes
      * @param edited the language being changed: a clash in another one is told as such
      */
     private void checkAddresses(EntityManager em, Section parent, Long ownId, Map<String, String> slugs, String edited) {
         for (String slug : slugs.values()) {
-            if ((parent == null && RESERVED_TOP_LEVEL.contains(slug)) || slug.equals("item") || slug.matches("[0-9]+")) {
+            boolean topLevelTaken = parent == null && (RESERVED_TOP_LEVEL.contains(slug) || Languages.isLanguageCode(slug));
+            if (topLevelTaken || slug.equals("item") || slug.matches("[0-9]+")) {
                 throw new InvalidInput("slug", "sectionAdmin.slugReserved");
             }
         }

@@ -49,6 +49,17 @@ class AccountIT {
     }
 
     @Test
+    void aLanguageNotOfTheSiteIsRefusedBesideItsFieldWithoutThePasswordBanner() {
+        Session editor = Accounts.createAndLogin(admin, Accounts.unique("lingo"), "EDITOR", "lingo's first passphrase");
+        Site.Page refused = editor.post("/admin/account", Map.of("form", "language", "language", "fr"));
+        assertEquals(400, refused.status());
+        assertNotNull(refused.html().selectFirst("#language-error"), "the error is told beside the language field");
+        assertTrue(refused.html().select(".flash.warning").stream().noneMatch(f -> f.text().contains("password")),
+                "no banner about a password that nobody tried to change");
+        assertEquals(302, editor.post("/admin/account", Map.of("form", "language", "language", "ar")).status());
+    }
+
+    @Test
     void aPasswordChangeEndsTheAccountsOtherSessionsAndTheChangerStaysInUnderANewSessionId() {
         String username = Accounts.unique("stolen");
         Session owner = Accounts.createAndLogin(admin, username, "EDITOR", "stolen's first passphrase");

@@ -169,7 +169,8 @@ abstract class SectionServiceContract {
 
     @Test
     void topLevelSectionsMayNotTakeTheSiteOwnAddresses() {
-        for (String reserved : List.of("admin", "login", "logout", "tag", "static", "webjars", "error", "search", "feeds")) {
+        // and a language code, which the site reads as a language prefix (/fr/ is a 404, /ar/ Arabic)
+        for (String reserved : List.of("admin", "login", "logout", "tag", "static", "webjars", "error", "search", "feeds", "fr", "ar")) {
             assertRefused("slug", "sectionAdmin.slugReserved", () -> create("Anything", reserved, null));
             assertRefused("slug", "sectionAdmin.slugReserved", () -> create(reserved.toUpperCase(), "", null));
         }

@@ -20,6 +20,14 @@ public record Languages(List<String> codes, Map<String, String> hosts) {
     /** The languages Bayan has an interface, dates and search analysis for. */
     public static final List<String> SUPPORTED = List.of("en", "ar", "tr");
 
+    /** Every two-letter ISO 639 code: a first path segment like {@code /fr/} is a language prefix, not a section. */
+    private static final java.util.Set<String> ISO_CODES = java.util.Set.of(java.util.Locale.getISOLanguages());
+
+    /** Whether a first path segment reads as a language prefix ({@code fr}), whether or not the site has that language. */
+    public static boolean isLanguageCode(String segment) {
+        return segment.length() == 2 && ISO_CODES.contains(segment);
+    }
+
     public Languages {
         codes = List.copyOf(codes);
         hosts = Map.copyOf(hosts);

@@ -7,9 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.bayan.platform.config.Languages;
 
 /**
@@ -26,9 +24,6 @@ public final class LanguageFilter extends HttpFilter {
     static final String ATTRIBUTE = "bayan.language";
     /** The path prefix of the request's language ({@code /ar}), for redirects within it. */
     static final String PREFIX = "bayan.language.prefix";
-
-    /** Every two-letter ISO 639 code: a first segment like {@code /fr/} is a language prefix, not a section. */
-    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private final Languages languages;
     private final Renderer renderer;
@@ -79,7 +74,7 @@ public final class LanguageFilter extends HttpFilter {
     private static Optional<Prefixed> prefixed(String path) {
         int end = path.indexOf('/', 1);
         String first = end < 0 ? path.substring(1) : path.substring(1, end);
-        if (first.length() != 2 || !ISO_LANGUAGES.contains(first)) {
+        if (!Languages.isLanguageCode(first)) {
             return Optional.empty();
         }
         return Optional.of(new Prefixed(first, end < 0 ? "" : path.substring(end)));
