@@ -90,8 +90,8 @@ public final class TagService {
                     throw new InvalidInput("name", "tagAdmin.slugTaken");
                 }
                 // The tag takes this address back (or over): it must no longer lead elsewhere.
-                em.createQuery("delete from TagRedirect r where r.oldSlug = :slug").setParameter("slug", slug)
-                        .executeUpdate();
+                em.createQuery("delete from TagRedirect r where r.key.language = :language and r.key.oldSlug = :slug")
+                        .setParameter("language", tag.getLanguage()).setParameter("slug", slug).executeUpdate();
                 redirect(em, oldSlug, tag);
             }
             tag.rename(name, slug);
@@ -165,7 +165,7 @@ public final class TagService {
     /** Two queries whatever the number of tags: the counts grouped in one, the old slugs in the other. */
     private static List<TagRow> rows(EntityManager em) {
         Map<Long, List<String>> oldSlugs = new HashMap<>();
-        em.createQuery("select r.tag.id, r.oldSlug from TagRedirect r order by r.oldSlug", Object[].class)
+        em.createQuery("select r.tag.id, r.key.oldSlug from TagRedirect r order by r.key.oldSlug", Object[].class)
                 .getResultList()
                 .forEach(r -> oldSlugs.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         List<?> counted = em.createNativeQuery("select t.id, t.name, t.slug, count(st.statement_id), t.version, t.language"
@@ -186,11 +186,11 @@ public final class TagService {
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
-    /** Points an old slug at a tag, whichever tag it pointed at before. */
+    /** Points an old slug of the tag's language at the tag, whichever tag it pointed at before. */
     private static void redirect(EntityManager em, String oldSlug, Tag tag) {
-        TagRedirect existing = em.find(TagRedirect.class, oldSlug);
+        TagRedirect existing = em.find(TagRedirect.class, new TagRedirect.Key(tag.getLanguage(), oldSlug));
         if (existing == null) {
-            em.persist(new TagRedirect(oldSlug, tag));
+            em.persist(new TagRedirect(tag.getLanguage(), oldSlug, tag));
         } else {
             existing.setTag(tag);
         }

@@ -278,6 +278,54 @@ abstract class TagServiceContract {
         assertEquals(List.of("Hims", "Russia"), tagsOf(letter), "sent again over the saved version, it is made");
     }
 
+    // ---- languages: old addresses per language, old addresses per language ----
+
+    long tagIdIn(String language, String slug) {
+        return row(t -> t.language().equals(language) && t.slug().equals(slug)).id();
+    }
+
+    TagRow row(java.util.function.Predicate<TagRow> which) {
+        return tags.overview(EDITOR).stream().filter(which).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRenamedTagsOldAddressIsKeptInItsLanguageAndTheSameSlugInAnotherLanguageIsUnaffected() {
+        fixtures.statementIn("en", "coalition-news", "Daesh in English", Status.PUBLISHED, EARLIER, "Daesh");
+        fixtures.statementIn("ar", "coalition-news", "داعش بالعربية", Status.PUBLISHED, EARLIER, "Daesh");
+        long english = tagIdIn("en", "daesh");
+        long arabic = tagIdIn("ar", "daesh");
+
+        tags.rename(EDITOR, ACTOR, arabic, v(arabic), "داعش");
+
+        assertEquals("داعش", statements.tagRedirect("ar", "daesh").orElseThrow(), "/ar/tag/daesh leads to /ar/tag/داعش");
+        assertEquals(List.of("Daesh in English"), titlesTagged("daesh"), "the English tag keeps its address");
+        assertTrue(statements.tagRedirect("en", "daesh").isEmpty());
+        assertEquals(List.of("daesh"), row(t -> t.id() == arabic).oldSlugs());
+        assertEquals(List.of(), row(t -> t.id() == english).oldSlugs());
+
+        tags.rename(EDITOR, ACTOR, english, v(english), "ISIS");
+        assertEquals("isis", statements.tagRedirect("en", "daesh").orElseThrow(), "the same old slug, another language's address");
+        assertEquals("داعش", statements.tagRedirect("ar", "daesh").orElseThrow(), "the Arabic one still leads where it did");
+
+        tags.rename(EDITOR, ACTOR, english, v(english), "Daesh");
+        assertTrue(statements.tagRedirect("en", "daesh").isEmpty(), "the English tag has its address back");
+        assertEquals("داعش", statements.tagRedirect("ar", "daesh").orElseThrow(), "taking it back leaves the Arabic redirect");
+        assertEquals(List.of("Daesh in English"), titlesTagged("daesh"));
+    }
+
+    @Test
+    void aMergeKeepsTheOldAddressesInTheirLanguage() {
+        fixtures.statementIn("tr", "coalition-news", "Rusya haberi", Status.PUBLISHED, EARLIER, "Rusya Federasyonu", "Rusya");
+        fixtures.statementIn("en", "coalition-news", "Russia news", Status.PUBLISHED, EARLIER, "Rusya Federasyonu");
+
+        tags.merge(EDITOR, ACTOR, tagIdIn("tr", "rusya-federasyonu"), v(tagIdIn("tr", "rusya-federasyonu")), tagIdIn("tr", "rusya"));
+
+        assertEquals("rusya", statements.tagRedirect("tr", "rusya-federasyonu").orElseThrow());
+        assertTrue(statements.tagRedirect("en", "rusya-federasyonu").isEmpty());
+        assertEquals(List.of("Russia news"), statements.tagged("en", "rusya-federasyonu", 0, 10).orElseThrow().listing().items()
+                .stream().map(StatementSummary::title).toList(), "the English tag of that slug is still there");
+    }
+
     @Test
     void aChangeThatSendsNoVersionIsRefusedAsBadInput() {
         fixtures.statement("coalition-news", "Letter", Status.PUBLISHED, EARLIER, "Homs", "Russia");
