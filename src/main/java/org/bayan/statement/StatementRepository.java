@@ -248,8 +248,8 @@ public final class StatementRepository {
      * carries a visible statement: a redirect would otherwise name a tag readers may not see yet.
      */
     public Optional<String> tagRedirect(EntityManager em, String language, String oldSlug, Instant now) {
-        return visible(em.createQuery("select t.slug from TagRedirect r join r.tag t where r.oldSlug = :slug"
-                + " and t.language = :language"
+        return visible(em.createQuery("select t.slug from TagRedirect r join r.tag t"
+                + " where r.key.language = :language and r.key.oldSlug = :slug"
                 + " and exists (select s.id from Statement s join s.tags x where x.id = t.id and " + VISIBLE + ")",
                 String.class), now).setParameter("slug", oldSlug).setParameter("language", language)
                 .getResultStream().findFirst();

@@ -52,6 +52,11 @@ public class Tag {
         other.counterparts = set;
     }
 
+    /** Puts this tag in a set of counterparts ({@code null}: in none); the service keeps a set to one tag per language. */
+    void joinCounterparts(Long set) {
+        this.counterparts = set;
+    }
+
     public String getLanguage() { return language; }
     public Long getCounterparts() { return counterparts; }
 

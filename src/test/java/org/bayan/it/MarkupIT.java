@@ -74,7 +74,8 @@ class MarkupIT {
             Map.entry("admin editor new with errors", 400), Map.entry("admin conflict", 409),
             Map.entry("admin users with errors", 400), Map.entry("admin account with errors", 400),
             Map.entry("admin tag with errors", 400), Map.entry("admin tag conflict", 409), Map.entry("admin sections with errors", 400),
-            Map.entry("admin tag merge with errors", 400), Map.entry("admin section with errors", 400),
+            Map.entry("admin tag merge with errors", 400), Map.entry("admin tag link with errors", 400),
+            Map.entry("admin tag link conflict", 409), Map.entry("admin section with errors", 400),
             Map.entry("admin section name in Arabic with errors", 400),
             Map.entry("admin error 404", 404), Map.entry("admin error 400", 400),
             Map.entry("admin author refused", 403), Map.entry("admin author refused an action", 403));
@@ -190,6 +191,11 @@ class MarkupIT {
         views.add(View.post(a, "tag merge with errors", Who.ADMIN, "/admin/tags/" + tagId + "/merge", () -> Map.of("into", "")));
         views.add(View.post(a, "tag conflict", Who.ADMIN, "/admin/tags/" + tagId + "/rename",
                 () -> Map.of("name", "Markup conflict " + RUN, "version", notTheTagsVersion)));
+        views.add(View.get(a, "tags of one language", Who.ADMIN, "/admin/tags?language=ar"));
+        views.add(View.post(a, "tag link with errors", Who.ADMIN, "/admin/tags/" + tagId + "/link",
+                () -> Map.of("language", "tr", "counterpart", "")));
+        views.add(View.post(a, "tag link conflict", Who.ADMIN, "/admin/tags/" + tagId + "/link",
+                () -> Map.of("language", "tr", "counterpart", "Markup " + RUN, "version", notTheTagsVersion)));
         views.add(View.get(a, "sections", Who.ADMIN, "/admin/sections"));
         views.add(View.post(a, "sections with errors", Who.ADMIN, "/admin/sections", () -> Map.of("name", "", "slug", "")));
         views.add(View.get(a, "section", Who.ADMIN, sectionAdmin));

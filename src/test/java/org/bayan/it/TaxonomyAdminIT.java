@@ -377,11 +377,130 @@ class TaxonomyAdminIT {
         expected.put(get("/admin/tags/999999999"), 404);
         expected.put(get("/admin/sections/abc"), 404);
         expected.put(get("/admin/tags/1/rename"), 404);
+        expected.put(get("/admin/tags?language=xx"), 400);
+        expected.put(post("/admin/tags/" + tag + "/link", "language", "xx"), 400);
+        expected.put(post("/admin/tags/" + tag + "/link", "counterpart", "Anything"), 400);
+        expected.put(post("/admin/tags/" + tag + "/unlink", "counterpart", "abc"), 400);
+        expected.put(post("/admin/tags/" + tag + "/unlink", "counterpart", "999999999"), 400);
+        expected.put(post("/admin/tags/999999999/link", "counterpart", "x"), 400);
 
         Map<String, Integer> actual = new HashMap<>();
         expected.keySet().forEach(k -> actual.put(k, answers.get(k)));
         assertEquals(expected, actual);
         assertEquals(200, Site.main().get("/media-center/inputs-" + RUN).status(), "the section survived it all");
+    }
+
+    // ---- tags of several languages ----
+
+    @Test
+    void anEnglishTagLinkedWithAnArabicOneInTheAdminIsWhereTheArabicTagPagesLanguageSwitcherLeads() {
+        long section = createSection("Barrels " + RUN, mediaCenter);
+        createStatement("Barrel bombs on Daraya " + RUN, section, "Barrel bombs " + RUN, "publish");
+        createStatement("ar", "براميل متفجرة على داريا " + RUN, section, "براميل متفجرة " + RUN, "publish");
+        String arabicSlug = "براميل-متفجرة-" + RUN;
+        long english = tagId("en", "barrel-bombs-" + RUN);
+        long arabic = tagId("ar", arabicSlug);
+        Element arabicRow = tagRowAt(admin.get("/admin/tags?language=ar").html(), "/ar/tag/" + arabicSlug);
+        assertEquals("AR", arabicRow.selectFirst("td.language").text());
+        assertEquals("", arabicRow.selectFirst("td.counterparts").text(), "not linked yet");
+
+        admin.get("/admin/tags/" + english);
+        Site.Page linked = admin.post("/admin/tags/" + english + "/link", Map.of("language", "ar", "counterpart", "براميل متفجرة " + RUN));
+
+        assertEquals(302, linked.status());
+        assertEquals(Site.CONTEXT + "/admin/tags/" + english, linked.header("Location"), "back to the tag's page");
+        Document page = admin.follow("/admin/tags/" + english).html();
+        assertEquals("Linked: Barrel bombs " + RUN + " and براميل متفجرة " + RUN + " now lead to each other.", page.selectFirst(".flash").text());
+        assertEquals("AR: براميل متفجرة " + RUN, page.selectFirst("ul.counterparts a").text());
+        Element row = tagRowAt(admin.get("/admin/tags?language=ar").html(), "/ar/tag/" + arabicSlug);
+        assertEquals("EN: Barrel bombs " + RUN, row.selectFirst("td.counterparts").text());
+        assertEquals(Site.CONTEXT + "/admin/tags/" + english, row.selectFirst("td.counterparts a").attr("href"));
+        Document englishList = admin.get("/admin/tags?language=en").html();
+        assertEquals(List.of("EN"), englishList.select("table.tags td.language").eachText().stream().distinct().toList(),
+                "the English list holds English tags only");
+        assertEquals("AR: براميل متفجرة " + RUN, tagRow(englishList, "barrel-bombs-" + RUN).selectFirst("td.counterparts").text());
+
+        Site.Page arabicPage = Site.main().get(encoded("/ar/tag/" + arabicSlug));
+        assertEquals(200, arabicPage.status());
+        Element toEnglish = arabicPage.html().selectFirst("nav.languages a[hreflang=en]");
+        assertEquals(Site.ROOT + Site.CONTEXT + "/tag/barrel-bombs-" + RUN, toEnglish.attr("href"), "the switcher leads to the English tag");
+        assertEquals("alternate", toEnglish.attr("rel"));
+        Site.Page englishPage = Site.main().get(toEnglish.attr("href").substring(Site.ROOT.length() + Site.CONTEXT.length()));
+        assertEquals("Items tagged with: Barrel bombs " + RUN, englishPage.h1());
+        assertEquals(Site.ROOT + Site.CONTEXT + encoded("/ar/tag/" + arabicSlug),
+                englishPage.html().selectFirst("nav.languages a[hreflang=ar]").attr("href"), "and back");
+        assertTrue(auditActions(arabic).contains("tag.linked"), "the link is in the audit log");
+    }
+
+    @Test
+    void aRefusedLinkAnswersWithTheReasonAndAStaleOneWithBothVersions() {
+        long section = createSection("Airstrikes " + RUN, mediaCenter);
+        createStatement("Airstrikes draft " + RUN, section, "Airstrikes " + RUN + ", Raids " + RUN, "save");
+        createStatement("ar", "مسودة الغارات " + RUN, section, "غارات " + RUN + ", قصف جوي " + RUN, "save");
+        long airstrikes = tagId("en", "airstrikes-" + RUN);
+        long raids = tagId("ar", "غارات-" + RUN);
+        admin.get("/admin/tags/" + airstrikes);
+        String opened = admin.get("/admin/tags/" + airstrikes).html().selectFirst("form[action$=/link] input[name=version]").val();
+        assertEquals(302, admin.post("/admin/tags/" + airstrikes + "/link", Map.of("language", "ar", "counterpart", "غارات-" + RUN)).status(),
+                "named by its slug");
+
+        admin.get("/admin/tags/" + airstrikes);
+        Site.Page taken = admin.post("/admin/tags/" + airstrikes + "/link", Map.of("language", "ar", "counterpart", "قصف جوي " + RUN));
+        assertEquals(400, taken.status());
+        assertTrue(taken.html().selectFirst("p.error").text().startsWith("Not linked: this tag and its counterparts, and the other tag"),
+                taken.html().selectFirst("p.error").text());
+        assertEquals("قصف جوي " + RUN, taken.html().selectFirst("input#counterpart").val(), "what was typed is kept");
+        Site.Page same = admin.post("/admin/tags/" + airstrikes + "/link", Map.of("language", "en", "counterpart", "Raids " + RUN));
+        assertEquals(400, same.status());
+        assertTrue(same.html().selectFirst("p.error").text().startsWith("A counterpart is a tag of another language"));
+        Site.Page unknown = admin.post("/admin/tags/" + airstrikes + "/link", Map.of("language", "tr", "counterpart", "Hava saldırısı " + RUN));
+        assertEquals(400, unknown.status());
+        assertEquals("There is no tag of that name or address in that language.", unknown.html().selectFirst("p.error").text());
+        Site.Page self = admin.post("/admin/tags/" + airstrikes + "/link", Map.of("language", "en", "counterpart", "AIRSTRIKES " + RUN));
+        assertEquals("A tag cannot be its own counterpart.", self.html().selectFirst("p.error").text());
+        assertEquals(List.of("AR: غارات " + RUN), admin.get("/admin/tags/" + airstrikes).html().select("ul.counterparts a").eachText(),
+                "nothing changed");
+
+        Site.Page stale = admin.postRaw("/admin/tags/" + airstrikes + "/unlink",
+                Map.of("_csrf", admin.csrf(), "version", opened, "counterpart", String.valueOf(raids)));
+        assertEquals(409, stale.status(), "sent from the page as it was before the link");
+        assertEquals("Someone else changed this tag meanwhile", stale.h1());
+        assertEquals("AR: غارات " + RUN, stale.html().select(".sides [data-field=counterparts]").first().selectFirst("dd").text());
+
+        admin.get("/admin/tags/" + raids);
+        Site.Page unlinked = admin.post("/admin/tags/" + raids + "/unlink", Map.of("counterpart", String.valueOf(airstrikes)));
+        assertEquals(302, unlinked.status());
+        assertEquals("Airstrikes " + RUN + " is no longer a counterpart of غارات " + RUN + ".",
+                admin.follow("/admin/tags/" + raids).html().selectFirst(".flash").text());
+        assertTrue(admin.get("/admin/tags/" + airstrikes).html().select("ul.counterparts").isEmpty());
+        assertEquals(List.of("tag.unlinked", "tag.linked"), auditActions(airstrikes));
+    }
+
+    @Test
+    void anArabicTagsOldAddressLeadsToItsNewArabicAddressWhileTheEnglishTagOfTheSameSlugKeepsItsPage() {
+        long section = createSection("Daesh " + RUN, mediaCenter);
+        createStatement("Daesh retreats " + RUN, section, "Daesh " + RUN, "publish");
+        createStatement("ar", "انسحاب التنظيم " + RUN, section, "Daesh " + RUN, "publish");
+        long arabic = tagId("ar", "daesh-" + RUN);
+        long english = tagId("en", "daesh-" + RUN);
+
+        admin.get("/admin/tags/" + arabic);
+        assertEquals(302, admin.post("/admin/tags/" + arabic + "/rename", Map.of("name", "داعش " + RUN)).status());
+
+        Site.Page old = Site.main().get("/ar/tag/daesh-" + RUN);
+        assertEquals(301, old.status());
+        assertEquals(Site.CONTEXT + encoded("/ar/tag/داعش-" + RUN), old.header("Location"));
+        Site.Page englishPage = Site.main().get("/tag/daesh-" + RUN);
+        assertEquals(200, englishPage.status(), "the English tag of that slug is untouched");
+        assertEquals("Items tagged with: Daesh " + RUN, englishPage.h1());
+        assertEquals(List.of("daesh-" + RUN), tagRowAt(admin.get("/admin/tags?language=ar").html(), "/ar/tag/داعش-" + RUN)
+                .select(".old-slugs").eachText().stream().map(t -> t.replaceAll(".*: ", "")).toList());
+
+        admin.get("/admin/tags/" + english);
+        assertEquals(302, admin.post("/admin/tags/" + english + "/rename", Map.of("name", "ISIS " + RUN)).status());
+        assertEquals(Site.CONTEXT + "/tag/isis-" + RUN, Site.main().get("/tag/daesh-" + RUN).header("Location"));
+        assertEquals(Site.CONTEXT + encoded("/ar/tag/داعش-" + RUN), Site.main().get("/ar/tag/daesh-" + RUN).header("Location"),
+                "the same old slug in each language leads to that language's tag");
     }
 
     @Test
@@ -495,9 +614,15 @@ class TaxonomyAdminIT {
 
     /** Writes a statement through the editor; it is trashed and deleted for good, and its tags deleted, when the test ends. */
     private long createStatement(String title, long sectionId, String tags, String action) {
+        return createStatement("en", title, sectionId, tags, action);
+    }
+
+    /** {@link #createStatement(String, long, String, String)} in a language, its tags words of that language. */
+    private long createStatement(String language, String title, long sectionId, String tags, String action) {
         admin.get("/admin/statements/new");
         Site.Page answer = admin.post("/admin/statements/new", Map.of("title", title, "body", "<p>About " + title + ".</p>",
-                "sectionId", String.valueOf(sectionId), "tags", tags, "source", "Integration test", "action", action));
+                "sectionId", String.valueOf(sectionId), "tags", tags, "source", "Integration test", "action", action,
+                "language", language));
         assertEquals(302, answer.status(), "statement " + title + " saved");
         long id = Long.parseLong(answer.header("Location").replaceAll(".*/", ""));
         cleanup.add(this::deleteThisRunsTags);
@@ -541,9 +666,35 @@ class TaxonomyAdminIT {
     }
 
     private static Element tagRow(Document list, String slug) {
+        return tagRowAt(list, "/tag/" + slug);
+    }
+
+    /** The row of the tag at a public address as the list shows it, e.g. /ar/tag/قصف. */
+    private static Element tagRowAt(Document list, String address) {
         return list.select("table.tags tbody tr").stream()
-                .filter(r -> r.selectFirst("td a").text().equals("/tag/" + slug)).findFirst()
-                .orElseThrow(() -> new AssertionError("no tag " + slug + " in the list"));
+                .filter(r -> r.selectFirst("td a").text().equals(address)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tag " + address + " in the list"));
+    }
+
+    /** A language's tag, from that language's list. */
+    private static long tagId(String language, String slug) {
+        String address = (language.equals("en") ? "" : "/" + language) + "/tag/" + slug;
+        return Long.parseLong(tagRowAt(admin.get("/admin/tags?language=" + language).html(), address)
+                .selectFirst("th a").attr("href").replaceAll(".*/", ""));
+    }
+
+    /** What the audit log holds about a tag, newest first. */
+    private static List<String> auditActions(long tag) {
+        return admin.get("/admin/audit?target=" + tag + "&action=tag.").html().select("table td.action").eachText();
+    }
+
+    /** A path as a Location header or a link carries it, percent-encoded. */
+    private static String encoded(String path) {
+        try {
+            return new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(path, e);
+        }
     }
 
     /** The tags field of the statement's editor, as an editor would read it. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bayan.search.StatementReindex;
+import org.bayan.tag.TagService.Linked;
 import org.bayan.user.Actor;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tag admin against a real database: what readers and editors notice after a rename, a
- * merge or a delete. Runs on H2 ({@link TagServiceH2Test}) and on PostgreSQL
+ * merge, a delete, or a link between tags of different languages. Runs on H2 ({@link TagServiceH2Test}) and on PostgreSQL
  * ({@link TagServicePostgresTest}).
  */
 abstract class TagServiceContract {
@@ -276,6 +277,222 @@ abstract class TagServiceContract {
 
         tags.rename(EDITOR, second, homs, stale.version(), "Hims");
         assertEquals(List.of("Hims", "Russia"), tagsOf(letter), "sent again over the saved version, it is made");
+    }
+
+    // ---- languages: old addresses per language, counterparts ----
+
+    long tagIdIn(String language, String slug) {
+        return row(t -> t.language().equals(language) && t.slug().equals(slug)).id();
+    }
+
+    TagRow row(java.util.function.Predicate<TagRow> which) {
+        return tags.overview(EDITOR).stream().filter(which).findFirst().orElseThrow();
+    }
+
+    /** A tag's counterparts as the tag admin shows them: "AR: قصف". */
+    List<String> counterpartsOf(long id) {
+        return row(t -> t.id() == id).counterparts().stream()
+                .map(c -> c.language().toUpperCase() + ": " + c.name()).toList();
+    }
+
+    /** Where a public tag page's language switcher leads: language to slug. */
+    Map<String, String> switcherOf(String language, String slug) {
+        return statements.tagged(language, slug, 0, 10).orElseThrow().counterparts();
+    }
+
+    /** Shelling in English, قصف in Arabic and Bombardıman in Turkish, each on a published statement of its language; their ids. */
+    long[] shelling() {
+        fixtures.statementIn("en", "coalition-news", "Shelling of Homs", Status.PUBLISHED, EARLIER, "Shelling");
+        fixtures.statementIn("ar", "coalition-news", "قصف حمص", Status.PUBLISHED, EARLIER, "قصف");
+        fixtures.statementIn("tr", "coalition-news", "Humus bombardımanı", Status.PUBLISHED, EARLIER, "Bombardıman");
+        return new long[] {tagIdIn("en", "shelling"), tagIdIn("ar", "قصف"), tagIdIn("tr", "bombardiman")};
+    }
+
+    @Test
+    void aRenamedTagsOldAddressIsKeptInItsLanguageAndTheSameSlugInAnotherLanguageIsUnaffected() {
+        fixtures.statementIn("en", "coalition-news", "Daesh in English", Status.PUBLISHED, EARLIER, "Daesh");
+        fixtures.statementIn("ar", "coalition-news", "داعش بالعربية", Status.PUBLISHED, EARLIER, "Daesh");
+        long english = tagIdIn("en", "daesh");
+        long arabic = tagIdIn("ar", "daesh");
+
+        tags.rename(EDITOR, ACTOR, arabic, v(arabic), "داعش");
+
+        assertEquals("داعش", statements.tagRedirect("ar", "daesh").orElseThrow(), "/ar/tag/daesh leads to /ar/tag/داعش");
+        assertEquals(List.of("Daesh in English"), titlesTagged("daesh"), "the English tag keeps its address");
+        assertTrue(statements.tagRedirect("en", "daesh").isEmpty());
+        assertEquals(List.of("daesh"), row(t -> t.id() == arabic).oldSlugs());
+        assertEquals(List.of(), row(t -> t.id() == english).oldSlugs());
+
+        tags.rename(EDITOR, ACTOR, english, v(english), "ISIS");
+        assertEquals("isis", statements.tagRedirect("en", "daesh").orElseThrow(), "the same old slug, another language's address");
+        assertEquals("داعش", statements.tagRedirect("ar", "daesh").orElseThrow(), "the Arabic one still leads where it did");
+
+        tags.rename(EDITOR, ACTOR, english, v(english), "Daesh");
+        assertTrue(statements.tagRedirect("en", "daesh").isEmpty(), "the English tag has its address back");
+        assertEquals("داعش", statements.tagRedirect("ar", "daesh").orElseThrow(), "taking it back leaves the Arabic redirect");
+        assertEquals(List.of("Daesh in English"), titlesTagged("daesh"));
+    }
+
+    @Test
+    void aMergeKeepsTheOldAddressesInTheirLanguage() {
+        fixtures.statementIn("tr", "coalition-news", "Rusya haberi", Status.PUBLISHED, EARLIER, "Rusya Federasyonu", "Rusya");
+        fixtures.statementIn("en", "coalition-news", "Russia news", Status.PUBLISHED, EARLIER, "Rusya Federasyonu");
+
+        tags.merge(EDITOR, ACTOR, tagIdIn("tr", "rusya-federasyonu"), v(tagIdIn("tr", "rusya-federasyonu")), tagIdIn("tr", "rusya"));
+
+        assertEquals("rusya", statements.tagRedirect("tr", "rusya-federasyonu").orElseThrow());
+        assertTrue(statements.tagRedirect("en", "rusya-federasyonu").isEmpty());
+        assertEquals(List.of("Russia news"), statements.tagged("en", "rusya-federasyonu", 0, 10).orElseThrow().listing().items()
+                .stream().map(StatementSummary::title).toList(), "the English tag of that slug is still there");
+    }
+
+    @Test
+    void linkedTagsLeadToEachOtherAndATagLinkedWithOneOfASetJoinsTheWholeSet() {
+        long[] t = shelling();
+
+        Linked linked = tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", " قصف ");
+        assertEquals(new Linked("Shelling", "قصف", "ar"), linked);
+        assertEquals(List.of("AR: قصف"), counterpartsOf(t[0]));
+        assertEquals(List.of("EN: Shelling"), counterpartsOf(t[1]));
+        assertEquals(Map.of("en", "shelling"), switcherOf("ar", "قصف"), "the Arabic tag page switches to the English one");
+
+        tags.link(EDITOR, ACTOR, t[2], v(t[2]), "ar", "قصف"); // by name, from the Turkish tag
+        assertEquals(List.of("AR: قصف", "TR: Bombardıman"), counterpartsOf(t[0]));
+        assertEquals(List.of("AR: قصف", "EN: Shelling"), counterpartsOf(t[2]));
+        assertEquals(Map.of("en", "shelling", "tr", "bombardiman"), switcherOf("ar", "قصف"));
+        assertEquals(Map.of("ar", "قصف", "tr", "bombardiman"), switcherOf("en", "shelling"));
+
+        tags.link(EDITOR, ACTOR, t[0], v(t[0]), "tr", "BOMBARDIMAN");
+        assertEquals(List.of("AR: قصف", "TR: Bombardıman"), counterpartsOf(t[0]), "linked already: nothing more to do");
+        assertEquals(List.of("tag.linked", "tag.linked", "tag.linked", "tag.linked"), auditedActions(), "one entry per tag linked");
+    }
+
+    @Test
+    void linkingTwoSetsThatEachHoldATagOfTheSameLanguageIsRefused() {
+        long[] t = shelling();
+        fixtures.statementIn("en", "coalition-news", "Bombing of Rastan", Status.PUBLISHED, EARLIER, "Bombing");
+        fixtures.statementIn("ar", "coalition-news", "القصف المدفعي", Status.PUBLISHED, EARLIER, "القصف المدفعي");
+        long bombing = tagIdIn("en", "bombing");
+        long artillery = tagIdIn("ar", "القصف-المدفعي");
+        tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "قصف");
+        tags.link(EDITOR, ACTOR, bombing, v(bombing), "tr", "bombardiman");
+
+        assertRefused("counterpart", "tagAdmin.counterpart.languageTaken",
+                () -> tags.link(EDITOR, ACTOR, t[1], v(t[1]), "tr", "bombardiman")); // both sets have an English tag
+        assertRefused("counterpart", "tagAdmin.counterpart.languageTaken",
+                () -> tags.link(EDITOR, ACTOR, artillery, v(artillery), "en", "shelling")); // Shelling has its Arabic tag
+
+        assertEquals(List.of("AR: قصف"), counterpartsOf(t[0]), "nothing changed");
+        assertEquals(List.of("TR: Bombardıman"), counterpartsOf(bombing));
+        assertEquals(List.of(), counterpartsOf(artillery));
+        assertEquals(4, auditedActions().size(), "the two links only");
+    }
+
+    @Test
+    void aCounterpartInTheTagsOwnLanguageItselfNoTagOrNoNameIsRefused() {
+        long[] t = shelling();
+        fixtures.statementIn("en", "coalition-news", "Bombing of Rastan", Status.PUBLISHED, EARLIER, "Bombing");
+
+        assertRefused("counterpart", "tagAdmin.counterpart.sameLanguage", () -> tags.link(EDITOR, ACTOR, t[0], v(t[0]), "en", "Bombing"));
+        assertRefused("counterpart", "tagAdmin.counterpart.self", () -> tags.link(EDITOR, ACTOR, t[0], v(t[0]), "en", "shelling"));
+        assertRefused("counterpart", "tagAdmin.counterpart.notFound", () -> tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "غارة"));
+        assertRefused("counterpart", "tagAdmin.counterpart.notFound", () -> tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "Shelling"));
+        assertRefused("counterpart", "tagAdmin.counterpart.required", () -> tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "  "));
+        assertRefused("counterpart", "tagAdmin.counterpart.required", () -> tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", null));
+        assertRefused("id", "tagAdmin.notFound", () -> tags.link(EDITOR, ACTOR, 999_999, v(999_999), "ar", "قصف"));
+        assertRefused("version", "admin.version.missing", () -> tags.link(EDITOR, ACTOR, t[0], null, "ar", "قصف"));
+        assertRefused("counterpart", "tagAdmin.counterpart.notLinked", () -> tags.unlink(EDITOR, ACTOR, t[0], v(t[0]), t[1]));
+        assertRefused("counterpart", "tagAdmin.counterpart.notLinked", () -> tags.unlink(EDITOR, ACTOR, t[0], v(t[0]), 999_999));
+
+        assertEquals(List.of(), counterpartsOf(t[0]));
+        assertEquals(List.of(), auditedActions());
+    }
+
+    @Test
+    void unlinkingOneCounterpartLeavesTheOthersLinkedWithEachOther() {
+        long[] t = shelling();
+        tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "قصف");
+        tags.link(EDITOR, ACTOR, t[0], v(t[0]), "tr", "bombardiman");
+
+        Linked unlinked = tags.unlink(EDITOR, ACTOR, t[1], v(t[1]), t[0]); // from the Arabic page, the English tag
+        assertEquals(new Linked("قصف", "Shelling", "en"), unlinked);
+        assertEquals(List.of(), counterpartsOf(t[0]));
+        assertEquals(List.of("TR: Bombardıman"), counterpartsOf(t[1]));
+        assertEquals(Map.of("tr", "bombardiman"), switcherOf("ar", "قصف"));
+        assertEquals(Map.of(), switcherOf("en", "shelling"));
+
+        // The set was named after the English tag: linking it anew must not pull the other two back in.
+        fixtures.statementIn("ar", "coalition-news", "غارة جوية", Status.PUBLISHED, EARLIER, "غارة");
+        tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "غارة");
+        assertEquals(List.of("AR: غارة"), counterpartsOf(t[0]));
+        assertEquals(List.of("TR: Bombardıman"), counterpartsOf(t[1]));
+
+        tags.unlink(EDITOR, ACTOR, t[1], v(t[1]), t[2]);
+        assertEquals(List.of(), counterpartsOf(t[1]));
+        assertEquals(List.of(), counterpartsOf(t[2]));
+        assertEquals(List.of("tag.unlinked", "tag.unlinked", "tag.linked", "tag.linked", "tag.unlinked"),
+                auditedActions().subList(0, 5), "newest first, one entry per tag");
+    }
+
+    @Test
+    void aLinkOrUnlinkFromAPageThatShowedOtherCounterpartsIsRefusedWithBothVersions() {
+        long[] t = shelling();
+        Long arabicPage = v(t[1]); // the Arabic tag's page is opened
+        tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "قصف"); // from the English page meanwhile
+        Actor second = new Actor(null, "second-editor", "192.0.2.2");
+
+        StaleVersion stale = assertThrows(StaleVersion.class, () -> tags.link(EDITOR, second, t[1], arabicPage, "tr", "bombardiman"));
+
+        assertEquals("tag", stale.kind());
+        assertEquals("editor", stale.savedBy());
+        assertEquals(List.of(new StaleVersion.Field("counterparts", "tagAdmin.col.counterparts", "EN: Shelling",
+                StaleVersion.Text.of("tagAdmin.stale.linkWith", "bombardiman", "tr"))), stale.fields());
+        assertThrows(StaleVersion.class, () -> tags.unlink(EDITOR, second, t[1], arabicPage, t[0]));
+        assertEquals(List.of("EN: Shelling"), counterpartsOf(t[1]), "nothing changed");
+
+        tags.link(EDITOR, second, t[1], stale.version(), "tr", "bombardiman");
+        assertEquals(List.of("EN: Shelling", "TR: Bombardıman"), counterpartsOf(t[1]), "sent again over the saved version, it is made");
+        Long englishPage = v(t[0]);
+        tags.unlink(EDITOR, ACTOR, t[1], v(t[1]), t[2]);
+        assertThrows(StaleVersion.class, () -> tags.unlink(EDITOR, second, t[0], englishPage, t[2]),
+                "the English page showed the Turkish tag, unlinked meanwhile from the Arabic page");
+    }
+
+    @Test
+    void theTagThatStaysAfterAMergeTakesTheMergedTagsPlaceAmongItsCounterparts() {
+        fixtures.statementIn("en", "coalition-news", "Russian Federation", Status.PUBLISHED, EARLIER, "Russian Federation", "Russia");
+        fixtures.statementIn("ar", "coalition-news", "روسيا", Status.PUBLISHED, EARLIER, "روسيا");
+        long federation = tagIdIn("en", "russian-federation");
+        long arabic = tagIdIn("ar", "روسيا");
+        tags.link(EDITOR, ACTOR, federation, v(federation), "ar", "روسيا");
+
+        tags.merge(EDITOR, ACTOR, federation, v(federation), tagIdIn("en", "russia"));
+
+        assertEquals(List.of("EN: Russia"), counterpartsOf(arabic));
+        assertEquals(Map.of("en", "russia"), switcherOf("ar", "روسيا"));
+    }
+
+    @Test
+    void authorsMayNotLinkOrUnlinkTags() {
+        long[] t = shelling();
+        tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "قصف");
+
+        assertThrows(Forbidden.class, () -> tags.link(AUTHOR, ACTOR, t[0], v(t[0]), "tr", "bombardiman"));
+        assertThrows(Forbidden.class, () -> tags.unlink(AUTHOR, ACTOR, t[0], v(t[0]), t[1]));
+        assertThrows(Forbidden.class, () -> tags.overview(AUTHOR, "ar"));
+        assertEquals(List.of("AR: قصف"), counterpartsOf(t[0]));
+    }
+
+    @Test
+    void theListOfOneLanguageHoldsItsTagsOnlyAndNamesTheirCounterpartsInEveryLanguage() {
+        long[] t = shelling();
+        tags.link(EDITOR, ACTOR, t[0], v(t[0]), "ar", "قصف");
+
+        List<TagRow> arabic = tags.overview(EDITOR, "ar");
+
+        assertEquals(List.of("قصف"), arabic.stream().map(TagRow::name).toList());
+        assertEquals(List.of(new TagRow.Counterpart(t[0], "en", "Shelling", "shelling")), arabic.get(0).counterparts());
+        assertEquals(3, tags.overview(EDITOR).size());
     }
 
     @Test

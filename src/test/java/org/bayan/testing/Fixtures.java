@@ -33,6 +33,12 @@ public final class Fixtures {
     }
 
     public long statement(String sectionSlug, String title, Status status, Instant publishedAt, String... tags) {
+        return statementIn("en", sectionSlug, title, status, publishedAt, tags);
+    }
+
+    /** A statement in a language, carrying tags of that language (made if missing), as the editor would tag it. */
+    public long statementIn(String language, String sectionSlug, String title, Status status, Instant publishedAt,
+                            String... tags) {
         return tx.inTransaction(em -> {
             Section section = em.createQuery("select s from Section s where s.slug = :slug", Section.class)
                     .setParameter("slug", sectionSlug).getSingleResult();
@@ -40,14 +46,15 @@ public final class Fixtures {
                     section, null, Instant.parse("2018-01-01T00:00:00Z"));
             s.setStatus(status);
             s.setSource("Media Department");
+            s.setLanguage(language);
             if (publishedAt != null) {
                 s.schedule(publishedAt, zone);
             }
             for (String name : tags) {
-                Tag tag = em.createQuery("select t from Tag t where t.slug = :slug", Tag.class)
-                        .setParameter("slug", Slugs.of(name)).getResultStream().findFirst()
+                Tag tag = em.createQuery("select t from Tag t where t.language = :language and t.slug = :slug", Tag.class)
+                        .setParameter("language", language).setParameter("slug", Slugs.of(name)).getResultStream().findFirst()
                         .orElseGet(() -> {
-                            Tag t = new Tag(name, Slugs.of(name));
+                            Tag t = new Tag(name, Slugs.of(name), language);
                             em.persist(t);
                             return t;
                         });
