@@ -57,6 +57,13 @@ class AccountIT {
         assertTrue(refused.html().select(".flash.warning").stream().noneMatch(f -> f.text().contains("password")),
                 "no banner about a password that nobody tried to change");
         assertEquals(302, editor.post("/admin/account", Map.of("form", "language", "language", "ar")).status());
+
+        // The staff area in Arabic links a section's public page at its (English) address, not under /ar.
+        Site.Page tree = editor.get("/admin/sections");
+        assertEquals("rtl", tree.html().selectFirst("html").attr("dir"));
+        String context = admin.site.context();
+        assertFalse(tree.html().select("a[href='" + context + "/media-center/coalition-news']").isEmpty(), "the English address as it is");
+        assertTrue(tree.html().select("a[href^='" + context + "/ar/media-center']").isEmpty(), "no English path under the Arabic prefix");
     }
 
     @Test

@@ -90,13 +90,16 @@ public final class Renderer {
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setLinkBuilder(new StandardLinkBuilder() {
-            // A page's links to the public site stay in its language: @{/tag} is /ar/tag on an
-            // Arabic page. The staff area and the files have one address in every language.
+            // A public page's links to the public site stay in its language: @{/tag} is /ar/tag on an
+            // Arabic page. The staff area and the files have one address in every language, and the
+            // staff area's own language is not its content's: a link there to a public page names the
+            // default language's (or is built in the content's language, absolute).
             @Override
             protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
                 String contextPath = super.computeContextPath(context, base, parameters);
                 Object prefix = context.getVariable("langPrefix");
-                return prefix instanceof String p && !p.isEmpty() && isSitePath(base) ? contextPath + p : contextPath;
+                return prefix instanceof String p && !p.isEmpty() && isSitePath(base) && !inStaffArea(context)
+                        ? contextPath + p : contextPath;
             }
 
             // Sessions travel in cookies only (web.xml), so the container never rewrites a URL:
@@ -124,6 +127,11 @@ public final class Renderer {
                 return "??" + key + "??";
             }
         });
+    }
+
+    /** Whether the page being rendered is one of the staff area's (its templates are under admin/). */
+    private static boolean inStaffArea(IExpressionContext context) {
+        return context instanceof ITemplateContext t && t.getTemplateStack().get(0).getTemplate().startsWith("admin/");
     }
 
     /** A path of the public site, as opposed to the staff area's, a file's or another site's. */
