@@ -64,7 +64,7 @@ public final class Feeds {
         SectionTree tree = sections.tree(language);
         return tx.read(em -> counts.tag(em, language, slug, clock).map(tag -> new Tagged(tag.name(), tag.slug(),
                 items(em, tree, DayWindow.of(tag.days(), 0, SIZE)
-                        .map(w -> repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), SIZE))
+                        .map(w -> repository.pageTagged(em, language, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), SIZE))
                         .orElse(List.of())))));
     }
 

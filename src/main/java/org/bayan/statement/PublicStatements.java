@@ -116,7 +116,7 @@ public final class PublicStatements {
         SectionTree tree = sections.tree(language);
         return tx.read(em -> counts.tag(em, language, tagSlug, clock).map(tag -> {
             List<StatementSummary> items = DayWindow.of(tag.days(), offset, limit)
-                    .map(w -> summaries(tree, repository.pageTagged(em, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), limit)))
+                    .map(w -> summaries(tree, repository.pageTagged(em, language, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), limit)))
                     .orElse(List.of());
             return new Tagged(tag.name(), tag.slug(), new Listing(items, tag.total(), null), counterparts(em, tag.id()));
         }));

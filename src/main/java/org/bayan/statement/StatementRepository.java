@@ -59,17 +59,18 @@ public final class StatementRepository {
     /**
      * One page of visible statements carrying a tag, newest first, published between two days
      * (inclusive): the {@link DayWindow} that holds the page. For a popular tag the database
-     * reads those days' statements and checks the tag on each (its newest statements lie on a
-     * few recent days); for the others it reads the tag's few statements.
+     * reads those days' statements of the tag's language and checks the tag on each (its newest
+     * statements lie on a few recent days); for the others it reads the tag's few statements.
      */
-    public List<Statement> pageTagged(EntityManager em, long tagId, long tagTotal, LocalDate from, LocalDate to,
-                                      Instant now, int offset, int limit) {
+    public List<Statement> pageTagged(EntityManager em, String language, long tagId, long tagTotal, LocalDate from,
+                                      LocalDate to, Instant now, int offset, int limit) {
+        // The language (the tag's) leads the day index the popular case reads by: without it, a scan.
         String q = tagTotal > POPULAR_TAG
                 ? "select s from Statement s where exists (select t.id from s.tags t where t.id = :tag) and " + VISIBLE
                 : "select s from Statement s join s.tags t where t.id = :tag and " + VISIBLE;
-        return visible(em.createQuery(q + " and s.publishedOn between :from and :to"
+        return visible(em.createQuery(q + " and s.language = :language and s.publishedOn between :from and :to"
                         + " order by s.publishedAt desc, s.id desc", Statement.class), now)
-                .setParameter("tag", tagId).setParameter("from", from).setParameter("to", to)
+                .setParameter("tag", tagId).setParameter("language", language).setParameter("from", from).setParameter("to", to)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 

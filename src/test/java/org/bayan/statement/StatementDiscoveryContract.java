@@ -181,7 +181,7 @@ abstract class StatementDiscoveryContract {
         List<List<String>> byTagThenByDay = db.tx().inTransaction(em -> {
             long tag = em.createQuery("select t.id from Tag t where t.slug = 'aid'", Long.class).getSingleResult();
             return List.of(1L, StatementRepository.POPULAR_TAG + 1).stream()
-                    .map(total -> repository.pageTagged(em, tag, total, from, to, NOW, 1, 3).stream()
+                    .map(total -> repository.pageTagged(em, "en", tag, total, from, to, NOW, 1, 3).stream()
                             .map(Statement::getTitle).toList())
                     .toList();
         });
