@@ -64,14 +64,19 @@ public final class StatementRepository {
      */
     public List<Statement> pageTagged(EntityManager em, String language, long tagId, long tagTotal, LocalDate from,
                                       LocalDate to, Instant now, int offset, int limit) {
-        // The language (the tag's) leads the day index the popular case reads by: without it, a scan.
-        String q = tagTotal > POPULAR_TAG
-                ? "select s from Statement s where exists (select t.id from s.tags t where t.id = :tag) and " + VISIBLE
+        // By day, the language (the tag's) leads the day index it reads: without it, a scan of every
+        // statement. By tag, it is left out: it would lead the database away from the tag's own rows.
+        boolean byDay = tagTotal > POPULAR_TAG;
+        String q = byDay
+                ? "select s from Statement s where exists (select t.id from s.tags t where t.id = :tag) and s.language = :language and " + VISIBLE
                 : "select s from Statement s join s.tags t where t.id = :tag and " + VISIBLE;
-        return visible(em.createQuery(q + " and s.language = :language and s.publishedOn between :from and :to"
+        TypedQuery<Statement> query = visible(em.createQuery(q + " and s.publishedOn between :from and :to"
                         + " order by s.publishedAt desc, s.id desc", Statement.class), now)
-                .setParameter("tag", tagId).setParameter("language", language).setParameter("from", from).setParameter("to", to)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+                .setParameter("tag", tagId).setParameter("from", from).setParameter("to", to);
+        if (byDay) {
+            query.setParameter("language", language);
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     /**
