@@ -1,5 +1,7 @@
 package org.bayan.section;
 
+import static org.bayan.section.SectionServiceContract.assertRefused;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +29,6 @@ import org.bayan.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -88,12 +89,6 @@ abstract class SectionLanguagesContract {
 
     List<AuditEvent> audited() {
         return audit.page(new AuditLog.Filter("section.", null, null), 0, 50).events();
-    }
-
-    static void assertRefused(String field, String key, Executable change) {
-        InvalidInput e = assertThrows(InvalidInput.class, change);
-        assertEquals(field, e.field());
-        assertEquals(key, e.messageKey());
     }
 
     @Test
