@@ -1,6 +1,7 @@
 // The admin area works without this file; with it, the statement body gets a rich-text
-// editor (Quill, from its webjar), tags get suggestions, an open editor keeps the login alive, and
-// leaving it with unsaved changes asks first.
+// editor (Quill, from its webjar), tags get suggestions, an open editor keeps the login alive,
+// leaving it with unsaved changes asks first, and photos can be dropped or pasted to upload them,
+// each with its progress and message.
 (function () {
   'use strict';
 
@@ -128,10 +129,155 @@
     setInterval(function () { fetch(ping, { credentials: 'same-origin' }); }, 5 * 60 * 1000);
   }
 
+
+  // Sends one file to the media library (POST /admin/media, as the plain form would), reporting
+  // progress; done(result) gets the server's answer for the file: {ok, message, id, thumbnail}.
+  function uploadFile(url, csrf, file, progress, done) {
+    var data = new FormData();
+    data.append('_csrf', csrf);
+    data.append('files', file, file.name || 'pasted.png');
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', function (e) {
+      if (e.lengthComputable) progress(Math.round(100 * e.loaded / e.total));
+    });
+    xhr.addEventListener('load', function () {
+      var answer = null;
+      try { answer = JSON.parse(xhr.responseText).files[0]; } catch (e) { /* not our JSON: a 403 or 413 page */ }
+      done(answer || { ok: false, message: xhr.status === 413 ? 'Too large.' : 'Refused (' + xhr.status + ').' });
+    });
+    xhr.addEventListener('error', function () { done({ ok: false, message: 'The upload did not reach the site.' }); });
+    xhr.send(data);
+  }
+
+  // Files dropped on, or pasted into, an element: handle(files) gets those that are files.
+  function acceptFiles(target, handle) {
+    target.addEventListener('dragover', function (e) { e.preventDefault(); target.classList.add('dragging'); });
+    target.addEventListener('dragleave', function () { target.classList.remove('dragging'); });
+    target.addEventListener('drop', function (e) {
+      e.preventDefault();
+      target.classList.remove('dragging');
+      if (e.dataTransfer && e.dataTransfer.files.length) handle(Array.prototype.slice.call(e.dataTransfer.files));
+    });
+  }
+
+  // The library's upload form: each chosen, dropped or pasted file is sent on its own, with a
+  // line showing its progress and then its message; the page reloads once every file is done.
+  function libraryUploads() {
+    var form = document.querySelector('form[data-upload]');
+    if (!form) return;
+    var list = form.querySelector('.upload-results');
+    var csrf = form.querySelector('input[name=_csrf]').value;
+    var input = form.querySelector('input[type=file]');
+    form.querySelector('.drop-hint').hidden = false;
+    var pending = 0;
+    var kept = 0;
+    function send(files) {
+      files.forEach(function (file) {
+        var line = document.createElement('li');
+        var name = document.createElement('strong');
+        name.textContent = file.name || 'pasted image';
+        var state = document.createElement('span');
+        var bar = document.createElement('progress');
+        bar.max = 100;
+        bar.value = 0;
+        line.append(name, ': ', state, ' ', bar);
+        state.textContent = form.getAttribute('data-uploading');
+        list.appendChild(line);
+        pending++;
+        uploadFile(form.action, csrf, file, function (p) { bar.value = p; }, function (r) {
+          bar.remove();
+          line.className = r.ok ? 'ok' : 'refused';
+          state.textContent = r.message;
+          pending--;
+          if (r.ok) kept++;
+          if (pending === 0 && kept > 0) setTimeout(function () { window.location.reload(); }, 1200);
+        });
+      });
+    }
+    form.addEventListener('submit', function (e) {
+      if (!input.files.length) return;
+      e.preventDefault();
+      send(Array.prototype.slice.call(input.files));
+      input.value = '';
+    });
+    acceptFiles(form, send);
+    document.addEventListener('paste', function (e) {
+      var files = e.clipboardData ? Array.prototype.slice.call(e.clipboardData.files) : [];
+      if (files.length) { e.preventDefault(); send(files); }
+    });
+  }
+
+  // The editor's featured image: a photo dropped on its box, or pasted anywhere in the editor,
+  // is uploaded to the library, added to the choices and chosen; the alt text field is next.
+  // Alt text, caption and credit start from the library's when a photo is picked.
+  function featuredImage() {
+    var box = document.getElementById('featured-image');
+    if (!box) return;
+    var form = box.form || box.closest('form');
+    var csrf = form.querySelector('input[name=_csrf]').value;
+    var status = box.querySelector('.upload-status');
+    var choices = box.querySelector('.image-choices');
+    box.querySelector('.drop-hint').hidden = false;
+    function fill(radio) {
+      ['alt', 'caption', 'credit'].forEach(function (k) {
+        var field = form.querySelector('[name=image' + k.charAt(0).toUpperCase() + k.slice(1) + ']');
+        var value = radio.getAttribute('data-' + k);
+        if (field && !field.value && value) field.value = value;
+      });
+    }
+    choices.addEventListener('change', function (e) { if (e.target.name === 'imageId') fill(e.target); });
+    function send(files) {
+      files.filter(function (f) { return /^image\//.test(f.type); }).forEach(function (file) {
+        status.textContent = box.getAttribute('data-uploading') + ' ' + (file.name || '');
+        uploadFile(box.getAttribute('data-upload-url'), csrf, file, function (p) {
+          status.textContent = box.getAttribute('data-uploading') + ' ' + (file.name || '') + ' ' + p + '%';
+        }, function (r) {
+          status.textContent = (file.name || '') + ': ' + r.message;
+          if (!r.ok) return;
+          var item = document.createElement('li');
+          var label = document.createElement('label');
+          var radio = document.createElement('input');
+          radio.type = 'radio';
+          radio.name = 'imageId';
+          radio.value = r.id;
+          var img = document.createElement('img');
+          img.src = r.thumbnail;
+          img.alt = '';
+          var name = document.createElement('span');
+          name.textContent = r.fileName;
+          label.append(radio, img, name);
+          item.appendChild(label);
+          choices.insertBefore(item, choices.children[1] || null);
+          radio.checked = true;
+          radio.dispatchEvent(new Event('change', { bubbles: true }));
+          var alt = form.querySelector('[name=imageAlt]');
+          if (alt) alt.focus();
+        });
+      });
+    }
+    acceptFiles(box, send);
+    form.addEventListener('paste', function (e) {
+      var data = e.clipboardData;
+      if (!data) return;
+      var files = Array.prototype.slice.call(data.files || []);
+      if (files.length) { e.preventDefault(); e.stopPropagation(); send(files); return; }
+      // Pasted HTML: the body keeps no pictures from other sites (they are tracking pixels), so say so.
+      var html = data.getData('text/html');
+      if (html && /<img\b/i.test(html)) {
+        var count = (html.match(/<img\b/gi) || []).length;
+        status.textContent = box.getAttribute('data-left-out').replace('{0}', count);
+      }
+    }, true);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     unsavedChangesGuard();
     richText();
     tagSuggestions();
     keepAlive();
+    libraryUploads();
+    featuredImage();
   });
 })();

@@ -15,6 +15,13 @@ import org.apache.shiro.authc.credential.PasswordService;
 import org.bayan.user.AccountServlet;
 import org.bayan.user.AdminServlet;
 import org.bayan.audit.AuditServlet;
+import org.bayan.media.Media;
+import org.bayan.media.MediaAdminServlet;
+import org.bayan.media.MediaFiles;
+import org.bayan.media.MediaService;
+import org.bayan.media.MediaServlet;
+import org.bayan.media.UploadSizeFilter;
+import org.bayan.statement.StatementMediaUses;
 import org.bayan.statement.DashboardServlet;
 import org.bayan.section.SectionAdminServlet;
 import org.bayan.tag.TagAdminServlet;
@@ -97,7 +104,7 @@ public final class Bootstrap implements ServletContextListener {
 
     /** Every entity class, in one list so the persistence tests use exactly the same model. */
     public static final List<Class<?>> ENTITIES = List.of(User.class, Section.class, Tag.class,
-            Statement.class, Revision.class, AuditEvent.class, TagRedirect.class, SectionLabel.class);
+            Statement.class, Revision.class, AuditEvent.class, TagRedirect.class, SectionLabel.class, Media.class);
 
     private Database database;
     private BackupSchedule backupSchedule;
@@ -140,7 +147,7 @@ public final class Bootstrap implements ServletContextListener {
                          PublicStatements statements, Renderer renderer, AuditLog audit, PasswordService passwords,
                          UserService users, StatementService statementService, StatementDesk desk, TagService tags,
                          SearchService search, FeedResponder feeds, StatementPageView statementPage,
-                         BackupService backups) {
+                         BackupService backups, MediaFiles mediaFiles, MediaService media) {
     }
 
     private Parts parts(ServletContext ctx, Settings settings, Clock clock) {
@@ -167,18 +174,23 @@ public final class Bootstrap implements ServletContextListener {
         }
         SearchService search = new SearchService(tx, sections, clock, contentVersion::current);
         search.rebuildIfEmpty();
-        BackupService backups = new BackupService(database.dataSource(), database.isH2(), settings.home(), clock);
+        BackupService backups = new BackupService(database.dataSource(), database.isH2(), settings.home(), settings.mediaDir(), clock);
         backups.removeLeftovers();
         if (backups.available() && !settings.backupInterval().isZero()) {
             backupSchedule = new BackupSchedule(backups, settings.backupInterval(), settings.backupKeep());
         }
+        MediaFiles mediaFiles = new MediaFiles(settings.mediaDir());
+        MediaService media = new MediaService(tx, mediaFiles, settings.uploadMax(), settings.imageMaxPixels(), audit, clock,
+                settings.timezone(), new StatementMediaUses());
+        media.removeLeftovers();
         return new Parts(clock, tx, sections, contentVersion, statements, renderer, audit, passwords, users,
                 new StatementService(tx, audit, clock, settings.timezone(), settings.languages().codes()),
                 new StatementDesk(tx, sections, clock),
                 new TagService(tx, audit, new StatementReindex()), search,
                 new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts)),
                 new StatementPageView(renderer, statements, settings.timezone(),
-                        (section, language) -> FeedLink.of(renderer, language, section.path(), section.name())), backups);
+                        (section, language) -> FeedLink.of(renderer, language, section.path(), section.name())), backups,
+                mediaFiles, media);
     }
 
     /** The filters, in the order a request meets them (ARCHITECTURE.md, "One request"). */
@@ -207,6 +219,9 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("language", language).addMappingForUrlPatterns(request, true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(p.users(), p.passwords())))
                 .addMappingForUrlPatterns(all, true, "/*");
+        // Before the CSRF check, which reads the body for its token: an upload too large to read is a 413.
+        ctx.addFilter("uploadSize", new UploadSizeFilter(p.renderer(), settings.uploadMax()))
+                .addMappingForUrlPatterns(request, true, "/admin/media", "/admin/media/*");
         ctx.addFilter("csrf", new Csrf((req, resp) -> p.renderer().renderError(req, resp, 403), address::isConfiguredHost))
                 .addMappingForUrlPatterns(request, true, "/*");
         ctx.addFilter("staff", new StaffFilter(p.users(), p.clock())).addMappingForUrlPatterns(request, true, "/admin", "/admin/*");
@@ -221,6 +236,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(p.tx(), p.sections(), p.clock())))
                 .addMapping("/sitemap.xml", "/sitemap-news.xml", "*.xml");
         ctx.addServlet("robots", new RobotsServlet(renderer)).addMapping("/robots.txt");
+        ctx.addServlet("media", new MediaServlet(renderer, p.mediaFiles())).addMapping("/media/*");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
         ctx.addServlet("search", new SearchServlet(renderer, p.search(), p.sections())).addMapping("/search");
         // Section paths come from the data, so the section router takes every other path;
@@ -246,6 +262,11 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("backup", new BackupServlet(renderer, p.backups(), p.audit(), settings.backupKeep()))
                 .addMapping("/admin/backup", "/admin/backup/*");
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, p.search())).addMapping("/admin/search/rebuild");
+        var mediaAdmin = ctx.addServlet("mediaAdmin", new MediaAdminServlet(renderer, p.media()));
+        mediaAdmin.addMapping("/admin/media", "/admin/media/*");
+        // Files go to disk past 1 MB; a single file over BAYAN_UPLOAD_MAX is refused by name, as it is read.
+        mediaAdmin.setMultipartConfig(new jakarta.servlet.MultipartConfigElement("", -1,
+                UploadSizeFilter.maxRequest(settings.uploadMax()), 1024 * 1024));
     }
 
     /** The database with every entity and the search index, as Bayan and its tests open it. */

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Backups of the whole site: the H2 database (statements, revisions, tags, sections, users,
  * audit log) copied online with H2's {@code BACKUP TO}, which is consistent while writes go
- * on. A backup is a zip holding {@code bayan.mv.db}: unzipped into an empty {@code BAYAN_HOME},
- * it is the site again (the search index rebuilds itself at start-up). On PostgreSQL, use
+ * on. A backup is a zip holding {@code bayan.mv.db} and the uploaded photos and documents
+ * ({@code media/}): unzipped into an empty {@code BAYAN_HOME}, it is the site again (the search index rebuilds itself at start-up). On PostgreSQL, use
  * {@code pg_dump} instead: this service then refuses.
  *
  * <p>A backup is written to a temporary file of its own ({@code .part}), checked (the zip opens,
@@ -62,10 +62,18 @@ public final class BackupService {
     /** One backup at a time: the scheduled one, an admin's, a double click. */
     private final ReentrantLock writing = new ReentrantLock();
 
+    private final Path media;
+
     public BackupService(DataSource dataSource, boolean h2, Path home, Clock clock) {
+        this(dataSource, h2, home, home.resolve("media"), clock);
+    }
+
+    /** @param media the folder of uploaded photos and documents (BAYAN_MEDIA_DIR), kept in each backup under {@code media/} */
+    public BackupService(DataSource dataSource, boolean h2, Path home, Path media, Clock clock) {
         this.dataSource = dataSource;
         this.h2 = h2;
         this.folder = home.resolve("backups");
+        this.media = media;
         this.clock = clock;
     }
 
@@ -110,9 +118,17 @@ public final class BackupService {
             Files.createDirectories(folder);
             partial = Files.createTempFile(folder, PREFIX, ".zip" + PARTIAL);
             Files.delete(partial); // BACKUP TO writes the file itself; the name is ours alone
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("BACKUP TO ?")) {
-                s.setString(1, partial.toString());
-                s.execute();
+            Path database = Files.createTempFile(folder, PREFIX, ".db" + PARTIAL);
+            Files.delete(database);
+            try {
+                try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("BACKUP TO ?")) {
+                    s.setString(1, database.toString());
+                    s.execute();
+                }
+                // The database first, then the files: a row in the copy had its folder in place before it was committed.
+                withMedia(database, partial);
+            } finally {
+                Files.deleteIfExists(database);
             }
             verify(partial);
             // Only a finished, checked backup gets the name that downloads, restores and retention look for.
@@ -133,6 +149,43 @@ public final class BackupService {
                 }
             }
             writing.unlock();
+        }
+    }
+
+    /**
+     * The database's zip with the media folder added under {@code media/}: every photo size and
+     * document, as on disk (their folders never change once in place), unfinished uploads left out.
+     */
+    private void withMedia(Path database, Path target) throws IOException {
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            try (ZipFile db = new ZipFile(database.toFile())) {
+                for (ZipEntry e : java.util.Collections.list(db.entries())) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    try (InputStream in = db.getInputStream(e)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            if (media == null || !Files.isDirectory(media)) {
+                return;
+            }
+            out.setLevel(java.util.zip.Deflater.BEST_SPEED); // photos and PDFs are compressed already
+            List<Path> files;
+            try (java.util.stream.Stream<Path> walk = Files.walk(media)) {
+                files = walk.filter(Files::isRegularFile)
+                        .filter(f -> !media.relativize(f).toString().startsWith(".incoming")).sorted().toList();
+            }
+            for (Path f : files) {
+                String name = "media/" + media.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                out.putNextEntry(new ZipEntry(name));
+                try {
+                    Files.copy(f, out);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // deleted since the walk: a file no row names any more
+                }
+                out.closeEntry();
+            }
         }
     }
 

@@ -18,7 +18,11 @@ import java.util.Map;
  */
 public record ArticleMetadata(String url, String title, String description, String siteName,
                               String publishedTime, String modifiedTime, String section, List<String> tags,
-                              String jsonLd, String locale, List<String> alternateLocales) {
+                              String jsonLd, String locale, List<String> alternateLocales, Image image) {
+
+    /** The picture shared with the page: its social card's absolute address, size and alt text. */
+    public record Image(String url, int width, int height, String alt) {
+    }
 
     /** A published translation of the statement: its language, absolute address, and whether it is the original. */
     public record Translated(String language, String url, boolean original) {
@@ -45,12 +49,12 @@ public record ArticleMetadata(String url, String title, String description, Stri
      *                   source (its author) publishes here
      */
     public static ArticleMetadata of(StatementPage page, String url, Publisher publisher, String sectionUrl, ZoneId zone) {
-        return of(page, url, publisher, sectionUrl, zone, List.of());
+        return of(page, url, publisher, sectionUrl, zone, List.of(), null);
     }
 
     /** The same, with the statement's published translations linked (schema.org workTranslation / translationOfWork). */
     public static ArticleMetadata of(StatementPage page, String url, Publisher publisher, String sectionUrl, ZoneId zone,
-                                     List<Translated> translations) {
+                                     List<Translated> translations, Image image) {
         String siteName = publisher.name();
         String description = Teasers.of(page.lead(), page.bodyHtml(), DESCRIPTION_LENGTH);
         String published = iso(page.publishedAt(), zone);
@@ -69,6 +73,14 @@ public record ArticleMetadata(String url, String title, String description, Stri
         article.put("articleSection", page.section().name());
         article.put("keywords", tags.isEmpty() ? null : String.join(", ", tags));
         article.put("inLanguage", page.language());
+        if (image != null) {
+            // Google's Article guidelines ask for an image at least 1200 pixels wide: the social card is.
+            Map<String, Object> picture = typed("ImageObject", "url", image.url());
+            picture.put("width", image.width());
+            picture.put("height", image.height());
+            picture.put("caption", image.alt());
+            article.put("image", picture);
+        }
         // The set is named after the statement the first translation was made from: the original.
         boolean original = translations.stream().noneMatch(Translated::original);
         List<Object> of = translations.stream().filter(Translated::original).map(t -> (Object) work(t)).toList();
@@ -82,7 +94,7 @@ public record ArticleMetadata(String url, String title, String description, Stri
         article.put("publisher", organization(siteName, publisher.url()));
         return new ArticleMetadata(url, page.title(), description, siteName, published, modified,
                 page.section().name(), tags, JsonLd.of(article), ogLocale(page.language()),
-                translations.stream().map(t -> ogLocale(t.language())).toList());
+                translations.stream().map(t -> ogLocale(t.language())).toList(), image);
     }
 
     private static Map<String, Object> work(Translated t) {

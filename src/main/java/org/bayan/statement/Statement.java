@@ -1,6 +1,9 @@
 package org.bayan.statement;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,9 +20,12 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import jakarta.persistence.Transient;
+import org.bayan.media.Media;
 import org.bayan.section.Section;
 import org.bayan.tag.Tag;
 import org.bayan.user.User;
@@ -87,6 +93,27 @@ public class Statement {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "author_id")
     private User author;
+
+    /** The featured image, shown atop the statement, in listings and on social cards. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "image_id")
+    private Media image;
+
+    /** This statement's words for its image (the library's are only where the editor starts). */
+    @Column(name = "image_alt", length = 500)
+    private String imageAlt;
+
+    @Column(name = "image_caption", length = 1000)
+    private String imageCaption;
+
+    @Column(name = "image_credit", length = 300)
+    private String imageCredit;
+
+    /** Documents listed under the statement, in the editor's order. */
+    @ElementCollection
+    @CollectionTable(name = "statement_attachment", joinColumns = @JoinColumn(name = "statement_id"))
+    @OrderColumn(name = "position")
+    private List<Attachment> attachments = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -190,4 +217,17 @@ public class Statement {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }
+    public Media getImage() { return image; }
+    public String getImageAlt() { return imageAlt; }
+    public String getImageCaption() { return imageCaption; }
+    public String getImageCredit() { return imageCredit; }
+    public List<Attachment> getAttachments() { return attachments; }
+
+    /** Sets the featured image (null for none) with this statement's alt text, caption and credit. */
+    public void illustrate(Media image, String alt, String caption, String credit) {
+        this.image = image;
+        this.imageAlt = image == null ? null : alt;
+        this.imageCaption = image == null ? null : caption;
+        this.imageCredit = image == null ? null : credit;
+    }
 }

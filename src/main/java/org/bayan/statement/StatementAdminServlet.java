@@ -174,6 +174,8 @@ public final class StatementAdminServlet extends AdminServlet {
             model.put("current", editor.current());
         }
         model.put("can", editor.can());
+        model.put("media", editor.media());
+        model.put("picked", form.media() == null ? StatementForm.Media.none() : form.media());
         List<LanguageChoice> languages = renderer.languages().codes().stream()
                 .map(code -> new LanguageChoice(code, java.util.Locale.forLanguageTag(code).getDisplayLanguage(renderer.locale(req))))
                 .toList();
@@ -243,14 +245,17 @@ public final class StatementAdminServlet extends AdminServlet {
     private StatementForm newForm(HttpServletRequest req, StatementDesk.Editor editor) {
         String language = renderer.languages().defaultLanguage();
         return new StatementForm("", "", "", "", editor.defaultSectionId(), "",
-                renderer.message(language, "statement.defaultSource"), null, null, language);
+                renderer.message(language, "statement.defaultSource"), null, null, language, StatementForm.Media.none());
     }
 
     private StatementForm formOf(StatementDesk.Editor editor) {
         Snapshot s = editor.current();
+        StatementDesk.EditorMedia m = editor.media();
         return new StatementForm(s.title(), s.slug(), s.lead(), s.body(), s.sectionId(), s.tags(), s.source(),
                 s.publishedAt() == null ? null : LocalDateTime.ofInstant(s.publishedAt(), zone).withSecond(0).withNano(0),
-                s.version(), editor.language());
+                s.version(), editor.language(), new StatementForm.Media(m.image() == null ? null : m.image().id(),
+                        m.imageAlt(), m.imageCaption(), m.imageCredit(), m.attachments().stream()
+                        .map(a -> new StatementForm.AttachmentForm(a.document().id(), a.title())).toList()));
     }
 
     private StatementForm form(HttpServletRequest req, Long id) {
@@ -269,7 +274,47 @@ public final class StatementAdminServlet extends AdminServlet {
                 req.getParameter("body"), section == null || !section.matches("[0-9]{1,18}") ? null : Long.parseLong(section),
                 req.getParameter("tags"), req.getParameter("source"), publishAt,
                 id == null || version == null || !version.matches("[0-9]{1,18}") ? null : Long.parseLong(version),
-                param(req, "language"));
+                param(req, "language"), media(req));
+    }
+
+    /**
+     * The editor's image and attachments, when the form has them (a form without its media
+     * fields leaves them as they are): {@code imageId} ("" for none), its words, and the
+     * attachments as {@code attachmentId}/{@code attachmentTitle} pairs, in order, with
+     * {@code attachmentAdd} for one more.
+     */
+    private static StatementForm.Media media(HttpServletRequest req) {
+        if (req.getParameter("media") == null) {
+            return null;
+        }
+        String image = param(req, "imageId");
+        if (image != null && !image.matches("[0-9]{1,18}")) {
+            throw new InvalidInput("imageId", "statement.image.invalid");
+        }
+        String[] ids = req.getParameterValues("attachmentId");
+        String[] titles = req.getParameterValues("attachmentTitle");
+        String[] removed = req.getParameterValues("attachmentRemove");
+        java.util.Set<String> remove = removed == null ? java.util.Set.of() : new java.util.HashSet<>(List.of(removed));
+        List<StatementForm.AttachmentForm> attachments = new java.util.ArrayList<>();
+        for (int i = 0; ids != null && i < ids.length; i++) {
+            if (remove.contains(String.valueOf(i))) {
+                continue;
+            }
+            if (!ids[i].matches("[0-9]{1,18}")) {
+                throw new InvalidInput("attachments", "statement.attachments.invalid");
+            }
+            attachments.add(new StatementForm.AttachmentForm(Long.parseLong(ids[i]),
+                    titles != null && i < titles.length ? titles[i] : null));
+        }
+        String add = param(req, "attachmentAdd");
+        if (add != null) {
+            if (!add.matches("[0-9]{1,18}")) {
+                throw new InvalidInput("attachments", "statement.attachments.invalid");
+            }
+            attachments.add(new StatementForm.AttachmentForm(Long.parseLong(add), null));
+        }
+        return new StatementForm.Media(image == null ? null : Long.parseLong(image), req.getParameter("imageAlt"),
+                req.getParameter("imageCaption"), req.getParameter("imageCredit"), attachments);
     }
 
     /** A language the editor offers: its code and its name in the reader's language. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import org.bayan.media.Media;
+import org.bayan.media.MediaItem;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -199,8 +201,41 @@ public final class StatementDesk {
      * tag names it suggests.
      */
     public record Editor(Snapshot current, Permissions can, List<SectionTree.Option> sectionOptions,
-                         Long defaultSectionId, List<String> tagNames, String language, List<Translation> translations) {
+                         Long defaultSectionId, List<String> tagNames, String language, List<Translation> translations,
+                         EditorMedia media) {
     }
+
+    /**
+     * The editor's photos and documents: the featured image with this statement's words for it,
+     * the attachments in order, and the library's newest files to choose from.
+     */
+    public record EditorMedia(MediaItem image, String imageAlt, String imageCaption, String imageCredit,
+                              List<AttachmentRow> attachments, List<MediaItem> images, List<MediaItem> documents) {
+    }
+
+    /** An attached document and its title under this statement. */
+    public record AttachmentRow(MediaItem document, String title) {
+    }
+
+    /** How many of the library's newest files the editor offers, of each kind. */
+    static final int EDITOR_CHOICES = 24;
+
+    /** The statement's image and attachments (fetched with it), and the library's newest files, in one query. */
+    private static EditorMedia library(EntityManager em, Statement s) {
+        List<MediaItem> recent = em.createQuery("select m from Media m left join fetch m.uploadedBy"
+                        + " order by m.uploadedAt desc, m.id desc", Media.class)
+                .setMaxResults(EDITOR_CHOICES * 2).getResultList().stream().map(MediaItem::of).toList();
+        List<MediaItem> images = recent.stream().filter(MediaItem::isImage).limit(EDITOR_CHOICES).toList();
+        List<MediaItem> documents = recent.stream().filter(m -> !m.isImage()).limit(EDITOR_CHOICES).toList();
+        if (s == null) {
+            return new EditorMedia(null, null, null, null, List.of(), images, documents);
+        }
+        List<AttachmentRow> attachments = s.getAttachments().stream()
+                .map(a -> new AttachmentRow(MediaItem.file(a.getMedia()), a.getTitle())).toList();
+        return new EditorMedia(s.getImage() == null ? null : MediaItem.file(s.getImage()), s.getImageAlt(), s.getImageCaption(),
+                s.getImageCredit(), attachments, images, documents);
+    }
+
 
     /** A statement of the same translation set as the one edited: its language, id, title and status. */
     public record Translation(String language, long id, String title, Status status) {
@@ -219,23 +254,26 @@ public final class StatementDesk {
     public Editor blank(Staff who) {
         SectionTree tree = sections.tree();
         return tx.read(em -> new Editor(null, Permissions.forNew(who), tree.options(), defaultSection(tree),
-                repository.tagNames(em), null, List.of()));
+                repository.tagNames(em), null, List.of(), library(em, null)));
     }
 
     /**
-     * The editor of a statement, if this staff member may see it: one unit of work of two
-     * queries (the statement with its section, tags and last editor; the tag names), whatever
-     * its number of tags or revisions.
+     * The editor of a statement, if this staff member may see it: one unit of work of a fixed
+     * number of queries (the statement with its section, tags, image, attachments and last editor; the tag
+     * names; its translations; the library's newest files), whatever its number
+     * of tags, attachments or revisions.
      */
     public Optional<Editor> editor(Staff who, long id) {
         SectionTree tree = sections.tree();
         Instant now = clock.instant();
         return tx.read(em -> em.createQuery("select s from Statement s join fetch s.section left join fetch s.updatedBy"
-                        + " left join fetch s.tags where s.id = :id", Statement.class).setParameter("id", id)
+                        + " left join fetch s.tags left join fetch s.image left join fetch s.attachments a left join fetch a.media"
+                        + " where s.id = :id", Statement.class).setParameter("id", id)
                 .getResultList().stream().findFirst()
                 .filter(s -> StatementPolicy.canView(who, s))
                 .map(s -> new Editor(snapshot(em, s, 0, null), Permissions.of(who, s, now), tree.options(),
-                        defaultSection(tree), repository.tagNames(em), s.getLanguage(), translations(em, s))));
+                        defaultSection(tree), repository.tagNames(em), s.getLanguage(), translations(em, s),
+                        library(em, s))));
     }
 
     private static Long defaultSection(SectionTree tree) {
@@ -271,8 +309,8 @@ public final class StatementDesk {
      * public page is ({@link StatementPage#of}); a draft is dated today. One query.
      */
     public Optional<Preview> preview(Staff who, long id) {
-        return tx.read(em -> em.createQuery("select s from Statement s left join fetch s.tags where s.id = :id",
-                        Statement.class).setParameter("id", id).getResultList().stream().findFirst()
+        return tx.read(em -> em.createQuery("select s from Statement s left join fetch s.tags left join fetch s.image"
+                        + " left join fetch s.attachments a left join fetch a.media where s.id = :id", Statement.class).setParameter("id", id).getResultList().stream().findFirst()
                 .filter(s -> StatementPolicy.canView(who, s))
                 .flatMap(s -> sections.tree(s.getLanguage()).byId(s.getSection().getId()).map(section -> {
                     SectionTree tree = sections.tree(s.getLanguage());

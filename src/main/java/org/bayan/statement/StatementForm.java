@@ -1,18 +1,41 @@
 package org.bayan.statement;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * What the statement editor submits, as typed. {@code version} is the version the editor
  * started from (null for a new statement); {@code publishAt} is in the site's time zone;
- * {@code language} is the statement's language code (null: keep it, or the site's default).
+ * {@code language} is the statement's language code (null: keep it, or the site's default);
+ * {@code media} its featured image and attachments (null: keep them as they are).
  */
 public record StatementForm(String title, String slug, String lead, String body, Long sectionId, String tags,
-                            String source, LocalDateTime publishAt, Long version, String language) {
+                            String source, LocalDateTime publishAt, Long version, String language, Media media) {
 
     /** A form in the statement's own language. */
     public StatementForm(String title, String slug, String lead, String body, Long sectionId, String tags,
                          String source, LocalDateTime publishAt, Long version) {
-        this(title, slug, lead, body, sectionId, tags, source, publishAt, version, null);
+        this(title, slug, lead, body, sectionId, tags, source, publishAt, version, null, null);
+    }
+
+    /** A form that leaves the statement's image and attachments as they are. */
+    public StatementForm(String title, String slug, String lead, String body, Long sectionId, String tags,
+                         String source, LocalDateTime publishAt, Long version, String language) {
+        this(title, slug, lead, body, sectionId, tags, source, publishAt, version, language, null);
+    }
+
+    /**
+     * The featured image (its library id, or null for none) with this statement's alt text,
+     * caption and credit, and the attachments in their order.
+     */
+    public record Media(Long imageId, String imageAlt, String imageCaption, String imageCredit,
+                        List<AttachmentForm> attachments) {
+        public static Media none() {
+            return new Media(null, null, null, null, List.of());
+        }
+    }
+
+    /** An attached document: its library id and its title under this statement. */
+    public record AttachmentForm(long mediaId, String title) {
     }
 }

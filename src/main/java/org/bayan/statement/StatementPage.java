@@ -3,6 +3,8 @@ package org.bayan.statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.bayan.media.MediaItem;
+import org.bayan.media.Picture;
 import org.bayan.section.SectionNode;
 
 /**
@@ -12,7 +14,12 @@ import org.bayan.section.SectionNode;
 public record StatementPage(long id, String title, String slug, String url, Instant publishedAt, Instant updatedAt,
                             LocalDate publishedOn, SectionNode section, String lead, String bodyHtml,
                             String source, String language, List<TagLink> tags,
-                            Link older, Link newer, List<Related> related, List<Translation> translations) {
+                            Link older, Link newer, List<Related> related, List<Translation> translations,
+                            Picture image, List<Download> attachments) {
+
+    /** An attached document as the page lists it: its title, address, type and size. */
+    public record Download(String title, String url, String type, String size) {
+    }
 
     /**
      * A published translation: its language, title and address (a path in its language's tree);
@@ -42,7 +49,12 @@ public record StatementPage(long id, String title, String slug, String url, Inst
         return new StatementPage(s.getId(), s.getTitle(), s.getSlug(), PublicStatements.url(section, s),
                 s.getPublishedAt(), s.getUpdatedAt(), day, section, s.getLead(), s.getBody(), s.getSource(),
                 s.getLanguage(), s.getTags().stream().map(t -> new TagLink(t.getName(), t.getSlug())).toList(),
-                older, newer, related, translations);
+                older, newer, related, translations,
+                Picture.of(s.getImage(), s.getImageAlt(), s.getImageCaption(), s.getImageCredit()),
+                s.getAttachments().stream().map(a -> {
+                    MediaItem m = MediaItem.file(a.getMedia());
+                    return new Download(a.getTitle(), m.download(), m.type(), m.size());
+                }).toList());
     }
 
     /** When the statement last changed as readers see it: its last edit, or its publication if later. */

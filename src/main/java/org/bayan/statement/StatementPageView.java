@@ -85,6 +85,15 @@ public final class StatementPageView {
                 Map.of("preview", true, "editUrl", editUrl)));
     }
 
+    /** The statement's social card, at an address outside every language's tree (files have no language). */
+    private ArticleMetadata.Image sharedImage(HttpServletRequest req, StatementPage statement) {
+        if (statement.image() == null) {
+            return null;
+        }
+        return new ArticleMetadata.Image(renderer.absolute(req, renderer.languages().defaultLanguage(), statement.image().social()),
+                org.bayan.media.ImageSizes.SOCIAL_WIDTH, org.bayan.media.ImageSizes.SOCIAL_HEIGHT, statement.image().alt());
+    }
+
     /** The page's model: the statement, what the head tells search engines, the breadcrumb. */
     private Page page(HttpServletRequest req, StatementPage statement, List<SectionNode> lineage,
                       Map<String, Object> extra) {
@@ -99,7 +108,7 @@ public final class StatementPageView {
                 .toList();
         ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
                 new ArticleMetadata.Publisher(renderer.siteName(req), renderer.publisherUrl(req)),
-                renderer.absolute(req, statement.section().path()), zone, translations);
+                renderer.absolute(req, statement.section().path()), zone, translations, sharedImage(req, statement));
         Map<String, Object> model = new HashMap<>(extra);
         model.put("statement", statement);
         model.put("section", statement.section());

@@ -45,7 +45,7 @@ public final class StatementRepository {
     /** One page of visible statements of a language in the given sections (all sections if null), newest first. */
     public List<Statement> page(EntityManager em, String language, Collection<Long> sectionIds, LocalDate from, LocalDate to,
                                 Instant now, int offset, int limit) {
-        StringBuilder q = new StringBuilder("select s from Statement s where ").append(VISIBLE).append(" and ").append(IN_LANGUAGE);
+        StringBuilder q = new StringBuilder("select s from Statement s left join fetch s.image where ").append(VISIBLE).append(" and ").append(IN_LANGUAGE);
         if (sectionIds != null) q.append(" and s.section.id in :sections");
         if (from != null) q.append(" and s.publishedOn between :from and :to");
         q.append(" order by s.publishedAt desc, s.id desc");
@@ -68,8 +68,12 @@ public final class StatementRepository {
         // statement. By tag, it is left out: it would lead the database away from the tag's own rows.
         boolean byDay = tagTotal > POPULAR_TAG;
         String q = byDay
-                ? "select s from Statement s where exists (select t.id from s.tags t where t.id = :tag) and s.language = :language and " + VISIBLE
-                : "select s from Statement s join s.tags t where t.id = :tag and " + VISIBLE;
+                ? "select s from Statement s left join fetch s.image where exists (select t.id from s.tags t where t.id = :tag)"
+                        + " and s.language = :language and " + VISIBLE
+                // The tag's statements by key: joined to the tag in the query itself, with the images' outer
+                // join beside it, H2 would read every statement instead of the tag's rows (TagPagePlansTest).
+                : "select s from Statement s left join fetch s.image where s.id in"
+                        + " (select x.id from Statement x join x.tags t where t.id = :tag) and " + VISIBLE;
         TypedQuery<Statement> query = visible(em.createQuery(q + " and s.publishedOn between :from and :to"
                         + " order by s.publishedAt desc, s.id desc", Statement.class), now)
                 .setParameter("tag", tagId).setParameter("from", from).setParameter("to", to);
@@ -114,9 +118,10 @@ public final class StatementRepository {
         return days;
     }
 
-    /** A visible statement with its tags, in one query. */
+    /** A visible statement with its tags, image and attachments, in one query. */
     public Optional<Statement> findVisible(EntityManager em, long id, Instant now) {
-        return visible(em.createQuery("select s from Statement s left join fetch s.tags where s.id = :id and "
+        return visible(em.createQuery("select s from Statement s left join fetch s.tags left join fetch s.image"
+                + " left join fetch s.attachments a left join fetch a.media where s.id = :id and "
                 + VISIBLE, Statement.class), now).setParameter("id", id).getResultList().stream().findFirst();
     }
 

@@ -30,6 +30,7 @@ public final class StatementService {
 
     static final int MAX_TAGS = 20;
     static final int MAX_TAG_LENGTH = 100;
+    static final int MAX_ATTACHMENTS = 20;
 
     private final Transactions tx;
     private final AuditTrail audit;
@@ -133,6 +134,7 @@ public final class StatementService {
             apply(em, s, form);
             em.persist(s);
             String note = transition(who, s, action, form, can);
+            requireAltWhenPublic(s);
             em.flush();
             keepRevision(em, s, author, note);
             audit.record(em, actor, "statement.created", "statement", s.getId(), s.getTitle());
@@ -175,6 +177,7 @@ public final class StatementService {
                     apply(em, s, form);
                     transition(who, s, action, form, can);
                 }
+                requireAltWhenPublic(s);
                 User by = em.find(User.class, who.id());
                 s.touch(by, clock.instant());
                 em.flush();
@@ -320,6 +323,9 @@ public final class StatementService {
         s.setSource(optional("source", f.source(), 300));
         s.setSection(section(em, f.sectionId()));
         setTags(em, s, f.tags() == null ? "" : f.tags());
+        if (f.media() != null) {
+            illustrate(em, s, f.media());
+        }
         if (f.publishAt() != null) {
             Instant chosen = f.publishAt().atZone(zone).toInstant();
             // The editor shows the time to the minute: the same minute sent back keeps the stored
@@ -328,6 +334,43 @@ public final class StatementService {
             if (stored == null || !stored.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(chosen)) {
                 s.schedule(chosen, zone);
             }
+        }
+    }
+
+    /**
+     * The featured image and attachments a form names, each a file of the library of the right
+     * kind (a photo, a PDF). The image's words are this statement's own; a blank one is none.
+     */
+    private static void illustrate(EntityManager em, Statement s, StatementForm.Media m) {
+        org.bayan.media.Media image = null;
+        if (m.imageId() != null) {
+            image = em.find(org.bayan.media.Media.class, m.imageId());
+            if (image == null || image.getKind() != org.bayan.media.Media.Kind.IMAGE) {
+                throw new InvalidInput("imageId", "statement.image.invalid");
+            }
+        }
+        s.illustrate(image, optional("imageAlt", m.imageAlt(), 500), optional("imageCaption", m.imageCaption(), 1000),
+                optional("imageCredit", m.imageCredit(), 300));
+        if (m.attachments().size() > MAX_ATTACHMENTS) {
+            throw new InvalidInput("attachments", "statement.attachments.tooMany");
+        }
+        List<Attachment> attachments = new java.util.ArrayList<>();
+        for (StatementForm.AttachmentForm a : m.attachments()) {
+            org.bayan.media.Media doc = em.find(org.bayan.media.Media.class, a.mediaId());
+            if (doc == null || doc.getKind() != org.bayan.media.Media.Kind.DOCUMENT) {
+                throw new InvalidInput("attachments", "statement.attachments.invalid");
+            }
+            String title = optional("attachments", a.title(), 300);
+            attachments.add(new Attachment(doc, title == null ? doc.getFileName() : title));
+        }
+        s.getAttachments().clear();
+        s.getAttachments().addAll(attachments);
+    }
+
+    /** A statement readers can see, or will, has alt text for its image: a reader who cannot see it is told what it shows. */
+    private static void requireAltWhenPublic(Statement s) {
+        if (s.getImage() != null && s.getImageAlt() == null && Status.RELEASED.contains(s.getStatus())) {
+            throw new InvalidInput("imageAlt", "statement.image.altRequired");
         }
     }
 

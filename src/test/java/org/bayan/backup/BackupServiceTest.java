@@ -66,6 +66,32 @@ class BackupServiceTest {
     }
 
     @Test
+    void aBackupHoldsEveryMediaFileAndARestoreBringsEachOneBackAsItWas() throws IOException {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+        Path media = home.resolve("media");
+        Path photo = media.resolve("ab/ab" + "0".repeat(62) + "/w640.jpg");
+        Path document = media.resolve("cd/cd" + "1".repeat(62) + "/document.pdf");
+        Files.createDirectories(photo.getParent());
+        Files.createDirectories(document.getParent());
+        Files.createDirectories(media.resolve(".incoming/cut-short"));
+        Files.write(photo, org.bayan.testing.SampleFiles.jpeg(640, 360));
+        Files.write(document, org.bayan.testing.SampleFiles.pdfWithMetadata());
+        Files.write(media.resolve(".incoming/cut-short/upload"), new byte[] {1, 2, 3});
+        Path zip;
+        try (TestDatabase db = TestDatabase.h2(home)) {
+            zip = new BackupService(db.database().dataSource(), true, home, media, clock).create();
+        }
+
+        unzip(zip, restoredHome);
+        assertTrue(Files.exists(restoredHome.resolve("bayan.mv.db")));
+        for (Path file : List.of(photo, document)) {
+            Path back = restoredHome.resolve(home.relativize(file));
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(back)), back + " restored as it was");
+        }
+        assertFalse(Files.exists(restoredHome.resolve("media/.incoming")), "an unfinished upload is not in the backup");
+    }
+
+    @Test
     void olderBackupsBeyondTheRetentionAreDeleted() throws IOException {
         try (TestDatabase db = TestDatabase.h2(home)) {
             for (int i = 1; i <= 4; i++) {

@@ -106,6 +106,44 @@ final class Session {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A file of a multipart form: its field, the name it is sent under, its bytes. */
+    record Upload(String field, String fileName, String contentType, byte[] bytes) {
+        static Upload of(String fileName, byte[] bytes) {
+            return new Upload("files", fileName, "application/octet-stream", bytes);
+        }
+    }
+
+    /** POSTs a multipart form, as a browser sends a form with files, with the last CSRF token seen. */
+    Site.Page upload(String path, Map<String, String> fields, java.util.List<Upload> files, String... headers) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        if (versions.containsKey(path)) {
+            all.putIfAbsent("version", versions.get(path));
+        }
+        String boundary = "----bayan" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        all.forEach((name, value) -> {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+        });
+        for (Upload f : files) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\""
+                    + f.fileName() + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n");
+            body.writeBytes(f.bytes());
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     Site.Page send(HttpRequest.Builder request) {
         try {
             return new Site.Page(client.send(request.timeout(Duration.ofSeconds(30)).build(),

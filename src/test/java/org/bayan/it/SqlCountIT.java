@@ -86,10 +86,11 @@ class SqlCountIT {
 
     /**
      * At most this many for a statement's editor, revisions and preview: the staff member (loaded
-     * on every request) and at most three of the page's own (the editor's: the statement, the tag
-     * names it suggests, its translation set).
+     * on every request) and at most four of the page's own (the editor's: the statement with its
+     * image and attachments, the tag names it suggests, its translation set, the library's newest
+     * files to pick from).
      */
-    static final int ADMIN_MAX = 4;
+    static final int ADMIN_MAX = 5;
 
     /** A draft saved {@code saves} times in all, carrying {@code tags} tags. */
     static long statementWith(Session admin, int saves, int tags, String marker) {

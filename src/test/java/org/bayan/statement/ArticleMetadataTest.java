@@ -37,7 +37,7 @@ class ArticleMetadataTest {
                 Instant.parse("2018-05-02T11:00:00Z"), Instant.parse("2018-05-03T08:30:00Z"), LocalDate.of(2018, 5, 2),
                 NEWS, lead, "<p>First paragraph of the body.</p><p>Second.</p>", source, "en",
                 java.util.Arrays.stream(tags).map(t -> new StatementPage.TagLink(t, t.toLowerCase())).toList(),
-                null, null, List.of(), List.of());
+                null, null, List.of(), List.of(), null, List.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -112,7 +112,19 @@ class ArticleMetadataTest {
     void aScheduledStatementIsModifiedNoEarlierThanPublished() {
         StatementPage p = new StatementPage(7, "T", "t", "/x", Instant.parse("2018-05-02T11:00:00Z"),
                 Instant.parse("2018-04-01T00:00:00Z"), LocalDate.of(2018, 5, 2), NEWS, null, "<p>b</p>", null, "en",
-                List.of(), null, null, List.of(), List.of());
+                List.of(), null, null, List.of(), List.of(), null, List.of());
         assertEquals(Instant.parse("2018-05-02T11:00:00Z"), p.modifiedAt());
+    }
+
+    @Test
+    void aStatementWithAnImageSharesItsSocialCardAsAnImageObjectAndOneWithoutSharesNone() {
+        ArticleMetadata with = ArticleMetadata.of(page("Title", null, null), URL, PUBLISHER, SECTION_URL, ZONE, List.of(),
+                new ArticleMetadata.Image("https://news.example.org/media/ab/social.jpg", 1200, 630, "Crowds in the square"));
+        var image = parse(with.jsonLd()).get("image");
+        assertEquals(java.util.Map.of("@type", "ImageObject", "url", "https://news.example.org/media/ab/social.jpg",
+                "width", 1200L, "height", 630L, "caption", "Crowds in the square"), image);
+        ArticleMetadata without = ArticleMetadata.of(page("Title", null, null), URL, PUBLISHER, SECTION_URL, ZONE);
+        assertEquals(null, parse(without.jsonLd()).get("image"));
+        assertEquals(null, without.image());
     }
 }

@@ -38,6 +38,9 @@ public final class Settings {
     private Map<String, String> siteNames = Map.of();
     private Optional<String> publisherUrl = Optional.empty();
     private Languages languages = Languages.standard();
+    private Path mediaDir;
+    private long uploadMax = 25L * 1024 * 1024;
+    private long imageMaxPixels = 50_000_000L;
 
     /**
      * The publication's name when none is configured: the organisation of the demo content and
@@ -98,6 +101,11 @@ public final class Settings {
         settings.publisherUrl = optional(source, "publisher.url").map(v -> absoluteUrl("publisher.url", v));
         settings.languages = Languages.parse(optional(source, "languages").orElse(null),
                 optional(source, "language.hosts").orElse(null));
+        settings.mediaDir = optional(source, "media.dir").map(v -> parse("media.dir", v, Path::of))
+                .orElse(settings.home.resolve("media")).toAbsolutePath().normalize();
+        settings.uploadMax = optional(source, "upload.max").map(v -> parse("upload.max", v, Settings::bytes)).orElse(25L * 1024 * 1024);
+        settings.imageMaxPixels = optional(source, "image.max.megapixels")
+                .map(v -> parse("image.max.megapixels", v, Settings::positive)).orElse(50) * 1_000_000L;
         Optional<String> siteName = optional(source, "site.name").map(v -> parse("site.name", v, Settings::oneLineName));
         settings.siteName = siteName.orElse(DEFAULT_SITE_NAME);
         Optional<String> siteNames = optional(source, "site.names");
@@ -188,13 +196,22 @@ public final class Settings {
     /** The site's languages, the default first, and how readers reach each (prefix or host). */
     public Languages languages() { return languages; }
 
+    /** Where uploaded photos and documents are kept (BAYAN_MEDIA_DIR; by default the data folder's media/). */
+    public Path mediaDir() { return mediaDir; }
+
+    /** The largest file an upload may be, in bytes (BAYAN_UPLOAD_MAX: 25MB by default). */
+    public long uploadMax() { return uploadMax; }
+
+    /** The most pixels an uploaded photo may have (BAYAN_IMAGE_MAX_MEGAPIXELS: 50 by default), checked before it is decoded. */
+    public long imageMaxPixels() { return imageMaxPixels; }
+
     /** The first admin's password, used only when the database has no users yet. */
     public Optional<String> adminPassword() { return adminPassword; }
 
     /** A one-line description for the start-up log, without secrets. */
     public String describe() {
         String db = jdbcUrl().replaceAll("(?i)(password=)[^;&]*", "$1***");
-        return "home=" + home + ", db=" + db + ", timezone=" + timezone + ", demo=" + demo
+        return "home=" + home + ", media=" + mediaDir + ", db=" + db + ", timezone=" + timezone + ", demo=" + demo
                 + ", search=" + search.describe() + ", languages=" + String.join(",", languages.codes())
                 + (languages.byHost() ? " (by host)" : "");
     }
@@ -251,6 +268,22 @@ public final class Settings {
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
+    }
+
+    /** "25MB", "500KB", "1GB" or a number of bytes. */
+    private static long bytes(String value) {
+        var m = java.util.regex.Pattern.compile("([0-9]{1,12})\\s*(b|kb|k|mb|m|gb|g)?").matcher(value.toLowerCase(Locale.ROOT).strip());
+        if (!m.matches()) throw new IllegalArgumentException("expected a size like 25MB, 500KB or a number of bytes");
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        long size = switch (unit) {
+            case "k", "kb" -> n * 1024;
+            case "m", "mb" -> n * 1024 * 1024;
+            case "g", "gb" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
+        if (size < 1024) throw new IllegalArgumentException("must be at least 1KB");
+        return size;
     }
 
     private static int positive(String value) {

@@ -190,7 +190,7 @@ public final class PageCache extends HttpFilter {
         return ("GET".equals(m) || "HEAD".equals(m))
                 && !path.equals("/admin") && !path.startsWith("/admin/")
                 && !path.startsWith("/login") && !path.startsWith("/logout") && !path.startsWith("/error")
-                && !path.startsWith("/static/") && !path.startsWith("/webjars/")
+                && !path.startsWith("/static/") && !path.startsWith("/webjars/") && !path.startsWith("/media/")
                 && !path.equals("/favicon.ico");
     }
 

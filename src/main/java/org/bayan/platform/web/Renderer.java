@@ -272,6 +272,7 @@ public final class Renderer {
         model.put("breadcrumb", page.breadcrumb());
         model.put("canonical", absolute(req, lang, canonicalPath));
         model.put("path", pathOf(req));
+        model.put("contextPath", req.getContextPath()); // for addresses that are not one link, such as a srcset
         model.put("siteName", siteName(lang));
         putLanguage(model, lang);
         model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "",
@@ -439,7 +440,8 @@ public final class Renderer {
 
     /** The public site's texts, then the admin area's, one file per part of it. */
     static final List<String> BUNDLES = List.of("/messages.properties", "/messages-admin.properties",
-            "/messages-taxonomy.properties", "/messages-users.properties", "/messages-discovery.properties");
+            "/messages-taxonomy.properties", "/messages-users.properties", "/messages-discovery.properties",
+            "/messages-media.properties");
 
     /** The English bundles, then each language's translation of them ({@code messages_ar.properties}). */
     private static Map<String, Properties> loadMessages() {
