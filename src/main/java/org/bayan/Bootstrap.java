@@ -39,6 +39,7 @@ import org.bayan.statement.StatementAdminServlet;
 import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.demo.DemoContent;
+import org.bayan.demo.DemoPictures;
 import org.bayan.feed.FeedLink;
 import org.bayan.feed.FeedResponder;
 import org.bayan.feed.FeedServlet;
@@ -153,9 +154,7 @@ public final class Bootstrap implements ServletContextListener {
     private Parts parts(ServletContext ctx, Settings settings, Clock clock) {
         Transactions tx = new Transactions(database.sessionFactory());
         new PublishedDays(tx).realign(settings.timezone());
-        if (settings.demo()) {
-            new DemoContent(tx, clock, settings.timezone()).loadIfEmpty();
-        }
+        boolean demo = settings.demo() && new DemoContent(tx, clock, settings.timezone()).loadIfEmpty() > 0;
         Sections sections = new Sections(tx, settings.languages().codes());
         ContentVersion contentVersion = new ContentVersion(clock, new Schedule(tx, clock)::next);
         DayCounts dayCounts = new DayCounts(contentVersion::current);
@@ -183,6 +182,9 @@ public final class Bootstrap implements ServletContextListener {
         MediaService media = new MediaService(tx, mediaFiles, settings.uploadMax(), settings.imageMaxPixels(), audit, clock,
                 settings.timezone(), new StatementMediaUses());
         media.removeLeftovers();
+        if (demo) {
+            DemoPictures.illustrate(tx, media);
+        }
         return new Parts(clock, tx, sections, contentVersion, statements, renderer, audit, passwords, users,
                 new StatementService(tx, audit, clock, settings.timezone(), settings.languages().codes()),
                 new StatementDesk(tx, sections, clock),

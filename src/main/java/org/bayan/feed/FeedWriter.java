@@ -94,9 +94,27 @@ final class FeedWriter {
         }
         // RSS readers read a description as HTML, so the plain-text summary is escaped into HTML.
         e.setDescription(content("html", Entities.escape(item.summary() == null ? "" : item.summary())));
-        e.setContents(List.of(content("html", contentHtml(item))));
+        e.setContents(List.of(content("html", imageHtml(item, absolute) + contentHtml(item))));
+        if (item.image() != null) {
+            // The photo itself, for readers and aggregators that show one: RSS <enclosure>, Atom rel="enclosure".
+            com.rometools.rome.feed.synd.SyndEnclosure enclosure = new com.rometools.rome.feed.synd.SyndEnclosureImpl();
+            enclosure.setUrl(absolute.apply(item.image().fullPath()));
+            enclosure.setType(item.image().type());
+            enclosure.setLength(item.image().length());
+            e.setEnclosures(List.of(enclosure));
+        }
         e.setCategories(item.tags().stream().map(FeedWriter::category).toList());
         return e;
+    }
+
+    /** The featured image atop the content, as the statement page shows it; nothing for a statement without one. */
+    static String imageHtml(FeedItem item, UnaryOperator<String> absolute) {
+        FeedItem.Image i = item.image();
+        if (i == null) {
+            return "";
+        }
+        return "<p><img src=\"" + Entities.escape(absolute.apply(i.inlinePath())) + "\" width=\"" + i.width() + "\" height=\""
+                + i.height() + "\" alt=\"" + Entities.escape(i.alt() == null ? "" : i.alt()) + "\"></p>\n";
     }
 
     /** The body as the statement page shows it, with its source line after it. */

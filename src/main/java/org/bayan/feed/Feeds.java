@@ -86,9 +86,19 @@ public final class Feeds {
             tree.byId(s.getSection().getId()).ifPresent(section -> items.add(new FeedItem(s.getId(), s.getTitle(),
                     PublicStatements.url(section, s), s.getCreatedAt(), s.getPublishedAt(), s.getUpdatedAt(),
                     Teasers.of(s.getLead(), s.getBody()), s.getBody(), s.getSource(), s.getLanguage(),
-                    tags.getOrDefault(s.getId(), List.of()))));
+                    tags.getOrDefault(s.getId(), List.of()), image(s))));
         }
         return items;
+    }
+
+    private static FeedItem.Image image(Statement s) {
+        org.bayan.media.Media m = s.getImage();
+        if (m == null) {
+            return null;
+        }
+        org.bayan.media.Picture p = org.bayan.media.Picture.of(m, s.getImageAlt(), null, null);
+        return new FeedItem.Image("/media/" + m.getHash() + "/full." + org.bayan.media.ImageSizes.extension(m.getContentType()),
+                m.getContentType(), m.getBytes(), p.src(), p.srcWidth(), p.srcHeight(), s.getImageAlt());
     }
 
     /** The tag names of the given statements in one query, rather than one per statement. */

@@ -23,6 +23,7 @@ final class SitemapXml {
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+    static final String IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1";
 
     // The JDK's own implementation, whatever StAX library a future dependency brings along.
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
@@ -69,6 +70,8 @@ final class SitemapXml {
             start("urlset", SITEMAP_NS, null);
             xml.setPrefix("xhtml", XHTML_NS);
             xml.writeNamespace("xhtml", XHTML_NS);
+            xml.setPrefix("image", IMAGE_NS);
+            xml.writeNamespace("image", IMAGE_NS);
             for (SitemapUrl url : urls) {
                 xml.writeStartElement("url");
                 String loc = absolute.apply(url.path());
@@ -83,6 +86,13 @@ final class SitemapXml {
                         xml.writeAttribute("hreflang", link.hreflang());
                         xml.writeAttribute("href", link.href());
                     }
+                }
+                if (url.imagePath() != null) {
+                    xml.writeStartElement("image", "image", IMAGE_NS);
+                    xml.writeStartElement("image", "loc", IMAGE_NS);
+                    xml.writeCharacters(absolute.apply(url.imagePath()));
+                    xml.writeEndElement();
+                    xml.writeEndElement();
                 }
                 xml.writeEndElement();
             }

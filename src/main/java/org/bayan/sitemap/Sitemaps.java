@@ -13,6 +13,7 @@ import org.bayan.platform.persistence.Transactions;
 import org.bayan.section.SectionNode;
 import org.bayan.section.SectionTree;
 import org.bayan.section.Sections;
+import org.bayan.media.ImageSizes;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.StatementRepository;
 
@@ -218,8 +219,8 @@ public final class Sitemaps {
      */
     private List<SitemapUrl> statements(EntityManager em, String language, SectionTree tree, Instant now, int offset, int limit) {
         List<Object[]> rows = StatementRepository.visible(em.createQuery(
-                "select s.id, s.slug, s.section.id, s.updatedAt, s.publishedAt from Statement s where "
-                        + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE + " order by s.id", Object[].class), now).setParameter("language", language)
+                "select s.id, s.slug, s.section.id, s.updatedAt, s.publishedAt, i.hash, i.contentType from Statement s"
+                        + " left join s.image i where " + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE + " order by s.id", Object[].class), now).setParameter("language", language)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
         if (rows.isEmpty()) {
             return List.of();
@@ -241,7 +242,8 @@ public final class Sitemaps {
             }
             tree.byId((Long) row[2]).ifPresent(section -> urls.add(new SitemapUrl(
                     PublicStatements.url(section, (Long) row[0], (String) row[1]),
-                    updated.isAfter(published) ? updated : published, counterparts)));
+                    updated.isAfter(published) ? updated : published, counterparts,
+                    row[5] == null ? null : "/media/" + row[5] + "/full." + ImageSizes.extension((String) row[6]))));
         }
         return urls;
     }

@@ -38,9 +38,10 @@ class FeedWriterTest {
                 new FeedItem(2, "Letter <to> “Turkey” & Russia", "/media-center/coalition-news/item/2-" + letterSlug,
                         CREATED, NEWER, letterEdited, "First paragraph.",
                         "<p>First paragraph.</p><p>Second &amp; last.</p>", "Syrian Coalition’s Media Department", "en",
-                        List.of("Homs", "Russia")),
+                        List.of("Homs", "Russia"), new FeedItem.Image("/media/ab/full.jpg", "image/jpeg", 123456,
+                        "/media/ab/w1024.jpg", 1024, 576, "Crowds in the square")),
                 new FeedItem(1, "تصريح", "/media-center/coalition-news/item/1-تصريح", OLDER, OLDER, OLDER, "Arabic.",
-                        "<p>Arabic.</p>", null, "ar", List.of())));
+                        "<p>Arabic.</p>", null, "ar", List.of(), null)));
         StringWriter out = new StringWriter();
         new FeedWriter("Syrian Coalition", "Source:", "en").write(feed, format, path -> ROOT + path.replace("تصريح", "%D8%AA"), out);
         return out.toString();
@@ -71,7 +72,8 @@ class FeedWriterTest {
         assertEquals("Letter <to> “Turkey” & Russia", letter.getTitle());
         assertEquals(ROOT + "/media-center/coalition-news/item/2-letter", letter.getLink());
         assertEquals(Date.from(NEWER), letter.getPublishedDate());
-        assertEquals("<p>First paragraph.</p><p>Second &amp; last.</p>\n"
+        assertEquals("<p><img src=\"" + ROOT + "/media/ab/w1024.jpg\" width=\"1024\" height=\"576\" alt=\"Crowds in the square\"></p>\n"
+                + "<p>First paragraph.</p><p>Second &amp; last.</p>\n"
                 + "<p class=\"source\">(Source: Syrian Coalition’s Media Department)</p>", letter.getContents().get(0).getValue());
         assertEquals("First paragraph.", letter.getDescription().getValue());
         assertEquals(List.of("Homs", "Russia"), letter.getCategories().stream().map(SyndCategory::getName).toList());
@@ -117,7 +119,7 @@ class FeedWriterTest {
 
     @org.junit.jupiter.api.Test
     void aSiteBelowTheRootHasIdsOfItsOwn() {
-        FeedItem item = new FeedItem(7, "t", "/x/item/7-t", CREATED, NEWER, NEWER, "s", "<p>b</p>", null, "en", List.of());
+        FeedItem item = new FeedItem(7, "t", "/x/item/7-t", CREATED, NEWER, NEWER, "s", "<p>b</p>", null, "en", List.of(), null);
         assertEquals("tag:news.example.org,2018-05-01:bayan/statement/7", new FeedIds("https://news.example.org:8443/bayan/").of(item));
         assertEquals("tag:news.example.org,2018-05-01:statement/7", new FeedIds("https://News.Example.org/").of(item));
     }
@@ -141,5 +143,20 @@ class FeedWriterTest {
         javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(FeedFormat.class)
+    void aStatementsPhotoIsItsEnclosureAndLeadsItsContentAndOneWithoutHasNone(FeedFormat format) throws Exception {
+        SyndFeed feed = writeAndRead(format);
+        var letter = feed.getEntries().get(0);
+        assertEquals(1, letter.getEnclosures().size(), format.name());
+        assertEquals(ROOT + "/media/ab/full.jpg", letter.getEnclosures().get(0).getUrl());
+        assertEquals("image/jpeg", letter.getEnclosures().get(0).getType());
+        assertEquals(123456, letter.getEnclosures().get(0).getLength());
+        org.junit.jupiter.api.Assertions.assertTrue(letter.getContents().get(0).getValue().startsWith(
+                "<p><img src=\"" + ROOT + "/media/ab/w1024.jpg\" width=\"1024\" height=\"576\" alt=\"Crowds in the square\">"),
+                letter.getContents().get(0).getValue());
+        assertEquals(0, feed.getEntries().get(1).getEnclosures().size(), "no photo, no enclosure");
     }
 }

@@ -21,7 +21,7 @@ class FreshnessTest {
     static final Instant EDITED = Instant.parse("2018-05-03T09:15:30.250Z");
 
     static FeedItem item(long id, Instant updated) {
-        return new FeedItem(id, "T" + id, "/x/item/" + id, PUBLISHED, PUBLISHED, updated, "s", "<p>b</p>", null, "en", List.of());
+        return new FeedItem(id, "T" + id, "/x/item/" + id, PUBLISHED, PUBLISHED, updated, "s", "<p>b</p>", null, "en", List.of(), null);
     }
 
     static Freshness of(FeedItem... items) {

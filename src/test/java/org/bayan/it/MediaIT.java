@@ -280,6 +280,22 @@ class MediaIT {
         assertEquals("ImageObject", article.getAsJsonObject("image").get("@type").getAsString());
         assertEquals(1200, article.getAsJsonObject("image").get("width").getAsInt());
         assertEquals(200, fetch(URI.create(ogImage).getPath().substring(Site.main().context().length())).statusCode());
+        String hash = URI.create(ogImage).getPath().replaceAll(".*/media/([0-9a-f]{64})/social.jpg", "$1");
+        String rss = Site.main().get("/media-center/coalition-news/feed.rss").body();
+        assertTrue(rss.contains("<enclosure url=\"" + Site.ROOT + Site.main().context() + "/media/" + hash + "/full.jpg\""), "the RSS enclosure");
+        boolean inSitemap = false;
+        for (String file : org.jsoup.Jsoup.parse(Site.main().get("/sitemap.xml").body(), "", org.jsoup.parser.Parser.xmlParser())
+                .select("sitemap > loc").eachText()) {
+            Document sitemap = org.jsoup.Jsoup.parse(Site.main().get(URI.create(file).getPath().substring(Site.main().context().length())).body(),
+                    "", org.jsoup.parser.Parser.xmlParser());
+            for (Element url : sitemap.select("url")) {
+                if (url.selectFirst("loc").text().contains("/item/" + id + "-")) {
+                    assertEquals(Site.ROOT + Site.main().context() + "/media/" + hash + "/full.jpg", url.select("image|loc").text());
+                    inSitemap = true;
+                }
+            }
+        }
+        assertTrue(inSitemap, "the statement and its image in a sitemap");
         Element attachment = html.selectFirst("article .attachments li");
         assertTrue(attachment.text().startsWith("signed-" + RUN + ".pdf (PDF,"), attachment.text());
 

@@ -264,8 +264,9 @@ abstract class StatementServiceContract {
         assertEquals(editor1, sqlOf(() -> desk.editor(editor, large).orElseThrow()), "editor");
         assertEquals(history1, sqlOf(() -> desk.history(editor, large).orElseThrow()), "revisions");
         assertEquals(preview1, sqlOf(() -> desk.preview(editor, large).orElseThrow()), "preview");
-        // The editor: the statement with what it shows, the tag names to suggest, its translation set.
-        assertTrue(editor1 <= 3 && history1 <= 2 && preview1 <= 1,
+        // The editor: the statement with what it shows (image and attachments too), the tag names to
+        // suggest, its translation set, the library's newest files to pick from.
+        assertTrue(editor1 <= 4 && history1 <= 2 && preview1 <= 1,
                 "editor " + editor1 + ", revisions " + history1 + ", preview " + preview1);
     }
 
