@@ -126,6 +126,8 @@ class DiscoveryIT {
         assertEquals(canonicalOf(LETTER), letter.getLink());
         assertEquals(Date.from(LETTER_AT), letter.getPublishedDate());
         String content = letter.getContents().get(0).getValue();
+        assertTrue(content.startsWith("<p><img src=\"" + site.url("/media/")), "its picture first: " + content);
+        content = content.substring(content.indexOf("</p>\n") + 5);
         assertTrue(content.startsWith("<p>President of the Syrian Coalition Abdurrahman Mustafa sent a letter to Turkish "
                 + "Foreign Minister Mevlüt Çavuşoğlu highlighting the violations"), content);
         assertTrue(content.contains("which covers northern rural Homs.”</p>"), "the whole body: " + content);
@@ -400,7 +402,10 @@ class DiscoveryIT {
         List<String> tags = html.select("head meta[property=article:tag]").eachAttr("content");
         assertEquals(html.select("article .tags a").eachText(), tags);
         assertTrue(tags.containsAll(List.of("Russia", "Astana", "Homs")));
-        assertEquals("summary", meta(html, "name", "twitter:card"));
+        assertEquals("summary_large_image", meta(html, "name", "twitter:card"), "the demo statement has a picture");
+        assertTrue(meta(html, "property", "og:image").startsWith(site.url("/media/")), meta(html, "property", "og:image"));
+        assertEquals("1200", meta(html, "property", "og:image:width"));
+        assertEquals("630", meta(html, "property", "og:image:height"));
         assertEquals(LETTER, meta(html, "name", "twitter:title"));
         assertEquals(description, meta(html, "name", "twitter:description"));
 

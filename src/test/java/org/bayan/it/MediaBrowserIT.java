@@ -77,7 +77,8 @@ class MediaBrowserIT {
         String chosen = (String) browser.executeScript("return document.querySelector('figure.featured img').currentSrc");
         assertTrue(chosen.endsWith("/w640.jpg"), "a phone takes the 640 size, not the large one: " + chosen);
         assertEquals("Crowds filling the square " + run, browser.findElement(By.cssSelector("figure.featured img")).getAttribute("alt"));
-        assertEquals("The square before noon Photo: Media Department", browser.findElement(By.cssSelector("figure.featured figcaption")).getText());
+        assertEquals("The square before noon Photo: Media Department",
+                browser.findElement(By.cssSelector("figure.featured figcaption")).getText().replaceAll("\\s+", " "));
         long width = (Long) browser.executeScript("return document.documentElement.scrollWidth");
         assertTrue(width <= 390, "the page fits the phone: " + width);
         Files.write(Browser.screenshotFolder().resolve("statement-photo-phone.png"), browser.getScreenshotAs(OutputType.BYTES));

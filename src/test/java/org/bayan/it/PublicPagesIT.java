@@ -41,8 +41,9 @@ class PublicPagesIT {
         List<Element> entries = html.select(".listing .entry");
         assertEquals(2, entries.size());
         for (Element entry : entries) {
-            assertEquals(List.of("dateline", "entry-title", "body", "source"),
-                    entry.children().stream().map(Element::className).toList(), "date line, title, body, source line");
+            // As the mirrored K2 page shows an item: its picture between its title and its text.
+            assertEquals(List.of("dateline", "entry-title", "featured", "body", "source"),
+                    entry.children().stream().map(Element::className).toList(), "date line, title, picture, body, source line");
             assertEquals("02 May 2018 In Coalition News", entry.child(0).text());
             assertEquals("(Source: Syrian Coalition’s Media Department)", entry.selectFirst(".source").text());
         }
