@@ -17,7 +17,7 @@
     textarea.hidden = true;
     var quill = new Quill(holder, {
       theme: 'snow',
-      formats: ['header', 'bold', 'italic', 'underline', 'link', 'list', 'blockquote'],
+      formats: ['header', 'bold', 'italic', 'underline', 'link', 'list', 'blockquote', 'image'],
       modules: {
         toolbar: [[{ header: [2, 3, false] }], ['bold', 'italic', 'underline', 'link'],
                   [{ list: 'ordered' }, { list: 'bullet' }], ['blockquote'], ['clean']]
@@ -25,7 +25,15 @@
     });
     // Pasted Word and Google Docs markup is reduced to the formats above by Quill, and the
     // server sanitises whatever arrives anyway.
-    quill.clipboard.dangerouslyPasteHTML(textarea.value);
+    // A photo of the text is stored as a <figure> whose caption and sizes the server writes from the
+    // library at each save: the editor holds only its <img>, so a caption is never typed into the text.
+    var stored = document.createElement('template');
+    stored.innerHTML = textarea.value;
+    stored.content.querySelectorAll('figcaption').forEach(function (c) { c.remove(); });
+    stored.content.querySelectorAll('figure').forEach(function (f) { f.replaceWith.apply(f, f.childNodes); });
+    stored.content.querySelectorAll('img').forEach(function (i) { i.removeAttribute('srcset'); i.removeAttribute('sizes'); });
+    quill.clipboard.dangerouslyPasteHTML(stored.innerHTML);
+    textarea.quill = quill; // for the featured image box, which can put an uploaded photo into the text
     nameControls(quill.getModule('toolbar').container);
     var area = holder.querySelector('.ql-editor');
     area.setAttribute('role', 'textbox');
@@ -228,7 +236,24 @@
       });
     }
     choices.addEventListener('change', function (e) { if (e.target.name === 'imageId') fill(e.target); });
-    function send(files) {
+    // "Insert in text" beside each photo: it goes into the text where the cursor was.
+    function insertButton(radio) {
+      var text = document.querySelector('textarea.rich');
+      var src = radio.getAttribute('data-inline');
+      if (!text || !text.quill || !src) return;
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link insert';
+      button.textContent = box.getAttribute('data-insert');
+      button.addEventListener('click', function () {
+        var at = (text.quill.getSelection(true) || { index: text.quill.getLength() }).index;
+        text.quill.insertEmbed(at, 'image', src, 'user');
+      });
+      radio.closest('li').appendChild(button);
+    }
+    setTimeout(function () { choices.querySelectorAll('input[data-inline]').forEach(insertButton); }, 0);
+    // Each photo is uploaded; then chosen as the featured image, or (placed) put into the text.
+    function send(files, placed) {
       files.filter(function (f) { return /^image\//.test(f.type); }).forEach(function (file) {
         status.textContent = box.getAttribute('data-uploading') + ' ' + (file.name || '');
         uploadFile(box.getAttribute('data-upload-url'), csrf, file, function (p) {
@@ -236,12 +261,14 @@
         }, function (r) {
           status.textContent = (file.name || '') + ': ' + r.message;
           if (!r.ok) return;
+          if (placed) { placed(r); return; }
           var item = document.createElement('li');
           var label = document.createElement('label');
           var radio = document.createElement('input');
           radio.type = 'radio';
           radio.name = 'imageId';
           radio.value = r.id;
+          radio.setAttribute('data-inline', r.inline);
           var img = document.createElement('img');
           img.src = r.thumbnail;
           img.alt = '';
@@ -250,6 +277,7 @@
           label.append(radio, img, name);
           item.appendChild(label);
           choices.insertBefore(item, choices.children[1] || null);
+          insertButton(radio);
           radio.checked = true;
           radio.dispatchEvent(new Event('change', { bubbles: true }));
           var alt = form.querySelector('[name=imageAlt]');
@@ -262,6 +290,15 @@
       var data = e.clipboardData;
       if (!data) return;
       var files = Array.prototype.slice.call(data.files || []);
+      var text = document.querySelector('textarea.rich');
+      var inText = text && text.quill && e.target.closest && e.target.closest('.ql-editor');
+      if (files.length && inText) {
+        // A photo pasted into the text goes into the library, then into the text where the cursor was.
+        e.preventDefault(); e.stopPropagation();
+        var at = (text.quill.getSelection(true) || { index: text.quill.getLength() }).index;
+        send(files, function (r) { text.quill.insertEmbed(at, 'image', r.inline, 'user'); });
+        return;
+      }
       if (files.length) { e.preventDefault(); e.stopPropagation(); send(files); return; }
       // Pasted HTML: the body keeps no pictures from other sites (they are tracking pixels), so say so.
       var html = data.getData('text/html');

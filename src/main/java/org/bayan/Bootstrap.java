@@ -186,7 +186,7 @@ public final class Bootstrap implements ServletContextListener {
             DemoPictures.illustrate(tx, media);
         }
         return new Parts(clock, tx, sections, contentVersion, statements, renderer, audit, passwords, users,
-                new StatementService(tx, audit, clock, settings.timezone(), settings.languages().codes()),
+                new StatementService(tx, audit, clock, settings.timezone(), settings.languages().codes(), ctx.getContextPath()),
                 new StatementDesk(tx, sections, clock),
                 new TagService(tx, audit, new StatementReindex()), search,
                 new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts)),

@@ -94,7 +94,7 @@ final class FeedWriter {
         }
         // RSS readers read a description as HTML, so the plain-text summary is escaped into HTML.
         e.setDescription(content("html", Entities.escape(item.summary() == null ? "" : item.summary())));
-        e.setContents(List.of(content("html", imageHtml(item, absolute) + contentHtml(item))));
+        e.setContents(List.of(content("html", imageHtml(item, absolute) + absoluteImages(contentHtml(item), absolute))));
         if (item.image() != null) {
             // The photo itself, for readers and aggregators that show one: RSS <enclosure>, Atom rel="enclosure".
             com.rometools.rome.feed.synd.SyndEnclosure enclosure = new com.rometools.rome.feed.synd.SyndEnclosureImpl();
@@ -115,6 +115,27 @@ final class FeedWriter {
         }
         return "<p><img src=\"" + Entities.escape(absolute.apply(i.inlinePath())) + "\" width=\"" + i.width() + "\" height=\""
                 + i.height() + "\" alt=\"" + Entities.escape(i.alt() == null ? "" : i.alt()) + "\"></p>\n";
+    }
+
+    /**
+     * The body's photos at absolute addresses: a feed is read away from the site, where the body's
+     * site-relative {@code src} and {@code srcset} would lead nowhere.
+     */
+    static String absoluteImages(String html, UnaryOperator<String> absolute) {
+        if (!html.contains("<img")) {
+            return html;
+        }
+        java.net.URI site = java.net.URI.create(absolute.apply("/"));
+        String origin = site.getScheme() + "://" + site.getRawAuthority();
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        for (org.jsoup.nodes.Element img : doc.select("img[src^=/]")) {
+            img.attr("src", origin + img.attr("src"));
+            if (img.hasAttr("srcset")) {
+                img.attr("srcset", img.attr("srcset").replaceAll("(^|,\\s*)/", "$1" + origin + "/"));
+            }
+        }
+        return doc.body().html();
     }
 
     /** The body as the statement page shows it, with its source line after it. */

@@ -41,7 +41,7 @@ public final class MediaAdminServlet extends AdminServlet {
     }
 
     /** What became of one file of an upload: its name, the message for it, and if kept its id and thumbnail's address. */
-    public record Result(String fileName, boolean ok, String message, Long id, String thumbnail) {
+    public record Result(String fileName, boolean ok, String message, Long id, String thumbnail, String inline) {
     }
 
     @Override
@@ -141,11 +141,12 @@ public final class MediaAdminServlet extends AdminServlet {
             try (InputStream in = part.getInputStream()) {
                 MediaService.Uploaded up = media.upload(staff(req), actor(req), name, in);
                 results.add(new Result(up.fileName(), true, renderer.message(req, "mediaAdmin.uploaded"), up.id(),
-                        up.thumbnail() == null ? null : req.getContextPath() + up.thumbnail()));
+                        up.thumbnail() == null ? null : req.getContextPath() + up.thumbnail(),
+                        up.inline() == null ? null : req.getContextPath() + up.inline()));
             } catch (UploadRefused e) {
-                results.add(new Result(name, false, message(req, e), null, null));
+                results.add(new Result(name, false, message(req, e), null, null, null));
             } catch (InvalidInput e) {
-                results.add(new Result(name, false, renderer.message(req, e.messageKey()), null, null));
+                results.add(new Result(name, false, renderer.message(req, e.messageKey()), null, null, null));
             } finally {
                 part.delete();
             }
@@ -156,7 +157,7 @@ public final class MediaAdminServlet extends AdminServlet {
             return;
         }
         if (results.isEmpty()) {
-            results.add(new Result("", false, renderer.message(req, "media.refused.none"), null, null));
+            results.add(new Result("", false, renderer.message(req, "media.refused.none"), null, null, null));
         }
         req.getSession(true).setAttribute(RESULTS, results);
         long refused = results.stream().filter(r -> !r.ok()).count();

@@ -34,6 +34,11 @@ public record MediaItem(long id, Media.Kind kind, String hash, String fileName, 
         return isImage() ? ImageSizes.path(hash, ImageSizes.widthsFor(width).get(0), contentType) : null;
     }
 
+    /** The size a statement's text shows it at, for the editor to insert: 1024 wide, or the largest below. */
+    public String inline() {
+        return isImage() ? new Picture(hash, contentType, width, height, null, null, null).src() : null;
+    }
+
     public int thumbnailWidth() {
         return isImage() ? ImageSizes.widthsFor(width).get(0) : 0;
     }

@@ -65,8 +65,8 @@ public final class MediaService {
         return uploads.maxBytes();
     }
 
-    /** What one upload became: its id, name and kind, and a photo's thumbnail address (null for a document). */
-    public record Uploaded(long id, String fileName, Media.Kind kind, String thumbnail) {
+    /** What one upload became: its id, name and kind, and a photo's thumbnail and in-text addresses (null for a document). */
+    public record Uploaded(long id, String fileName, Media.Kind kind, String thumbnail, String inline) {
     }
 
     /** Stores one file and adds it to the library, or refuses it ({@link UploadRefused}) with nothing kept. */
@@ -79,7 +79,8 @@ public final class MediaService {
             em.flush();
             audit.record(em, actor, "media.uploaded", "media", m.getId(), name + " (" + stored.contentType() + ", " + stored.bytes() + " bytes)");
             log.info("{} uploaded {} as media {} ({} bytes)", actor.name(), name, m.getId(), stored.bytes());
-            return new Uploaded(m.getId(), name, m.getKind(), MediaItem.file(m).thumbnail());
+            MediaItem item = MediaItem.file(m);
+            return new Uploaded(m.getId(), name, m.getKind(), item.thumbnail(), item.inline());
         });
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
  */
 public interface MediaUses {
 
-    /** One statement using a file: as its featured image or as an attachment. */
-    record Use(long statementId, String title, String language, String status, boolean featured) {
+    /** One statement using a file, and how: {@code featured} (its image), {@code text} (inside its body), {@code attachment}. */
+    record Use(long statementId, String title, String language, String status, String how) {
     }
 
     /** Every use of a file, in one query. */

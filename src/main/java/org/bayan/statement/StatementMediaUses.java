@@ -11,11 +11,14 @@ public final class StatementMediaUses implements MediaUses {
     @Override
     public List<Use> of(EntityManager em, long mediaId) {
         List<Use> uses = new ArrayList<>();
-        for (Object[] r : em.createQuery("select s.id, s.title, s.language, s.status, true from Statement s where s.image.id = :id"
-                        + " union all select s.id, s.title, s.language, s.status, false from Statement s join s.attachments a"
-                        + " where a.media.id = :id order by 1", Object[].class)
+        for (Object[] r : em.createQuery("select s.id, s.title, s.language, s.status, 'featured' from Statement s where s.image.id = :id"
+                        + " union all select s.id, s.title, s.language, s.status, 'attachment' from Statement s join s.attachments a"
+                        + " where a.media.id = :id"
+                        // A photo inside a body is named by its address: read for a file's page or its deletion, never for readers.
+                        + " union all select s.id, s.title, s.language, s.status, 'text' from Statement s, Media m"
+                        + " where m.id = :id and s.body like concat('%/media/', m.hash, '/%') order by 1", Object[].class)
                 .setParameter("id", mediaId).getResultList()) {
-            uses.add(new Use(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Status) r[3]).name(), (Boolean) r[4]));
+            uses.add(new Use(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Status) r[3]).name(), (String) r[4]));
         }
         return uses;
     }

@@ -38,6 +38,7 @@ public final class StatementService {
     private final ZoneId zone;
 
     private final List<String> languages;
+    private final String contextPath;
 
     /** A service for a site in English, Arabic and Turkish (the default). */
     public StatementService(Transactions tx, AuditTrail audit, Clock clock, ZoneId zone) {
@@ -46,11 +47,18 @@ public final class StatementService {
 
     /** @param languages the site's languages, the default first: a statement is in one of them */
     public StatementService(Transactions tx, AuditTrail audit, Clock clock, ZoneId zone, List<String> languages) {
+        this(tx, audit, clock, zone, languages, "");
+    }
+
+    /** @param contextPath where the site is deployed ("" or "/bayan"): the body's photos are addressed below it */
+    public StatementService(Transactions tx, AuditTrail audit, Clock clock, ZoneId zone, List<String> languages,
+                            String contextPath) {
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
         this.zone = zone;
         this.languages = List.copyOf(languages);
+        this.contextPath = contextPath;
     }
 
     /**
@@ -302,7 +310,7 @@ public final class StatementService {
     private void apply(EntityManager em, Statement s, StatementForm f) {
         tagNames(f.tags()); // the limits first, before anything is changed or created
         String title = required("title", f.title(), 300);
-        String body = BodySanitizer.sanitize(f.body());
+        String body = BodyImages.expand(em, BodySanitizer.sanitize(f.body()), contextPath);
         if (body.isBlank()) {
             throw new InvalidInput("body", "field.required");
         }

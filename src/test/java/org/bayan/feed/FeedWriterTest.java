@@ -159,4 +159,14 @@ class FeedWriterTest {
                 letter.getContents().get(0).getValue());
         assertEquals(0, feed.getEntries().get(1).getEnclosures().size(), "no photo, no enclosure");
     }
+
+    @org.junit.jupiter.api.Test
+    void theBodysPhotosAreGivenAbsoluteAddressesForReadersAwayFromTheSite() {
+        String body = "<figure class=\"body-image\"><img src=\"/bayan/media/ab/w1024.jpg\" srcset=\"/bayan/media/ab/w320.jpg 320w, "
+                + "/bayan/media/ab/w1024.jpg 1024w\" alt=\"x\"></figure><p>Text.</p>";
+        String out = FeedWriter.absoluteImages(body, path -> "https://news.example.org/bayan" + path);
+        assertTrue(out.contains("src=\"https://news.example.org/bayan/media/ab/w1024.jpg\""), out);
+        assertTrue(out.contains("srcset=\"https://news.example.org/bayan/media/ab/w320.jpg 320w, https://news.example.org/bayan/media/ab/w1024.jpg 1024w\""), out);
+        assertEquals("<p>No photo.</p>", FeedWriter.absoluteImages("<p>No photo.</p>", path -> "https://x.example" + path));
+    }
 }

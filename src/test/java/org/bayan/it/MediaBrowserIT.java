@@ -54,8 +54,8 @@ class MediaBrowserIT {
                 Base64.getEncoder().encodeToString(SampleFiles.cameraJpeg(1800, 2400)));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#featured-image .upload-status"),
                 "square-" + run + ".jpg: Uploaded."));
-        assertTrue(browser.findElement(By.cssSelector("#featured-image input[name=imageId]:checked")).getAttribute("value")
-                .matches("[0-9]+"), "the uploaded photo is chosen");
+        String photo = browser.findElement(By.cssSelector("#featured-image input[name=imageId]:checked")).getAttribute("value");
+        assertTrue(photo.matches("[0-9]+"), "the uploaded photo is chosen");
         assertEquals("imageAlt", browser.switchTo().activeElement().getAttribute("id"), "the alt text is asked for next");
         browser.findElement(By.id("imageAlt")).sendKeys("Crowds filling the square " + run);
         browser.findElement(By.id("imageCaption")).sendKeys("The square before noon");
@@ -64,6 +64,24 @@ class MediaBrowserIT {
         browser.findElement(By.cssSelector("button[value=publish]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Published"));
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/admin/statements/(\\d+).*", "$1"));
+
+        // The same photo into the text too, with the library's caption: saved twice, it is still one figure.
+        admin.get("/admin/media/" + photo);
+        assertEquals(302, admin.post("/admin/media/" + photo + "/describe", Map.of("fileName", "square-" + run + ".jpg",
+                "altText", "The square from above", "caption", "Library caption " + run, "credit", "")).status());
+        for (int save = 1; save <= 2; save++) {
+            browser.get(Site.main().url("/admin/statements/" + id));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ql-editor")));
+            if (save == 1) {
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#featured-image li:has(input[value='" + photo + "']) button.insert"))).click();
+            }
+            browser.findElement(By.cssSelector("button[value=save]")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+        }
+        org.jsoup.nodes.Document preview = admin.get("/admin/statements/" + id + "/preview").html();
+        assertEquals(1, preview.select("article .body figure.body-image").size(), preview.select("article .body").html());
+        assertEquals(1, preview.select("article .body").text().split("Library caption " + run, -1).length - 1,
+                "the caption once, in its figure: " + preview.select("article .body").html());
         browser.quit();
 
         // A phone: 390 CSS pixels wide at one device pixel each, so 640 pixels are enough.

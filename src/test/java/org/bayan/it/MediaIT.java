@@ -320,6 +320,38 @@ class MediaIT {
     }
 
     @Test
+    void aLibraryPhotoInTheTextBecomesAFigureWithItsSizesAndCaptionAndAnOutsidePictureIsDropped() {
+        long photo = uploaded(editor, "text-" + RUN + ".jpg", SampleFiles.jpeg(1400, 700));
+        editor.get("/admin/media/" + photo);
+        editor.post("/admin/media/" + photo + "/describe", Map.of("fileName", "text-" + RUN + ".jpg",
+                "altText", "Volunteers unloading aid " + RUN, "caption", "Aid arrives", "credit", "Relief desk"));
+        String inline = sizes(photo).stream().filter(p -> p.endsWith("/w1024.jpg")).findFirst().orElseThrow();
+        long id = EditorialIT.draft(editor, "Illustrated text " + RUN, "<p>Before the photo.</p><p><img src=\""
+                + Site.main().context() + inline + "\"></p><p><img src=\"https://tracker.example/pixel.gif\" alt=\"\">After.</p>"
+                + "<p><img src=\"" + Site.main().context() + "/media/" + "0".repeat(64) + "/w320.jpg\"></p>");
+
+        Document preview = editor.get("/admin/statements/" + id + "/preview").html();
+        List<Element> images = preview.select("article .body img");
+        assertEquals(1, images.size(), "only the library's photo is left: " + preview.select("article .body").html());
+        Element img = images.get(0);
+        assertEquals("Volunteers unloading aid " + RUN, img.attr("alt"), "the library's alt text");
+        assertTrue(img.attr("srcset").contains("320w") && img.attr("srcset").contains("1024w"), img.attr("srcset"));
+        assertEquals("lazy", img.attr("loading"));
+        assertEquals("1024", img.attr("width"));
+        assertEquals("512", img.attr("height"));
+        assertEquals("Aid arrives Relief desk", preview.selectFirst("article .body figure.body-image figcaption").text());
+        assertEquals(200, fetch(img.attr("src").substring(Site.main().context().length())).statusCode());
+
+        String stored = EditorialIT.editorForm(editor, id).get("body");
+        Map<String, String> again = EditorialIT.editorForm(editor, id);
+        again.put("action", "save");
+        assertEquals(302, editor.post("/admin/statements/" + id, again).status());
+        assertEquals(stored, EditorialIT.editorForm(editor, id).get("body"), "a body saved twice is the same");
+        assertTrue(admin.get("/admin/media/" + photo).html().select(".uses li").eachText().stream()
+                .anyMatch(u -> u.contains("Illustrated text " + RUN) && u.contains("in the text")), "where it is used");
+    }
+
+    @Test
     void anAddressThatNamesNoFileIs404() {
         assertEquals(404, fetch("/media/" + "0".repeat(64) + "/w320.jpg").statusCode());
         assertEquals(404, fetch("/media/../WEB-INF/web.xml").statusCode());
