@@ -7,7 +7,8 @@ import org.owasp.html.PolicyFactory;
 /**
  * The only HTML a statement body may hold, enforced with the OWASP Java HTML Sanitizer
  * before anything is stored: paragraphs, headings, emphasis, links, lists and quotes, and
- * photos of this site's media library as {@code <figure>}, {@code <img>} and {@code <figcaption>}.
+ * photos of this site's media library as {@code <figure>}, {@code <img>} and {@code <figcaption>},
+ * and YouTube or Vimeo posters ({@link BodyVideos}).
  * Scripts, styles, event handlers, frames, {@code javascript:} links and pictures from anywhere
  * else (tracking pixels) are removed; what the editor shows after a save is exactly what was stored.
  */
@@ -28,7 +29,15 @@ final class BodySanitizer {
             .allowAttributes("alt", "sizes").onElements("img")
             .allowAttributes("width", "height").matching(Pattern.compile("[0-9]{1,4}")).onElements("img")
             .allowAttributes("loading").matching(Pattern.compile("lazy")).onElements("img")
-            .allowAttributes("class").matching(Pattern.compile("body-image|credit")).onElements("figure", "small")
+            .allowAttributes("class").matching(Pattern.compile("body-image|credit|video")).onElements("figure", "small")
+            // A video's poster (BodyVideos): the player it becomes on a click, one of two privacy-enhanced players.
+            .allowElements("span")
+            .allowAttributes("class").matching(Pattern.compile("video-poster")).onElements("a")
+            .allowAttributes("class").matching(Pattern.compile("play|video-title")).onElements("span")
+            .allowAttributes("aria-hidden").matching(Pattern.compile("true")).onElements("span")
+            .allowAttributes("data-player").matching(Pattern.compile(
+                    "https://(www\\.youtube-nocookie\\.com/embed/[A-Za-z0-9_-]{11}\\?autoplay=1"
+                    + "|player\\.vimeo\\.com/video/[0-9]{6,12}\\?autoplay=1&dnt=1)")).onElements("figure")
             .toFactory();
 
     private BodySanitizer() {

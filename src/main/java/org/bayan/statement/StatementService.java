@@ -310,7 +310,7 @@ public final class StatementService {
     private void apply(EntityManager em, Statement s, StatementForm f) {
         tagNames(f.tags()); // the limits first, before anything is changed or created
         String title = required("title", f.title(), 300);
-        String body = BodyImages.expand(em, BodySanitizer.sanitize(f.body()), contextPath);
+        String body = BodyVideos.expand(BodyImages.expand(em, BodySanitizer.sanitize(f.body()), contextPath));
         if (body.isBlank()) {
             throw new InvalidInput("body", "field.required");
         }

@@ -105,4 +105,27 @@ class MediaBrowserIT {
         trash.put("action", "trash");
         admin.post("/admin/statements/" + id, trash);
     }
+
+    @Test
+    void aVideosPosterBecomesThePrivacyEnhancedPlayerOnlyWhenClicked() throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Session admin = Session.admin();
+        long id = EditorialIT.draft(admin, "Video " + run, "<p>https://www.youtube.com/watch?v=dQw4w9WgXcQ</p>");
+        Map<String, String> publish = EditorialIT.editorForm(admin, id);
+        publish.put("action", "publish");
+        assertEquals(302, admin.post("/admin/statements/" + id, publish).status());
+        browser = Browser.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(Site.main().url("/media-center/coalition-news/item/" + id));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Video " + run));
+        assertTrue(browser.findElements(By.tagName("iframe")).isEmpty(), "nothing from the video site before a click");
+        browser.findElement(By.cssSelector("figure.video a.video-poster")).click();
+        String src = wait.until(d -> d.findElements(By.cssSelector("figure.video iframe")).stream().findFirst()
+                .map(f -> f.getAttribute("src")).orElse(null));
+        assertEquals("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1", src);
+        assertTrue(browser.getCurrentUrl().contains("/item/" + id), "the reader stays on the statement");
+        Map<String, String> trash = EditorialIT.editorForm(admin, id);
+        trash.put("action", "trash");
+        admin.post("/admin/statements/" + id, trash);
+    }
 }

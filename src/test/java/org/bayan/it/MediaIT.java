@@ -352,6 +352,39 @@ class MediaIT {
     }
 
     @Test
+    void aVideoLinkInTheTextIsAPosterThatLoadsNothingFromTheVideoSiteUntilClicked() {
+        long id = EditorialIT.draft(editor, "With video " + RUN, "<p>Watch:</p><p>https://www.youtube.com/watch?v=dQw4w9WgXcQ</p>"
+                + "<p><a href=\"https://vimeo.com/123456789\">Press conference " + RUN + "</a></p>"
+                + "<p><iframe src=\"https://evil.example/\"></iframe>https://youtu.be/notavideo</p>");
+        Site.Page preview = editor.get("/admin/statements/" + id + "/preview");
+        Document html = preview.html();
+        List<Element> videos = html.select("article .body figure.video");
+        assertEquals(2, videos.size(), html.select("article .body").html());
+        assertEquals("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1", videos.get(0).attr("data-player"));
+        assertEquals("https://www.youtube.com/watch?v=dQw4w9WgXcQ", videos.get(0).selectFirst("a.video-poster").attr("href"),
+                "without a script, the poster is a link to the video");
+        assertEquals("https://player.vimeo.com/video/123456789?autoplay=1&dnt=1", videos.get(1).attr("data-player"));
+        assertEquals("Press conference " + RUN, videos.get(1).selectFirst(".video-title").text());
+        assertTrue(html.select("article .body iframe").isEmpty(), "no frame in the page as sent");
+        assertTrue(html.select("article .body img").isEmpty(), "and no picture from the video site");
+        String csp = preview.header("Content-Security-Policy");
+        assertTrue(csp.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com"), csp);
+
+        String stored = EditorialIT.editorForm(editor, id).get("body");
+        Map<String, String> again = EditorialIT.editorForm(editor, id);
+        again.put("action", "save");
+        assertEquals(302, editor.post("/admin/statements/" + id, again).status());
+        assertEquals(stored, EditorialIT.editorForm(editor, id).get("body"), "a body saved twice is the same");
+        // As the rich-text editor sends a poster back: a paragraph holding its link, play sign and words.
+        again = EditorialIT.editorForm(editor, id);
+        again.put("body", "<p><a href=\"https://vimeo.com/123456789\">▶Press conference " + RUN + "</a></p>");
+        again.put("action", "save");
+        assertEquals(302, editor.post("/admin/statements/" + id, again).status());
+        Element poster = editor.get("/admin/statements/" + id + "/preview").html().selectFirst("article .body figure.video .video-title");
+        assertEquals("Press conference " + RUN, poster.text());
+    }
+
+    @Test
     void anAddressThatNamesNoFileIs404() {
         assertEquals(404, fetch("/media/" + "0".repeat(64) + "/w320.jpg").statusCode());
         assertEquals(404, fetch("/media/../WEB-INF/web.xml").statusCode());

@@ -11,7 +11,9 @@ import java.io.IOException;
 public final class SecurityHeadersFilter extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
+            // The two privacy-enhanced video players a statement may show, once a reader clicks its poster.
+            + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com";
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
