@@ -3,6 +3,8 @@ package org.bayan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,7 @@ class CrashSafetyIT {
     void crashAgainAndAgain(String database) throws Exception {
         Path home = Path.of("target", "crash-home-" + database).toAbsolutePath();
         OwnTomcat.deleteTree(home);
+        mediaHome = home.resolve("media");
         List<String> settings = new ArrayList<>(List.of("-Dbayan.home=" + home, "-Dbayan.admin.password=" + PASSWORD,
                 "-Dbayan.demo=false", "-Dbayan.backup.interval=0"));
         if (!dbOptions.isBlank()) {
@@ -88,8 +91,9 @@ class CrashSafetyIT {
             server.awaitReady(tomcat, CRASHES + 1);
             Session admin = Session.login(site, "admin", PASSWORD);
             int checked = check(admin, List.copyOf(statements.keySet()), CRASHES);
+            int photosChecked = checkPhotos(admin, CRASHES);
             System.out.println("[bayan] crash safety on " + database + ": " + CRASHES + " kill -9 crashes, "
-                    + acknowledgedWrites.get() + " acknowledged writes on " + checked + " statements ("
+                    + acknowledgedWrites.get() + " acknowledged writes on " + checked + " statements and " + photosChecked + " photos ("
                     + checkedAfterRestarts + " checked right after a crash), all present after restart");
         } finally {
             tomcat.destroyForcibly();
@@ -106,6 +110,11 @@ class CrashSafetyIT {
         Session admin = Session.login(server.site(), "admin", PASSWORD);
         // What was acknowledged just before the last kill is what a crash would lose.
         int checked = check(admin, List.copyOf(touched), cycle - 1);
+        try {
+            checkPhotos(admin, cycle - 1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         touched.clear();
         acknowledgedInCycle.set(0);
         AtomicBoolean stop = new AtomicBoolean();
@@ -153,7 +162,9 @@ class CrashSafetyIT {
         while (!stop.get()) {
             try {
                 n++;
-                if (statements.isEmpty() || random.nextInt(3) == 0) {
+                if (random.nextInt(5) == 0) {
+                    upload(admin);
+                } else if (statements.isEmpty() || random.nextInt(3) == 0) {
                     create(admin, "Crash statement " + System.nanoTime());
                 } else {
                     List<Long> ids = new ArrayList<>(statements.keySet());
@@ -164,6 +175,52 @@ class CrashSafetyIT {
                 return; // the server is gone: what was not acknowledged may be lost
             }
         }
+    }
+
+    /** Photos whose upload was answered (acknowledged), by id: their width as uploaded. */
+    final Map<Long, Integer> photos = new ConcurrentHashMap<>();
+    Path mediaHome;
+
+    /** Uploads a photo as the library's script does; an answer with its id acknowledges it. */
+    void upload(Session admin) {
+        int width = 1200 + random.nextInt(1200);
+        admin.get("/admin/media");
+        Site.Page answer = admin.upload("/admin/media", Map.of(), List.of(Session.Upload.of("crash-" + System.nanoTime() + ".jpg",
+                org.bayan.testing.SampleFiles.jpeg(width, 900))), "Accept", "application/json");
+        if (answer.status() == 200 && answer.body().contains("\"ok\":true")) {
+            long id = Long.parseLong(answer.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+            photos.put(id, width);
+            acknowledgedInCycle.incrementAndGet();
+            acknowledgedWrites.incrementAndGet();
+        }
+    }
+
+    /**
+     * Every acknowledged photo is there with each of its sizes whole, and no file on disk outside
+     * the staging folder is a partial one: each decodes in full. Answers how many photos it checked.
+     */
+    int checkPhotos(Session admin, int crash) throws IOException {
+        for (var photo : photos.entrySet()) {
+            Site.Page page = admin.get("/admin/media/" + photo.getKey());
+            assertEquals(200, page.status(), "after crash " + crash + ", acknowledged photo " + photo.getKey() + " is missing");
+            for (String size : page.html().select("ul.sizes a").eachAttr("href")) {
+                byte[] bytes = admin.download(size.substring(admin.site.context().length())).body();
+                assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes)) != null,
+                        "after crash " + crash + ", " + size + " of photo " + photo.getKey() + " is not a whole image");
+            }
+        }
+        if (mediaHome != null && Files.isDirectory(mediaHome)) {
+            try (var files = Files.walk(mediaHome)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertTrue(mediaHome.relativize(f).startsWith(".incoming") || javax.imageio.ImageIO.read(f.toFile()) != null,
+                            "after crash " + crash + ", a partial file is in place: " + f);
+                }
+            }
+            try (var left = Files.list(mediaHome.resolve(".incoming"))) {
+                assertEquals(0, left.count(), "after crash " + crash + ", uploads cut short are cleared at start");
+            }
+        }
+        return photos.size();
     }
 
     void create(Session admin, String title) {
