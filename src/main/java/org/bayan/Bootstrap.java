@@ -19,7 +19,7 @@ import org.bayan.media.Media;
 import org.bayan.media.MediaAdminServlet;
 import org.bayan.media.MediaFiles;
 import org.bayan.media.MediaService;
-import org.bayan.media.MediaServlet;
+import org.bayan.media.MediaFilter;
 import org.bayan.media.UploadSizeFilter;
 import org.bayan.statement.StatementMediaUses;
 import org.bayan.statement.DashboardServlet;
@@ -203,6 +203,8 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
         // An unknown host gets a plain 400 before anything renders a link with it.
         ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(request, true, "/*");
+        // Photos and documents: the same for everyone, answered before anything looks at who asks.
+        ctx.addFilter("media", new MediaFilter(p.mediaFiles())).addMappingForUrlPatterns(request, true, "/media/*");
         ctx.addFilter("staticFiles", new StaticFilesFilter())
                 .addMappingForUrlPatterns(request, true, "/static/*", "/webjars/*", "/favicon.ico");
         ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
@@ -238,7 +240,6 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(p.tx(), p.sections(), p.clock())))
                 .addMapping("/sitemap.xml", "/sitemap-news.xml", "*.xml");
         ctx.addServlet("robots", new RobotsServlet(renderer)).addMapping("/robots.txt");
-        ctx.addServlet("media", new MediaServlet(renderer, p.mediaFiles())).addMapping("/media/*");
         ctx.addServlet("error", new ErrorServlet(renderer)).addMapping("/error");
         ctx.addServlet("search", new SearchServlet(renderer, p.search(), p.sections())).addMapping("/search");
         // Section paths come from the data, so the section router takes every other path;

@@ -29,6 +29,14 @@ public final class MediaFiles {
 
     private final Path root;
     private final Path incoming;
+    /**
+     * The small files most asked for, in memory: a file never changes once in place, so a kept copy
+     * is never stale; a removed folder's copies go with it. Bounded in bytes.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Path, byte[]> kept = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumWeight(KEPT_BYTES).weigher((Path p, byte[] b) -> b.length).build();
+    static final long KEPT_BYTES = 64L * 1024 * 1024;
+    static final int KEPT_FILE = 256 * 1024;
 
     public MediaFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -95,7 +103,21 @@ public final class MediaFiles {
             return Optional.empty();
         }
         Path p = folder(hash).resolve(variant);
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        return kept.getIfPresent(p) != null || Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** A file's bytes if it is small enough to keep in memory (read once, then kept), else empty. */
+    public Optional<byte[]> small(Path file) throws IOException {
+        byte[] bytes = kept.getIfPresent(file);
+        if (bytes != null) {
+            return Optional.of(bytes);
+        }
+        if (Files.size(file) > KEPT_FILE) {
+            return Optional.empty();
+        }
+        bytes = Files.readAllBytes(file);
+        kept.put(file, bytes);
+        return Optional.of(bytes);
     }
 
     Path folder(String hash) {
@@ -105,6 +127,7 @@ public final class MediaFiles {
     /** Removes a folder no row names any more. */
     void remove(String hash) throws IOException {
         Path f = folder(hash);
+        kept.asMap().keySet().removeIf(p -> p.startsWith(f));
         if (Files.exists(f)) deleteTree(f);
     }
 

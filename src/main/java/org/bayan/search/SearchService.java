@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.bayan.media.Picture;
 import org.bayan.platform.config.Languages;
 import org.unbescape.html.HtmlEscape;
 import org.bayan.platform.persistence.Transactions;
@@ -87,12 +88,12 @@ public final class SearchService {
      * {@code lang} and {@code dir} of its own.
      */
     public record Hit(long id, String title, String titleHtml, String url, LocalDate publishedOn, SectionNode section,
-                      String snippetHtml, String language, String otherLanguage, String otherDir) {
+                      String snippetHtml, String language, String otherLanguage, String otherDir, Picture image) {
 
         /** The same hit on a page of another language: linked at its own language's address, marked with its language. */
         public Hit elsewhere(String ownUrl) {
             return new Hit(id, title, titleHtml, ownUrl, publishedOn, section, snippetHtml, language, language,
-                    Languages.direction(language));
+                    Languages.direction(language), image);
         }
     }
 
@@ -179,7 +180,9 @@ public final class SearchService {
         SectionNode section = sections.tree(s.getLanguage()).byId(s.getSection().getId()).orElseThrow();
         // A title without a highlight is escaped here, so the page shows titleHtml alone.
         return new Hit(s.getId(), s.getTitle(), title != null ? title : HtmlEscape.escapeHtml4Xml(s.getTitle()),
-                PublicStatements.url(section, s), s.getPublishedOn(), section, snippet, s.getLanguage(), null, null);
+                PublicStatements.url(section, s), s.getPublishedOn(), section, snippet, s.getLanguage(), null, null,
+                // The page's images in one query (Media's batch size), not one per hit.
+                Picture.of(s.getImage(), s.getImageAlt(), null, null));
     }
 
     private static String first(List<String> highlights) {

@@ -212,7 +212,7 @@ class MediaIT {
     @Test
     void authorsDescribeTheirOwnFilesEditorsEveryFileAndOnlyAdminsDelete() {
         long theirs = uploaded(otherAuthor, "theirs-" + RUN + ".jpg", SampleFiles.jpeg(400, 300));
-        long own = uploaded(author, "own-" + RUN + ".jpg", SampleFiles.jpeg(400, 300));
+        long own = uploaded(author, "own-" + RUN + ".jpg", SampleFiles.jpeg(410, 300)); // other bytes: a folder of its own
         Map<String, String> words = Map.of("fileName", "x.jpg", "altText", "A river at dawn", "caption", "Dawn", "credit", "Desk");
         author.get("/admin/media/" + theirs);
         assertEquals(403, author.post("/admin/media/" + theirs + "/describe", words).status());
@@ -222,9 +222,12 @@ class MediaIT {
         assertEquals(302, editor.post("/admin/media/" + theirs + "/describe", words).status());
         editor.get("/admin/media/" + own);
         assertEquals(403, editor.post("/admin/media/" + own + "/delete", Map.of()).status(), "editors do not delete for good");
+        String size = sizes(own).get(0);
+        assertEquals(200, fetch(size).statusCode(), "served (and kept in memory) before its deletion");
         admin.get("/admin/media/" + own);
         assertEquals(302, admin.post("/admin/media/" + own + "/delete", Map.of()).status());
         assertEquals(404, admin.get("/admin/media/" + own).status());
+        assertEquals(404, fetch(size).statusCode(), "a deleted file is no longer served");
         assertTrue(admin.get("/admin/audit").html().text().contains("media.deleted"), "the audit log records it");
     }
 
@@ -310,6 +313,11 @@ class MediaIT {
             assertTrue(pictured, listing + " shows the thumbnail");
         }
 
+        Document found = Site.main().get("/search?q=" + java.net.URLEncoder.encode("\"Pictured " + RUN + "\"", StandardCharsets.UTF_8)).html();
+        Element hit = found.select(".results .entry, ol .entry").stream().filter(e -> e.text().contains("Pictured " + RUN))
+                .findFirst().orElseThrow(() -> new AssertionError("found by search: " + found.select("main").text()));
+        assertNotNull(hit.selectFirst("img.thumb[width][height][alt]"), "a search hit shows its thumbnail");
+
         admin.get("/admin/media/" + photo);
         Site.Page inUse = admin.post("/admin/media/" + photo + "/delete", Map.of());
         assertEquals(409, inUse.status());
@@ -389,5 +397,7 @@ class MediaIT {
         assertEquals(404, fetch("/media/" + "0".repeat(64) + "/w320.jpg").statusCode());
         assertEquals(404, fetch("/media/../WEB-INF/web.xml").statusCode());
         assertEquals(404, fetch("/media/abc/w320.jpg").statusCode());
+        assertEquals(405, Site.main().send(HttpRequest.newBuilder(URI.create(Site.main().url("/media/" + "0".repeat(64) + "/w320.jpg")))
+                .DELETE()).status());
     }
 }

@@ -1,5 +1,7 @@
 package org.bayan.media;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.PageServlet;
-import org.bayan.platform.web.Renderer;
 
 /**
  * {@code /media/{hash}/{size}}: the files of the library, straight from disk. An address names
@@ -18,31 +18,42 @@ import org.bayan.platform.web.Renderer;
  * without asking again ({@code immutable}), and an ETag answers those that do ask with 304.
  * A PDF ({@code /media/{hash}/{name}.pdf}) is always a download, under its own name, and
  * sandboxed should a browser open it anyway.
+ *
+ * <p>A filter near the top of the chain rather than a servlet: a file is the same for everyone, so
+ * it is answered before a security subject, a language or a page cache is looked at (measured:
+ * a third of nginx's rate for a 16 kB size through the whole chain). Whatever names no file is a 404,
+ * shown by the site's error page.
  */
-public final class MediaServlet extends PageServlet {
+public final class MediaFilter extends HttpFilter {
 
     static final String FOREVER = "public, max-age=31536000, immutable";
     private static final String SENDFILE = "org.apache.tomcat.sendfile.support";
 
     private final MediaFiles files;
 
-    public MediaServlet(Renderer renderer, MediaFiles files) {
-        super(renderer);
+    public MediaFilter(MediaFiles files) {
         this.files = files;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String info = req.getPathInfo();
-        List<String> path = info == null ? List.of() : List.of(info.substring(1).split("/", -1));
-        if (path.size() != 2) {
-            throw HttpError.notFound("no such file");
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException {
+        if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
+            resp.setHeader("Allow", "GET, HEAD");
+            resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
         }
-        String hash = path.get(0);
-        String name = path.get(1);
-        boolean document = name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf");
-        String variant = document ? "document.pdf" : name;
-        Path file = files.file(hash, variant).orElseThrow(() -> HttpError.notFound("no such file"));
+        // "/media/{hash}/{size}", as the container decoded it.
+        List<String> path = List.of(PageServlet.pathWithinSite(req).split("/", -1));
+        Path file = path.size() != 4 || !path.get(1).equals("media") ? null
+                : files.file(path.get(2), variant(path.get(3))).orElse(null);
+        if (file == null) {
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String hash = path.get(2);
+        String name = path.get(3);
+        boolean document = isDocument(name);
+        String variant = variant(name);
         String etag = "\"" + hash.substring(0, 16) + "-" + variant + "\"";
         resp.setHeader("Cache-Control", FOREVER);
         resp.setHeader("ETag", etag);
@@ -57,9 +68,14 @@ public final class MediaServlet extends PageServlet {
                     + URLEncoder.encode(saveAs, StandardCharsets.UTF_8).replace("+", "%20"));
             resp.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
         }
-        long length = Files.size(file);
+        byte[] small = files.small(file).orElse(null);
+        long length = small != null ? small.length : Files.size(file);
         resp.setContentLengthLong(length);
         if ("HEAD".equals(req.getMethod())) {
+            return;
+        }
+        if (small != null) {
+            resp.getOutputStream().write(small);
             return;
         }
         if (Boolean.TRUE.equals(req.getAttribute(SENDFILE)) && length > 48 * 1024) {
@@ -70,6 +86,15 @@ public final class MediaServlet extends PageServlet {
             return;
         }
         Files.copy(file, resp.getOutputStream());
+    }
+
+    private static boolean isDocument(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf");
+    }
+
+    /** A document's file whatever name its address gives it; a photo's size as named. */
+    private static String variant(String name) {
+        return isDocument(name) ? "document.pdf" : name;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
