@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# CPU milliseconds per request of Tomcat's worker threads (http-nio-*, from /proc), baseline WAR against this build, each on
+# the archive bench/run.sh generated for it (copied, so neither is changed): a figure the machine's load moves far less than
+# requests a second. Needs bench/run.sh to have run once with BENCH_BASELINE_WAR (archives, Tomcat) and the baseline WAR at
+# /work/bench-old/target/bayan.war (edit the paths for another layout). Prints a Markdown table.
+set -euo pipefail
+W=/work/main/target/bench
+CH=$W/apache-tomcat-11.0.24
+start() { # name war home port
+  local base=$W/cpu-$1; rm -rf "$base"; mkdir -p "$base"/{conf,logs,temp,webapps,work}
+  cp "$CH"/conf/* "$base/conf/"; sed -i "s/port=\"8080\"/port=\"$4\"/; s/port=\"8005\"/port=\"-1\"/" "$base/conf/server.xml"
+  cp "$2" "$base/webapps/ROOT.war"
+  java -Xms1g -Xmx1g -cp "$CH/bin/bootstrap.jar:$CH/bin/tomcat-juli.jar" -Dcatalina.home="$CH" -Dcatalina.base="$base" \
+    -Djava.io.tmpdir="$base/temp" -Dbayan.home="$3" -Dbayan.demo=false -Dbayan.backup.interval=0 \
+    -Dbayan.admin.password=bench-admin-password org.apache.catalina.startup.Bootstrap start > "$base/logs/run.log" 2>&1 &
+  echo $!
+}
+ticks() { # pid -> utime+stime of http-nio threads
+  local sum=0
+  for t in /proc/$1/task/*; do
+    if grep -q '^http-nio' "$t/comm" 2>/dev/null; then
+      read -r -a f < "$t/stat"; sum=$((sum + f[13] + f[14]))
+    fi
+  done; echo $sum
+}
+rm -rf /tmp/cpu-home-old /tmp/cpu-home-new
+cp -r $W/baseline-c40c2f9-home-100000 /tmp/cpu-home-old; cp -r $W/home-100000 /tmp/cpu-home-new
+OLD=$(start old /work/bench-old/target/bayan.war /tmp/cpu-home-old 18183)
+NEW=$(start new /work/main/target/bayan.war /tmp/cpu-home-new 18181)
+for p in 18183 18181; do for _ in $(seq 1 300); do curl -sf -o /dev/null http://localhost:$p/ && break; sleep 0.5; done; done
+B=http://localhost:18181
+section=/media-center/coalition-news
+year=$(( $(date +%Y) - 5 ))
+day=$(curl -s "$B$section/$year" | grep -o "href=\"$section/$year/[0-9][0-9]/[0-9][0-9]\"" | head -1 | sed 's/href="//; s/"//')
+item=$(curl -s "$B$section" | grep -o "href=\"$section/item/[^\"]*\"" | head -1 | sed 's/href="//; s/"//')
+PAGES=("day archive|$day" "statement|$item" "rare tag|/tag/topic-4999" "search, common word|/search?q=coalition" "section RSS feed|$section/feed.rss" "home|/")
+L=$W/uncached.lua
+[ -f "$L" ] || cat > $L <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "render=" .. counter .. "-" .. math.random(1000000000))
+end
+LUA
+for port in 18183 18181; do for e in "${PAGES[@]}"; do wrk -t2 -c16 -d12s -s $L "http://localhost:$port${e#*|}" > /dev/null; done; done
+hz=$(getconf CLK_TCK)
+echo "| page | baseline CPU ms/request | new CPU ms/request | new/baseline |"
+echo "|---|---|---|---|"
+for e in "${PAGES[@]}"; do
+  name=${e%%|*}; path=${e#*|}; out=""
+  for pair in "old $OLD 18183" "new $NEW 18181"; do
+    set -- $pair
+    wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path" > /dev/null
+    a=$(ticks $2); n=$(wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path" | awk '/requests in/ {print $1}'); b=$(ticks $2)
+    out="$out $(awk -v d=$((b - a)) -v n=$n -v hz=$hz 'BEGIN { printf "%.3f", d * 1000 / hz / n }')"
+  done
+  set -- $out
+  echo "| $name | $1 | $2 | $(awk -v a=$1 -v b=$2 'BEGIN { printf "%.2f×", b / a }') |"
+done
+kill $OLD $NEW
