@@ -34,15 +34,8 @@ year=$(( $(date +%Y) - 5 ))
 day=$(curl -s "$B$section/$year" | grep -o "href=\"$section/$year/[0-9][0-9]/[0-9][0-9]\"" | head -1 | sed 's/href="//; s/"//')
 item=$(curl -s "$B$section" | grep -o "href=\"$section/item/[^\"]*\"" | head -1 | sed 's/href="//; s/"//')
 PAGES=("day archive|$day" "statement|$item" "rare tag|/tag/topic-4999" "search, common word|/search?q=coalition" "section RSS feed|$section/feed.rss" "home|/")
-L=$W/uncached.lua
-[ -f "$L" ] || cat > $L <<'LUA'
-counter = 0
-request = function()
-  counter = counter + 1
-  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. sep .. "render=" .. counter .. "-" .. math.random(1000000000))
-end
-LUA
+L=$W/uncached.lua # written by bench/run.sh: every request a key the page cache has never seen
+[ -f "$L" ] || { echo "run bench/run.sh once first: it writes $L"; exit 1; }
 for port in 18183 18181; do for e in "${PAGES[@]}"; do wrk -t2 -c16 -d12s -s $L "http://localhost:$port${e#*|}" > /dev/null; done; done
 hz=$(getconf CLK_TCK)
 echo "| page | baseline CPU ms/request | new CPU ms/request | new/baseline |"

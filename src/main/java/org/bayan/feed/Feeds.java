@@ -97,7 +97,7 @@ public final class Feeds {
             return null;
         }
         org.bayan.media.Picture p = org.bayan.media.Picture.of(m, s.getImageAlt(), null, null);
-        return new FeedItem.Image("/media/" + m.getHash() + "/full." + org.bayan.media.ImageSizes.extension(m.getContentType()),
+        return new FeedItem.Image(org.bayan.media.ImageSizes.fullPath(m.getHash(), m.getContentType()),
                 m.getContentType(), m.getBytes(), p.src(), p.srcWidth(), p.srcHeight(), s.getImageAlt());
     }
 

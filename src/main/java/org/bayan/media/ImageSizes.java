@@ -44,6 +44,11 @@ public final class ImageSizes {
         return "/media/" + hash + "/w" + width + "." + extension(contentType);
     }
 
+    /** The full size's address, as feeds enclose it and sitemaps list it. */
+    public static String fullPath(String hash, String contentType) {
+        return "/media/" + hash + "/full." + extension(contentType);
+    }
+
     /** The social card's address: always a JPEG, as every network reads one. */
     public static String socialPath(String hash) {
         return "/media/" + hash + "/social.jpg";

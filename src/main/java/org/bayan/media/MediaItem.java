@@ -29,27 +29,32 @@ public record MediaItem(long id, Media.Kind kind, String hash, String fileName, 
         return kind == Media.Kind.IMAGE;
     }
 
+    /** A photo's sizes as pages show them (null for a document): the one place that works them out. */
+    private Picture picture() {
+        return isImage() ? new Picture(hash, contentType, width, height, altText, caption, credit) : null;
+    }
+
     /** The address of the smallest size, for a thumbnail in a grid or a list. */
     public String thumbnail() {
-        return isImage() ? ImageSizes.path(hash, ImageSizes.widthsFor(width).get(0), contentType) : null;
+        return isImage() ? picture().thumbnail() : null;
     }
 
     /** The size a statement's text shows it at, for the editor to insert: 1024 wide, or the largest below. */
     public String inline() {
-        return isImage() ? new Picture(hash, contentType, width, height, null, null, null).src() : null;
+        return isImage() ? picture().src() : null;
     }
 
     public int thumbnailWidth() {
-        return isImage() ? ImageSizes.widthsFor(width).get(0) : 0;
+        return isImage() ? picture().thumbnailWidth() : 0;
     }
 
     public int thumbnailHeight() {
-        return isImage() ? ImageSizes.heightAt(thumbnailWidth(), width, height) : 0;
+        return isImage() ? picture().thumbnailHeight() : 0;
     }
 
     /** Every size of a photo, for {@code srcset}. */
     public String srcset(String contextPath) {
-        return isImage() ? ImageSizes.srcset(contextPath, hash, width, contentType) : null;
+        return isImage() ? picture().srcset(contextPath) : null;
     }
 
     /** A document's download address, its name in the address so a saved file keeps it. */

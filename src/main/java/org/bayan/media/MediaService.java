@@ -159,11 +159,6 @@ public final class MediaService {
         });
     }
 
-    /** Files as the statement editor offers them: the newest first, the ones of a kind. */
-    public List<MediaItem> recent(Media.Kind kind, int limit) {
-        return list(null, new Filter(null, kind, null, null), 0, limit).items();
-    }
-
     /** Sets the alt text, caption, credit and name a statement using the file starts from. */
     public String describe(Staff who, Actor actor, long id, Long version, String fileName, String altText,
                            String caption, String credit) {

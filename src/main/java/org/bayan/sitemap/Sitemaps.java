@@ -243,7 +243,7 @@ public final class Sitemaps {
             tree.byId((Long) row[2]).ifPresent(section -> urls.add(new SitemapUrl(
                     PublicStatements.url(section, (Long) row[0], (String) row[1]),
                     updated.isAfter(published) ? updated : published, counterparts,
-                    row[5] == null ? null : "/media/" + row[5] + "/full." + ImageSizes.extension((String) row[6]))));
+                    row[5] == null ? null : ImageSizes.fullPath((String) row[5], (String) row[6]))));
         }
         return urls;
     }
