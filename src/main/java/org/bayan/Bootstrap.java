@@ -22,6 +22,10 @@ import org.bayan.media.MediaService;
 import org.bayan.media.MediaFilter;
 import org.bayan.media.UploadSizeFilter;
 import org.bayan.statement.StatementMediaUses;
+import org.bayan.site.SiteAdminServlet;
+import org.bayan.site.SiteIdentity;
+import org.bayan.site.SiteIdentityService;
+import org.bayan.site.SiteMediaUses;
 import org.bayan.statement.DashboardServlet;
 import org.bayan.section.SectionAdminServlet;
 import org.bayan.tag.TagAdminServlet;
@@ -68,6 +72,7 @@ import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.web.ErrorServlet;
 import org.bayan.platform.web.Renderer;
 import org.bayan.platform.web.ContentVersion;
+import org.bayan.platform.web.Publication;
 import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.platform.web.SqlCountFilter;
@@ -105,7 +110,8 @@ public final class Bootstrap implements ServletContextListener {
 
     /** Every entity class, in one list so the persistence tests use exactly the same model. */
     public static final List<Class<?>> ENTITIES = List.of(User.class, Section.class, Tag.class,
-            Statement.class, Revision.class, AuditEvent.class, TagRedirect.class, SectionLabel.class, Media.class);
+            Statement.class, Revision.class, AuditEvent.class, TagRedirect.class, SectionLabel.class, Media.class,
+            SiteIdentity.class);
 
     private Database database;
     private BackupSchedule backupSchedule;
@@ -148,7 +154,7 @@ public final class Bootstrap implements ServletContextListener {
                          PublicStatements statements, Renderer renderer, AuditLog audit, PasswordService passwords,
                          UserService users, StatementService statementService, StatementDesk desk, TagService tags,
                          SearchService search, FeedResponder feeds, StatementPageView statementPage,
-                         BackupService backups, MediaFiles mediaFiles, MediaService media) {
+                         BackupService backups, MediaFiles mediaFiles, MediaService media, SiteIdentityService identity) {
     }
 
     private Parts parts(ServletContext ctx, Settings settings, Clock clock) {
@@ -161,9 +167,11 @@ public final class Bootstrap implements ServletContextListener {
         PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current, dayCounts);
         Renderer renderer = new Renderer(ctx, settings.baseUrl(), sections, settings.timezone(), contentVersion::current,
                 settings.languages());
-        renderer.publishedBy(settings.siteName(), settings.siteNames(), settings.publisherUrl());
 
         AuditLog audit = new AuditLog(tx, clock);
+        SiteIdentityService identity = new SiteIdentityService(tx, audit, settings.languages().codes(),
+                Publication.named(settings.siteName(), settings.siteNames(), settings.publisherUrl()), contentVersion::current);
+        renderer.publishedBy(identity::current);
         PasswordService passwords = new DefaultPasswordService();
         UserService users = new UserService(tx, passwords, new PasswordRules(), audit, clock);
         try {
@@ -180,7 +188,7 @@ public final class Bootstrap implements ServletContextListener {
         }
         MediaFiles mediaFiles = new MediaFiles(settings.mediaDir());
         MediaService media = new MediaService(tx, mediaFiles, settings.uploadMax(), settings.imageMaxPixels(), audit, clock,
-                settings.timezone(), new StatementMediaUses());
+                settings.timezone(), new StatementMediaUses().and(new SiteMediaUses()));
         media.removeLeftovers();
         if (demo) {
             DemoPictures.illustrate(tx, media);
@@ -192,7 +200,7 @@ public final class Bootstrap implements ServletContextListener {
                 new FeedResponder(renderer, new Feeds(tx, sections, clock, dayCounts)),
                 new StatementPageView(renderer, statements, settings.timezone(),
                         (section, language) -> FeedLink.of(renderer, language, section.path(), section.name())), backups,
-                mediaFiles, media);
+                mediaFiles, media, identity);
     }
 
     /** The filters, in the order a request meets them (ARCHITECTURE.md, "One request"). */
@@ -257,6 +265,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("tagAdmin", new TagAdminServlet(renderer, p.tags())).addMapping("/admin/tags", "/admin/tags/*");
         ctx.addServlet("sectionAdmin", new SectionAdminServlet(renderer, new SectionService(p.tx(), p.sections(), p.audit())))
                 .addMapping("/admin/sections", "/admin/sections/*");
+        ctx.addServlet("siteAdmin", new SiteAdminServlet(renderer, p.identity())).addMapping("/admin/site", "/admin/site/*");
         ctx.addServlet("userAdmin", new UserAdminServlet(renderer, p.users())).addMapping("/admin/users", "/admin/users/*");
         ctx.addServlet("account", new AccountServlet(renderer, p.users())).addMapping("/admin/account");
         ctx.addServlet("audit", new AuditServlet(renderer, p.audit())).addMapping("/admin/audit");

@@ -40,8 +40,14 @@ public record ArticleMetadata(String url, String title, String description, Stri
     /** Previews show about this much; a longer lead is cut at a word. */
     static final int DESCRIPTION_LENGTH = 300;
 
-    /** The organisation that publishes the site: its name (BAYAN_SITE_NAME) and home page (BAYAN_PUBLISHER_URL). */
-    public record Publisher(String name, String url) {
+    /**
+     * The organisation that publishes the site: its name (admin/site, or BAYAN_SITE_NAME), home
+     * page (BAYAN_PUBLISHER_URL) and logo (admin/site; null: none).
+     */
+    public record Publisher(String name, String url, Image logo) {
+        public Publisher(String name, String url) {
+            this(name, url, null);
+        }
     }
 
     /**
@@ -75,9 +81,7 @@ public record ArticleMetadata(String url, String title, String description, Stri
         article.put("inLanguage", page.language());
         if (image != null) {
             // Google's Article guidelines ask for an image at least 1200 pixels wide: the social card is.
-            Map<String, Object> picture = typed("ImageObject", "url", image.url());
-            picture.put("width", image.width());
-            picture.put("height", image.height());
+            Map<String, Object> picture = imageObject(image);
             picture.put("caption", image.alt());
             article.put("image", picture);
         }
@@ -91,10 +95,21 @@ public record ArticleMetadata(String url, String title, String description, Stri
         // the publisher speaks for itself.
         boolean sourced = page.source() != null && !page.source().isBlank();
         article.put("author", organization(sourced ? page.source() : siteName, sourced ? sectionUrl : publisher.url()));
-        article.put("publisher", organization(siteName, publisher.url()));
+        Map<String, Object> publishedBy = organization(siteName, publisher.url());
+        if (publisher.logo() != null) {
+            publishedBy.put("logo", imageObject(publisher.logo()));
+        }
+        article.put("publisher", publishedBy);
         return new ArticleMetadata(url, page.title(), description, siteName, published, modified,
                 page.section().name(), tags, JsonLd.of(article), ogLocale(page.language()),
                 translations.stream().map(t -> ogLocale(t.language())).toList(), image);
+    }
+
+    private static Map<String, Object> imageObject(Image image) {
+        Map<String, Object> o = typed("ImageObject", "url", image.url());
+        o.put("width", image.width());
+        o.put("height", image.height());
+        return o;
     }
 
     private static Map<String, Object> work(Translated t) {

@@ -18,7 +18,7 @@ public final class StatementMediaUses implements MediaUses {
                         + " union all select s.id, s.title, s.language, s.status, 'text' from Statement s, Media m"
                         + " where m.id = :id and s.body like concat('%/media/', m.hash, '/%') order by 1", Object[].class)
                 .setParameter("id", mediaId).getResultList()) {
-            uses.add(new Use(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Status) r[3]).name(), (String) r[4]));
+            uses.add(new Use("/admin/statements/" + r[0], (String) r[1], (String) r[2], ((Status) r[3]).name(), (String) r[4]));
         }
         return uses;
     }

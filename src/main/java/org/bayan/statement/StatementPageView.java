@@ -16,6 +16,7 @@ import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.LanguageFilter;
 import org.bayan.platform.web.Page;
 import org.bayan.platform.web.PageServlet;
+import org.bayan.platform.web.Publication;
 import org.bayan.platform.web.Renderer;
 import org.bayan.section.SectionNode;
 import org.bayan.section.SectionTree;
@@ -85,13 +86,24 @@ public final class StatementPageView {
                 Map.of("preview", true, "editUrl", editUrl)));
     }
 
-    /** The statement's social card, at an address outside every language's tree (files have no language). */
-    private ArticleMetadata.Image sharedImage(HttpServletRequest req, StatementPage statement) {
+    /**
+     * The statement's social card, or for a statement without a photo the site's (admin/site):
+     * at an address outside every language's tree (files have no language).
+     */
+    private ArticleMetadata.Image sharedImage(HttpServletRequest req, StatementPage statement, Publication publisher) {
         if (statement.image() == null) {
-            return null;
+            return image(req, publisher.shareImage());
         }
-        return new ArticleMetadata.Image(renderer.absolute(req, renderer.languages().defaultLanguage(), statement.image().social()),
+        return new ArticleMetadata.Image(fileUrl(req, statement.image().social()),
                 org.bayan.media.ImageSizes.SOCIAL_WIDTH, org.bayan.media.ImageSizes.SOCIAL_HEIGHT, statement.image().alt());
+    }
+
+    private ArticleMetadata.Image image(HttpServletRequest req, Publication.Image image) {
+        return image == null ? null : new ArticleMetadata.Image(fileUrl(req, image.path()), image.width(), image.height(), image.alt());
+    }
+
+    private String fileUrl(HttpServletRequest req, String path) {
+        return renderer.absolute(req, renderer.languages().defaultLanguage(), path);
     }
 
     /** The page's model: the statement, what the head tells search engines, the breadcrumb. */
@@ -106,9 +118,10 @@ public final class StatementPageView {
                 .map(t -> new ArticleMetadata.Translated(t.language(), renderer.absolute(req, t.language(),
                         PageServlet.encodePath(t.url())), t.original()))
                 .toList();
+        Publication publisher = renderer.publication();
         ArticleMetadata article = ArticleMetadata.of(statement, renderer.absolute(req, statement.url()),
-                new ArticleMetadata.Publisher(renderer.siteName(req), renderer.publisherUrl(req)),
-                renderer.absolute(req, statement.section().path()), zone, translations, sharedImage(req, statement));
+                new ArticleMetadata.Publisher(publisher.name(statement.language()), renderer.publisherUrl(req), image(req, publisher.logo())),
+                renderer.absolute(req, statement.section().path()), zone, translations, sharedImage(req, statement, publisher));
         Map<String, Object> model = new HashMap<>(extra);
         model.put("statement", statement);
         model.put("section", statement.section());

@@ -127,4 +127,18 @@ class ArticleMetadataTest {
         assertEquals(null, parse(without.jsonLd()).get("image"));
         assertEquals(null, without.image());
     }
+
+    @Test
+    void aPublisherWithALogoGivesItAsAnImageObjectAndOneWithoutGivesNone() {
+        ArticleMetadata.Publisher withLogo = new ArticleMetadata.Publisher("Coalition Media Office", "https://www.example.org/",
+                new ArticleMetadata.Image("https://news.example.org/media/cd/w320.png", 320, 112, null));
+        var publisher = (java.util.Map<?, ?>) parse(ArticleMetadata.of(page("Title", null, null), URL, withLogo, SECTION_URL, ZONE).jsonLd())
+                .get("publisher");
+        assertEquals("Coalition Media Office", publisher.get("name"));
+        assertEquals(java.util.Map.of("@type", "ImageObject", "url", "https://news.example.org/media/cd/w320.png",
+                "width", 320L, "height", 112L), publisher.get("logo"));
+        var plain = (java.util.Map<?, ?>) parse(ArticleMetadata.of(page("Title", null, null), URL, PUBLISHER, SECTION_URL, ZONE).jsonLd())
+                .get("publisher");
+        assertEquals(null, plain.get("logo"));
+    }
 }

@@ -53,9 +53,8 @@ public final class Renderer {
     private final SiteChrome chrome;
     private final ZoneId zone;
     private final KeptPerVersion<List<Object>, String> fragments;
-    private volatile String siteName = Settings.DEFAULT_SITE_NAME;
-    private volatile Map<String, String> siteNames = Map.of();
-    private volatile Optional<String> publisherUrl = Optional.empty();
+    private volatile Supplier<Publication> publication =
+            () -> Publication.named(Settings.DEFAULT_SITE_NAME, Map.of(), Optional.empty());
 
     /** How many rendered fragments are kept at most: a section's month list is ~12 kB. */
     private static final int FRAGMENTS_KEPT = 1_000;
@@ -238,20 +237,22 @@ public final class Renderer {
     }
 
     /**
-     * Names the publication (BAYAN_SITE_NAME, and BAYAN_SITE_NAMES for the languages with a name
-     * of their own) and its publisher's home page (BAYAN_PUBLISHER_URL) everywhere pages, feeds
-     * and sitemaps name the organisation; set once at start-up.
+     * Names the publication, and gives its logo, favicon and shared picture, everywhere pages,
+     * feeds and sitemaps name the organisation: asked for each page, as an admin may change it.
      */
-    public Renderer publishedBy(String siteName, Map<String, String> siteNames, Optional<String> publisherUrl) {
-        this.siteName = siteName;
-        this.siteNames = Map.copyOf(siteNames);
-        this.publisherUrl = publisherUrl;
+    public Renderer publishedBy(Supplier<Publication> publication) {
+        this.publication = publication;
         return this;
+    }
+
+    /** Who publishes the site, as it is now. */
+    public Publication publication() {
+        return publication.get();
     }
 
     /** The publication's name in a language, e.g. in titles, og:site_name, feeds and the news sitemap. */
     public String siteName(String language) {
-        return siteNames.getOrDefault(language, siteName);
+        return publication().name(language);
     }
 
     /** The publication's name in the page's language. */
@@ -261,7 +262,7 @@ public final class Renderer {
 
     /** The publisher's home page: the configured one, or this site's home page. */
     public String publisherUrl(HttpServletRequest req) {
-        return publisherUrl.orElseGet(() -> absolute(req, "/"));
+        return publication().publisherUrl().orElseGet(() -> absolute(req, "/"));
     }
 
     /** Renders a page; {@code page} holds its template, its model and its breadcrumb. */
@@ -273,10 +274,17 @@ public final class Renderer {
         model.put("canonical", absolute(req, lang, canonicalPath));
         model.put("path", pathOf(req));
         model.put("contextPath", req.getContextPath()); // for addresses that are not one link, such as a srcset
-        model.put("siteName", siteName(lang));
+        Publication publisher = publication();
+        model.put("siteName", publisher.name(lang));
+        model.put("siteIcon", publisher.favicon());
         putLanguage(model, lang);
-        model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "",
-                () -> Map.of("navSections", chrome.navigation(lang), "siteName", siteName(lang))));
+        model.put("siteHeader", keptFragment(req, resp, "fragments", "siteHeader", "", () -> {
+            Map<String, Object> header = new HashMap<>();
+            header.put("navSections", chrome.navigation(lang));
+            header.put("siteName", publisher.name(lang));
+            header.put("siteLogo", publisher.logo());
+            return header;
+        }));
         if (!model.containsKey("alternates")) {
             model.put("alternates", languages.codes().size() < 2 ? List.of() : alternates(req, other -> null));
         }
