@@ -176,6 +176,7 @@ public final class StatementAdminServlet extends AdminServlet {
         model.put("can", editor.can());
         model.put("media", editor.media());
         model.put("picked", form.media() == null ? StatementForm.Media.none() : form.media());
+        model.put("attachments", attachments(editor.media(), form.media()));
         List<LanguageChoice> languages = renderer.languages().codes().stream()
                 .map(code -> new LanguageChoice(code, java.util.Locale.forLanguageTag(code).getDisplayLanguage(renderer.locale(req))))
                 .toList();
@@ -189,6 +190,21 @@ public final class StatementAdminServlet extends AdminServlet {
         String label = id == null ? renderer.message(req, "admin.statement.new") : form.title();
         render(req, resp, status, "admin/editor", model,
                 new Crumb(renderer.message(req, "admin.statements"), "/admin/statements"), Crumb.current(label));
+    }
+
+    /**
+     * The attachments the editor lists: as saved, or after a refused save as the form sent them
+     * (removals gone, a document added at the end), so that nothing typed or chosen is lost.
+     */
+    private static List<StatementDesk.AttachmentRow> attachments(StatementDesk.EditorMedia media, StatementForm.Media sent) {
+        if (sent == null) {
+            return media.attachments();
+        }
+        Map<Long, org.bayan.media.MediaItem> known = new HashMap<>();
+        media.documents().forEach(d -> known.put(d.id(), d));
+        media.attachments().forEach(a -> known.put(a.document().id(), a.document()));
+        return sent.attachments().stream().filter(a -> known.containsKey(a.mediaId()))
+                .map(a -> new StatementDesk.AttachmentRow(known.get(a.mediaId()), a.title())).toList();
     }
 
     private void conflict(HttpServletRequest req, HttpServletResponse resp, long id, EditConflict e) throws IOException {

@@ -260,6 +260,9 @@ class MediaIT {
         Site.Page refused = editor.post("/admin/statements/" + id, form);
         assertEquals(400, refused.status(), "no alt text, no publishing");
         assertEquals("A statement readers can see needs alt text for its image.", refused.html().selectFirst("#imageAlt-error").text());
+        assertEquals(List.of(String.valueOf(pdf)), refused.html().select("fieldset.attachments input[name=attachmentId]").eachAttr("value"),
+                "the document chosen is still attached on the page shown again");
+        assertEquals("Title of signed-" + RUN + ".pdf", refused.html().selectFirst("fieldset.attachments li label").text());
 
         form.put("imageAlt", "Crowds in the square " + RUN);
         editor.get("/admin/statements/" + id);
