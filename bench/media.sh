@@ -2,7 +2,8 @@
 # Photos served by Bayan against nginx serving the very same file, on the same machine: a fresh
 # Bayan with its demo content (whose pictures go through the upload pipeline at first start) on
 # Tomcat 11, one of its 640-wide sizes fetched with wrk, then the same file from nginx.
-#   bench/media.sh            figures to stdout; BENCH_SECONDS (10) per measurement
+#   bench/media.sh            figures to stdout; BENCH_SECONDS (10) per measurement;
+#                             BENCH_STOCK=1 for Tomcat's own server.xml (access log, 100 requests per connection)
 # Needs what bench/run.sh needs (it installs wrk and nginx on Debian if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,17 @@ base=$WORK/base; home=$WORK/home
 mkdir -p "$base"/{conf,logs,temp,webapps,work} "$home"
 cp "$CATALINA_HOME"/conf/* "$base/conf/"
 sed -i "s/port=\"8080\"/port=\"$PORT\"/; s/port=\"8005\"/port=\"-1\"/" "$base/conf/server.xml"
+# The same footing as the nginx below: no access log (nginx's is off) and 1,000 requests per
+# kept-alive connection (nginx's default; Tomcat's is 100). BENCH_STOCK=1 keeps Tomcat's defaults.
+if [ -z "${BENCH_STOCK:-}" ]; then
+  python3 - "$base/conf/server.xml" <<'PY'
+import re, sys
+p = sys.argv[1]; s = open(p).read()
+s = re.sub(r'<Valve className="org.apache.catalina.valves.AccessLogValve".*?/>', '', s, flags=re.S)
+s = s.replace('connectionTimeout="20000"', 'connectionTimeout="20000" maxKeepAliveRequests="1000"', 1)
+open(p, "w").write(s)
+PY
+fi
 cp target/bayan.war "$base/webapps/ROOT.war"
 java -Xms1g -Xmx1g -cp "$CATALINA_HOME/bin/bootstrap.jar:$CATALINA_HOME/bin/tomcat-juli.jar" \
   -Dcatalina.home="$CATALINA_HOME" -Dcatalina.base="$base" -Djava.io.tmpdir="$base/temp" \
@@ -47,7 +59,7 @@ CONF
 nginx -c "$WORK/nginx.conf" -p "$WORK" -g "daemon on;"
 ngx_path=/media/w640.jpg
 size=$(stat -c %s "$file")
-echo "== $path ($size bytes), $(nproc) cores, wrk -t2 -c32 -d${DURATION}s"
+echo "== $path ($size bytes), $(nproc) cores, wrk -t2 -c32 -d${DURATION}s, Tomcat ${BENCH_STOCK:+stock server.xml}${BENCH_STOCK:-"without access log, maxKeepAliveRequests=1000 (as nginx)"}"
 wrk -t2 -c32 -d10s "http://localhost:$PORT$path" > /dev/null   # warm-up
 bayan=$(wrk -t2 -c32 -d${DURATION}s "http://localhost:$PORT$path" | awk '/Requests\/sec/ {print $2}')
 wrk -t2 -c32 -d5s "http://127.0.0.1:$NGINX_PORT$ngx_path" > /dev/null
