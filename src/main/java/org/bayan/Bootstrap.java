@@ -170,7 +170,7 @@ public final class Bootstrap implements ServletContextListener {
 
         AuditLog audit = new AuditLog(tx, clock);
         SiteIdentityService identity = new SiteIdentityService(tx, audit, settings.languages().codes(),
-                Publication.named(settings.siteName(), settings.siteNames(), settings.publisherUrl()), contentVersion::current);
+                Publication.named(settings.siteName(), settings.siteNames(), settings.publisherUrl()));
         renderer.publishedBy(identity::current);
         PasswordService passwords = new DefaultPasswordService();
         UserService users = new UserService(tx, passwords, new PasswordRules(), audit, clock);
@@ -188,7 +188,7 @@ public final class Bootstrap implements ServletContextListener {
         }
         MediaFiles mediaFiles = new MediaFiles(settings.mediaDir());
         MediaService media = new MediaService(tx, mediaFiles, settings.uploadMax(), settings.imageMaxPixels(), audit, clock,
-                settings.timezone(), new StatementMediaUses().and(new SiteMediaUses()));
+                settings.timezone(), new StatementMediaUses().and(new SiteMediaUses(identity)));
         media.removeLeftovers();
         if (demo) {
             DemoPictures.illustrate(tx, media);

@@ -166,7 +166,7 @@ public final class MediaService {
         String alt = text(altText, MAX_ALT, "altText");
         String cap = text(caption, MAX_CAPTION, "caption");
         String cred = text(credit, MAX_CREDIT, "credit");
-        return tx.inTransaction(em -> {
+        String described = tx.inTransaction(em -> {
             Media m = current(em, who, id, version, "mediaAdmin.stale.describe", List.of(name, alt == null ? "" : alt,
                     cap == null ? "" : cap, cred == null ? "" : cred));
             m.rename(name);
@@ -174,6 +174,8 @@ public final class MediaService {
             audit.record(em, actor, "media.described", "media", id, name);
             return name;
         });
+        uses.changed(id);
+        return described;
     }
 
     /** Puts a new file behind the same row: every statement using it shows the new file at once. */
@@ -190,7 +192,7 @@ public final class MediaService {
         if (stored.kind() != kind) {
             throw new UploadRefused(kind == Media.Kind.IMAGE ? "media.refused.notAnImage" : "media.refused.notADocument");
         }
-        return tx.inTransaction(em -> {
+        String replaced = tx.inTransaction(em -> {
             Media m = current(em, who, id, version, "mediaAdmin.stale.replace", List.of(name, "", "", ""));
             String old = m.getHash();
             m.replaceWith(stored);
@@ -198,6 +200,8 @@ public final class MediaService {
             audit.record(em, actor, "media.replaced", "media", id, name + " (was " + old.substring(0, 12) + ")");
             return name;
         });
+        uses.changed(id);
+        return replaced;
     }
 
     /** Deletes a file for good: refused while a statement uses it, naming them. */

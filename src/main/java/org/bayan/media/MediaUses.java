@@ -27,12 +27,26 @@ public interface MediaUses {
     /** Every use of a file, in one query. */
     List<Use> of(EntityManager em, long mediaId);
 
+    /** A file's content (replaced) or words (described) changed, once that is saved: for those that keep what they show of it. */
+    default void changed(long mediaId) {
+    }
+
     /** These uses and another's, in that order. */
     default MediaUses and(MediaUses other) {
-        return (em, mediaId) -> {
-            List<Use> all = new ArrayList<>(of(em, mediaId));
-            all.addAll(other.of(em, mediaId));
-            return all;
+        MediaUses first = this;
+        return new MediaUses() {
+            @Override
+            public List<Use> of(EntityManager em, long mediaId) {
+                List<Use> all = new ArrayList<>(first.of(em, mediaId));
+                all.addAll(other.of(em, mediaId));
+                return all;
+            }
+
+            @Override
+            public void changed(long mediaId) {
+                first.changed(mediaId);
+                other.changed(mediaId);
+            }
         };
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bayan.media.ImageSizes;
 import org.bayan.media.Media;
 import org.bayan.media.MediaItem;
@@ -25,8 +25,9 @@ import org.bayan.user.Staff;
  * The site's identity: who publishes it, as pages, feeds and sitemaps name it. The names come
  * from the settings (BAYAN_SITE_NAME, BAYAN_SITE_NAMES) until an admin gives the organisation's
  * name in a language; the logo, the favicon and the picture shared for a statement without one
- * are files of the media library. Read once per version of the public content, so a change is
- * on every page from the next request (a change is an admin's POST, which moves the version on).
+ * are files of the media library. Read once and kept until it changes here or the library
+ * changes a file ({@link #forget}), so a page costs no query for it: a change is on every page
+ * from the next request. (Kept per machine: several machines would need telling.)
  */
 public final class SiteIdentityService {
 
@@ -43,34 +44,38 @@ public final class SiteIdentityService {
     private final AuditTrail audit;
     private final List<String> languages;
     private final Publication configured;
-    private final LongSupplier contentVersion;
+    /** Moves on with every change, so that a reading begun before one is not kept after it. */
+    private final AtomicLong changes = new AtomicLong();
     private volatile Kept kept;
 
-    private record Kept(long version, Publication publication) {
+    private record Kept(long change, Publication publication) {
     }
 
     /**
      * @param configured the name, names and publisher's home page of the settings: what readers
      *                   are told while an admin has set nothing
      */
-    public SiteIdentityService(Transactions tx, AuditTrail audit, List<String> languages, Publication configured,
-                               LongSupplier contentVersion) {
+    public SiteIdentityService(Transactions tx, AuditTrail audit, List<String> languages, Publication configured) {
         this.tx = tx;
         this.audit = audit;
         this.languages = List.copyOf(languages);
         this.configured = configured;
-        this.contentVersion = contentVersion;
     }
 
     /** Who publishes the site now, as the renderer asks for each page: read again only after a change. */
     public Publication current() {
-        long version = contentVersion.getAsLong();
         Kept k = kept;
-        if (k == null || k.version() != version) {
-            k = new Kept(version, tx.read(this::load));
-            kept = k;
+        long change = changes.get();
+        if (k == null || k.change() != change) {
+            k = new Kept(change, tx.read(this::load));
+            kept = k; // a change meanwhile moved the count on: the next request reads again
         }
         return k.publication();
+    }
+
+    /** Reads the identity again at the next request: it, or a file of the library it may use, changed. */
+    public void forget() {
+        changes.incrementAndGet();
     }
 
     /** The row with its three pictures, in one query (the names come in a second). */
@@ -188,6 +193,7 @@ public final class SiteIdentityService {
             identity.change(names, logo, favicon, shareImage);
             audit.record(em, actor, "site.changed", "site", (long) SiteIdentity.ID, detail);
         });
+        forget();
     }
 
     /** The names as typed: one line each, trimmed, at most {@value #MAX_NAME} characters; an empty one is not set. */

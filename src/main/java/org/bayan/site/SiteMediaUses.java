@@ -8,6 +8,18 @@ import org.bayan.media.MediaUses;
 /** The site's identity using a file of the library: as its logo, its favicon or its shared picture. */
 public final class SiteMediaUses implements MediaUses {
 
+    private final SiteIdentityService identity;
+
+    public SiteMediaUses(SiteIdentityService identity) {
+        this.identity = identity;
+    }
+
+    /** A file replaced or described anew may be the logo, the favicon or the shared picture: read them again. */
+    @Override
+    public void changed(long mediaId) {
+        identity.forget();
+    }
+
     @Override
     public List<Use> of(EntityManager em, long mediaId) {
         List<Use> uses = new ArrayList<>();

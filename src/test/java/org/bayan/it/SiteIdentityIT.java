@@ -234,6 +234,28 @@ class SiteIdentityIT {
 
     @Test
     @Order(5)
+    void aFileReplacedOrDescribedInTheLibraryShowsAtOnce() {
+        String before = site.get("/").html().selectFirst("img.site-logo").attr("src");
+        admin.get("/admin/media/" + logo);
+        Site.Page replaced = admin.upload("/admin/media/" + logo + "/replace", Map.of(),
+                List.of(new Session.Upload("file", "logo-2.png", "image/png", SampleFiles.png(660, 220))));
+        assertEquals(302, replaced.status(), replaced.body());
+        Element now = site.get("/").html().selectFirst("img.site-logo");
+        assertFalse(now.attr("src").equals(before), "the header shows the new file");
+        assertEquals("640", now.attr("width"), "its own sizes: 640 wide is the first at least 112 high");
+        assertEquals(200, site.get(now.attr("src")).status());
+
+        Document file = admin.get("/admin/media/" + share).html();
+        Map<String, String> words = new HashMap<>(Map.of("fileName", "share.jpg", "altText", "The coalition's emblem on a blue field",
+                "caption", "", "credit", ""));
+        words.put("version", file.selectFirst("form.describe input[name=version]").val());
+        assertEquals(302, admin.post("/admin/media/" + share + "/describe", words).status());
+        assertEquals("The coalition's emblem on a blue field",
+                site.get(plainStatement()).html().selectFirst("meta[property=og:image:alt]").attr("content"));
+    }
+
+    @Test
+    @Order(6)
     void aFileTheSiteUsesCannotBeDeletedAndSaysWhere() {
         Document file = admin.get("/admin/media/" + logo).html();
         assertTrue(file.select("ul.uses li").eachText().contains("The site's identity (logo)"), file.select("ul.uses").text());
@@ -243,7 +265,7 @@ class SiteIdentityIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aStaleFormIsRefusedWithBothSides() {
         Document first = admin.get("/admin/site").html();
         String old = first.selectFirst("form[action$=/admin/site] input[name=version]").val();
@@ -257,7 +279,7 @@ class SiteIdentityIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void clearedTheSettingsNameTheSiteAgain() {
         assertEquals(302, save(Map.of("name-en", "", "name-ar", "", "name-tr", "", "logoId", "", "faviconId", "",
                 "shareImageId", "")).status());
