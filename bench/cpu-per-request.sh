@@ -3,6 +3,9 @@
 # the archive bench/run.sh generated for it (copied, so neither is changed): a figure the machine's load moves far less than
 # requests a second. Needs bench/run.sh to have run once with BENCH_BASELINE_WAR (archives, Tomcat) and the baseline WAR at
 # /work/bench-old/target/bayan.war (edit the paths for another layout). Prints a Markdown table.
+#   CPU_OLD_WAR=path   the baseline WAR (default /work/bench-old/target/bayan.war); CPU_NEW_WAR the other (target/bayan.war)
+#   CPU_DEMO=1         both WARs on a fresh home with the demo content instead of the archives: no bench/run.sh needed,
+#                      pages of about twenty statements, the demo's photos in them
 set -euo pipefail
 W=/work/main/target/bench
 CH=$W/apache-tomcat-11.0.24
@@ -11,7 +14,7 @@ start() { # name war home port
   cp "$CH"/conf/* "$base/conf/"; sed -i "s/port=\"8080\"/port=\"$4\"/; s/port=\"8005\"/port=\"-1\"/" "$base/conf/server.xml"
   cp "$2" "$base/webapps/ROOT.war"
   java -Xms1g -Xmx1g -cp "$CH/bin/bootstrap.jar:$CH/bin/tomcat-juli.jar" -Dcatalina.home="$CH" -Dcatalina.base="$base" \
-    -Djava.io.tmpdir="$base/temp" -Dbayan.home="$3" -Dbayan.demo=false -Dbayan.backup.interval=0 \
+    -Djava.io.tmpdir="$base/temp" -Dbayan.home="$3" -Dbayan.demo=$demo -Dbayan.backup.interval=0 \
     -Dbayan.admin.password=bench-admin-password org.apache.catalina.startup.Bootstrap start > "$base/logs/run.log" 2>&1 &
   echo $!
 }
@@ -23,19 +26,38 @@ ticks() { # pid -> utime+stime of http-nio threads
     fi
   done; echo $sum
 }
+OLD_WAR=${CPU_OLD_WAR:-/work/bench-old/target/bayan.war}
 rm -rf /tmp/cpu-home-old /tmp/cpu-home-new
-cp -r $W/baseline-c40c2f9-home-100000 /tmp/cpu-home-old; cp -r $W/home-100000 /tmp/cpu-home-new
-OLD=$(start old /work/bench-old/target/bayan.war /tmp/cpu-home-old 18183)
-NEW=$(start new /work/main/target/bayan.war /tmp/cpu-home-new 18181)
+if [ -n "${CPU_DEMO:-}" ]; then
+  mkdir -p /tmp/cpu-home-old /tmp/cpu-home-new "$CH/.."
+  [ -d "$CH" ] || { mvn -q -B dependency:copy -Dartifact=org.apache.tomcat:tomcat:11.0.24:tar.gz -DoutputDirectory="$W"; tar xzf "$W/tomcat-11.0.24.tar.gz" -C "$W"; }
+else
+  cp -r $W/baseline-c40c2f9-home-100000 /tmp/cpu-home-old; cp -r $W/home-100000 /tmp/cpu-home-new
+fi
+demo=${CPU_DEMO:+true}; demo=${demo:-false}
+OLD=$(start old "$OLD_WAR" /tmp/cpu-home-old 18183)
+NEW=$(start new "${CPU_NEW_WAR:-/work/main/target/bayan.war}" /tmp/cpu-home-new 18181)
 for p in 18183 18181; do for _ in $(seq 1 300); do curl -sf -o /dev/null http://localhost:$p/ && break; sleep 0.5; done; done
 B=http://localhost:18181
 section=/media-center/coalition-news
 year=$(( $(date +%Y) - 5 ))
-day=$(curl -s "$B$section/$year" | grep -o "href=\"$section/$year/[0-9][0-9]/[0-9][0-9]\"" | head -1 | sed 's/href="//; s/"//')
-item=$(curl -s "$B$section" | grep -o "href=\"$section/item/[^\"]*\"" | head -1 | sed 's/href="//; s/"//')
-PAGES=("day archive|$day" "statement|$item" "rare tag|/tag/topic-4999" "search, common word|/search?q=coalition" "section RSS feed|$section/feed.rss" "home|/")
-L=$W/uncached.lua # written by bench/run.sh: every request a key the page cache has never seen
-[ -f "$L" ] || { echo "run bench/run.sh once first: it writes $L"; exit 1; }
+day=$(curl -s "$B$section/$year" | grep -o "href=\"$section/$year/[0-9][0-9]/[0-9][0-9]\"" | head -1 | sed 's/href="//; s/"//' || true)
+item=$(curl -s "$B$section" | grep -o "href=\"$section/item/[^\"]*\"" | head -1 | sed 's/href="//; s/"//' || true)
+tag=/tag/topic-4999
+if [ "$demo" = true ]; then
+  day=$section/2018/05/02
+  tag=$(curl -s "$B$item" | grep -o 'href="/tag/[^"]*"' | head -1 | sed 's/href="//; s/"//')
+fi
+PAGES=("day archive|$day" "statement|$item" "tag|$tag" "search, common word|/search?q=coalition" "section RSS feed|$section/feed.rss" "home|/")
+L=$W/uncached.lua # as bench/run.sh writes it: every request a key the page cache has never seen
+[ -f "$L" ] || cat > "$L" <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "nocache=" .. counter .. "-" .. math.random(1, 1000000000))
+end
+LUA
 for port in 18183 18181; do for e in "${PAGES[@]}"; do wrk -t2 -c16 -d12s -s $L "http://localhost:$port${e#*|}" > /dev/null; done; done
 hz=$(getconf CLK_TCK)
 echo "| page | baseline CPU ms/request | new CPU ms/request | new/baseline |"

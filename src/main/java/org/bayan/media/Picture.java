@@ -47,6 +47,17 @@ public record Picture(String hash, String contentType, int width, int height, St
         return ImageSizes.heightAt(thumbnailWidth(), width, height);
     }
 
+    /**
+     * A listing's thumbnail as HTML, written here in one piece rather than by the template: a
+     * listing or search page shows up to twenty, and each attribute a template works out costs
+     * about a microsecond (bench/results-2026-12-02-cpu.md).
+     */
+    public String thumbnailTag(String contextPath) {
+        return "<img class=\"thumb\" src=\"" + org.unbescape.html.HtmlEscape.escapeHtml5Xml(contextPath) + thumbnail()
+                + "\" alt=\"" + (alt == null ? "" : org.unbescape.html.HtmlEscape.escapeHtml5Xml(alt)) + "\" loading=\"lazy\" width=\""
+                + thumbnailWidth() + "\" height=\"" + thumbnailHeight() + "\">";
+    }
+
     /** The 1200×630 card social networks and search engines show. */
     public String social() {
         return ImageSizes.socialPath(hash);
