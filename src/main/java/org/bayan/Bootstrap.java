@@ -15,15 +15,15 @@ import org.apache.shiro.authc.credential.PasswordService;
 import org.bayan.user.AccountServlet;
 import org.bayan.user.AdminServlet;
 import org.bayan.audit.AuditServlet;
-import org.bayan.media.Media;
 import org.bayan.media.MediaAdminServlet;
 import org.bayan.media.MediaFiles;
 import org.bayan.media.MediaService;
 import org.bayan.media.MediaFilter;
 import org.bayan.media.UploadSizeFilter;
 import org.bayan.statement.StatementMediaUses;
+import org.bayan.importer.K2AddressFilter;
+import org.bayan.importer.K2Addresses;
 import org.bayan.site.SiteAdminServlet;
-import org.bayan.site.SiteIdentity;
 import org.bayan.site.SiteIdentityService;
 import org.bayan.site.SiteMediaUses;
 import org.bayan.statement.DashboardServlet;
@@ -34,13 +34,11 @@ import org.bayan.backup.BackupServlet;
 import org.bayan.search.SearchAdminServlet;
 import org.bayan.backup.BackupSchedule;
 import org.bayan.backup.BackupService;
-import org.bayan.search.SearchConfiguration;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReindex;
 import org.bayan.search.SearchServlet;
 import org.bayan.section.SectionService;
 import org.bayan.statement.StatementAdminServlet;
-import org.bayan.audit.AuditEvent;
 import org.bayan.audit.AuditLog;
 import org.bayan.demo.DemoContent;
 import org.bayan.demo.DemoPictures;
@@ -56,11 +54,9 @@ import org.bayan.user.LogoutServlet;
 import org.bayan.platform.security.SecurityFilter;
 import org.bayan.user.StaffFilter;
 import org.bayan.user.StaffRealm;
-import org.bayan.statement.Revision;
 import org.bayan.statement.StatementDesk;
 import org.bayan.statement.StatementPageView;
 import org.bayan.statement.StatementService;
-import org.bayan.tag.TagRedirect;
 import org.bayan.tag.TagService;
 import org.bayan.user.PasswordRules;
 import org.bayan.user.UserService;
@@ -82,7 +78,6 @@ import org.bayan.platform.web.SiteAddress;
 import org.bayan.platform.web.StaticFilesFilter;
 import org.bayan.platform.web.UnreadableBodyFilter;
 import org.bayan.section.Section;
-import org.bayan.section.SectionLabel;
 import org.bayan.section.Sections;
 import org.bayan.archive.SectionArchiveServlet;
 import org.bayan.sitemap.RobotsServlet;
@@ -108,10 +103,8 @@ public final class Bootstrap implements ServletContextListener {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
-    /** Every entity class, in one list so the persistence tests use exactly the same model. */
-    public static final List<Class<?>> ENTITIES = List.of(User.class, Section.class, Tag.class,
-            Statement.class, Revision.class, AuditEvent.class, TagRedirect.class, SectionLabel.class, Media.class,
-            SiteIdentity.class);
+    /** Every entity class ({@link Schema#ENTITIES}). */
+    public static final List<Class<?>> ENTITIES = Schema.ENTITIES;
 
     private Database database;
     private BackupSchedule backupSchedule;
@@ -216,6 +209,9 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("staticFiles", new StaticFilesFilter())
                 .addMappingForUrlPatterns(request, true, "/static/*", "/webjars/*", "/favicon.ico");
         ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
+        // The old K2 site's addresses: a 301 to the page each is now, ahead of the languages' prefixes.
+        ctx.addFilter("k2Addresses", new K2AddressFilter(new K2Addresses(p.tx(), p.sections(), settings.languages().codes(),
+                p.clock()), p.renderer())).addMappingForUrlPatterns(request, true, "/*");
         LanguageFilter language = new LanguageFilter(settings.languages(), p.renderer());
         // Inside a language's forward too (/ar/x is forwarded to /x in Arabic): the container commits
         // a forwarded response when the forward returns, so these keep their hands off it before.
@@ -283,7 +279,7 @@ public final class Bootstrap implements ServletContextListener {
 
     /** The database with every entity and the search index, as Bayan and its tests open it. */
     public static Database openDatabase(Settings settings) {
-        return Database.open(settings, ENTITIES, SearchConfiguration.properties(settings));
+        return Schema.open(settings);
     }
 
     @Override

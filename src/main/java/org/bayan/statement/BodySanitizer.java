@@ -12,7 +12,7 @@ import org.owasp.html.PolicyFactory;
  * Scripts, styles, event handlers, frames, {@code javascript:} links and pictures from anywhere
  * else (tracking pixels) are removed; what the editor shows after a save is exactly what was stored.
  */
-final class BodySanitizer {
+public final class BodySanitizer {
 
     /** A size of a library photo, by its address on this site: {@code /media/<sha-256>/w640.jpg}, after any context path. */
     static final Pattern MEDIA_SRC = Pattern.compile("(/[A-Za-z0-9._~-]+)*/media/[0-9a-f]{64}/(w[0-9]{1,4}|full)\\.(jpg|png)");

@@ -84,6 +84,11 @@ public class Revision {
         return of(s, 1, by, at, note);
     }
 
+    /** A revision after the first, e.g. an import run again over what it imported before. */
+    public static Revision numbered(Statement s, int number, User by, Instant at, String note) {
+        return of(s, number, by, at, note);
+    }
+
     static Revision of(Statement s, int number, User by, Instant at, String note) {
         Revision r = new Revision();
         r.statement = s;

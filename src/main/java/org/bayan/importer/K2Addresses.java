@@ -1,0 +1,161 @@
+package org.bayan.importer;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bayan.platform.persistence.Transactions;
+import org.bayan.platform.text.Slugs;
+import org.bayan.section.SectionNode;
+import org.bayan.section.Sections;
+import org.bayan.statement.Status;
+
+/**
+ * The addresses a Joomla K2 site served, and the Bayan page each now is: SEF item addresses under
+ * any menu path, with or without {@code .html} and a language prefix; non-SEF
+ * {@code index.php?option=com_k2&view=item&id=123:alias}; category, tag and date listings; their
+ * feeds ({@code format=feed&type=rss|atom}). Items keep their ids, so an item's address needs
+ * only its id; a category's is found through what the import recorded. A statement readers may
+ * not see (a draft, one trashed or still scheduled) is no address: 404, as for any other.
+ */
+public final class K2Addresses {
+
+    /** Where an old address leads: a path of the site in a language. */
+    public record Target(String language, String path) {
+    }
+
+    private static final Pattern LANGUAGE_PREFIX = Pattern.compile("^/([a-z]{2})(?:-[a-zA-Z]{2})?(?=/)");
+    private static final Pattern ITEM = Pattern.compile("(?:^|/)item/(\\d{1,18})(?:-[^/]*)?$");
+    private static final Pattern CATEGORY = Pattern.compile("(?:^|/)itemlist/category/(\\d{1,18})(?:-[^/]*)?$");
+    private static final Pattern TAG = Pattern.compile("(?:^|/)itemlist/tag/([^/]+)$");
+    private static final Pattern DATE = Pattern.compile("(?:^|/)itemlist/date/(\\d{4})/(\\d{1,2})(?:/(\\d{1,2}))?$");
+
+    private final Transactions tx;
+    private final Sections sections;
+    private final List<String> languages;
+    private final Clock clock;
+
+    public K2Addresses(Transactions tx, Sections sections, List<String> languages, Clock clock) {
+        this.tx = tx;
+        this.sections = sections;
+        this.languages = List.copyOf(languages);
+        this.clock = clock;
+    }
+
+    /**
+     * Whether a path (within the site, as requested) may be one of K2's, to be looked up; cheap,
+     * with no query: most requests are not.
+     */
+    public boolean mayBeOld(String path, String query) {
+        if (query != null && query.contains("option=com_k2")) return true;
+        if (path.endsWith("/index.php") || path.contains("/itemlist/") || path.endsWith(".html")) return true;
+        if (!path.contains("/item/")) return false;
+        // Bayan's own statement addresses are K2's form under a section's path, in any language's
+        // tree (an Arabic page's path is /ar/ and Arabic names): those are not old.
+        String within = path;
+        Matcher prefix = LANGUAGE_PREFIX.matcher(within);
+        if (prefix.find() && languages.contains(prefix.group(1))) {
+            within = within.substring(prefix.end());
+        }
+        String before = within.substring(0, within.lastIndexOf("/item/"));
+        for (String language : languages) {
+            if (sections.tree(language).byPath(before.isEmpty() ? "/" : before).isPresent()) return false;
+        }
+        return true;
+    }
+
+    /** The page an old address leads to now, if any. */
+    public Optional<Target> resolve(String path, Map<String, String[]> params) {
+        String language = languages.get(0);
+        Matcher prefix = LANGUAGE_PREFIX.matcher(path);
+        if (prefix.find() && languages.contains(prefix.group(1))) {
+            language = prefix.group(1);
+            path = path.substring(prefix.end());
+        }
+        path = path.replaceFirst("^/index\\.php(?=/|$)", "").replaceFirst("\\.html$", "");
+        String feed = feed(params);
+        if ("com_k2".equals(param(params, "option"))) {
+            String view = param(params, "view");
+            String task = param(params, "task");
+            if ("item".equals(view)) return withFeed(item(number(param(params, "id"))), feed);
+            if ("itemlist".equals(view) && "category".equals(task)) return withFeed(category(number(param(params, "id")), language), feed);
+            if ("itemlist".equals(view) && "tag".equals(task)) return withFeed(tag(param(params, "tag"), language), feed);
+            if ("itemlist".equals(view) && "date".equals(task)) {
+                return date(language, number(param(params, "year")), number(param(params, "month")), number(param(params, "day")));
+            }
+            if ("itemlist".equals(view) && task == null) return Optional.of(new Target(language, feed == null ? "/" : "/" + feed));
+            return Optional.empty();
+        }
+        Matcher m;
+        if ((m = ITEM.matcher(path)).find()) return withFeed(item(Long.parseLong(m.group(1))), feed);
+        if ((m = CATEGORY.matcher(path)).find()) return withFeed(category(Long.parseLong(m.group(1)), language), feed);
+        if ((m = TAG.matcher(path)).find()) return withFeed(tag(URLDecoder.decode(m.group(1).replace("+", "%2B"),
+                StandardCharsets.UTF_8), language), feed);
+        if ((m = DATE.matcher(path)).find()) {
+            return date(language, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3) == null ? null : Long.parseLong(m.group(3)));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Target> item(Long id) {
+        if (id == null) return Optional.empty();
+        return tx.read(em -> em.createQuery("select s.language, s.section.id, s.slug from Statement s where s.id = :id"
+                        + " and s.status in :released and s.publishedAt <= :now", Object[].class)
+                .setParameter("id", id).setParameter("released", Status.RELEASED).setParameter("now", clock.instant())
+                .getResultStream().findFirst()).flatMap(r -> {
+            String language = (String) r[0];
+            return sections.tree(language).byId((Long) r[1])
+                    .map(section -> new Target(language, section.path() + "/item/" + id + "-" + r[2]));
+        });
+    }
+
+    private Optional<Target> category(Long k2Id, String language) {
+        if (k2Id == null) return Optional.empty();
+        Optional<Long> section = tx.read(em -> em.createQuery("select k.bayanId from K2Imported k where k.key.kind = 'category'"
+                + " and k.key.k2Id = :id", Long.class).setParameter("id", k2Id).getResultStream().findFirst());
+        return section.flatMap(id -> sections.tree(language).byId(id)).map(s -> new Target(language, s.path()));
+    }
+
+    private static Optional<Target> tag(String name, String language) {
+        if (name == null || name.isBlank()) return Optional.empty();
+        String slug = Slugs.of(name.strip());
+        return slug.isEmpty() ? Optional.empty() : Optional.of(new Target(language, "/tag/" + slug));
+    }
+
+    /** K2's date listing is the site's; Bayan's date archives are a section's: the main section's. */
+    private Optional<Target> date(String language, Long year, Long month, Long day) {
+        if (year == null || month == null || month < 1 || month > 12 || day != null && (day < 1 || day > 31)) return Optional.empty();
+        Optional<SectionNode> main = sections.mainSection(language);
+        return main.map(s -> new Target(language, s.path() + "/" + year + "/" + String.format("%02d", month)
+                + (day == null ? "" : "/" + String.format("%02d", day))));
+    }
+
+    /** A listing's or an item's feed: Bayan's feeds are a section's, a tag's, or the site's. */
+    private static Optional<Target> withFeed(Optional<Target> page, String feed) {
+        if (feed == null) return page;
+        return page.map(t -> t.path().contains("/item/")
+                ? new Target(t.language(), t.path().substring(0, t.path().lastIndexOf("/item/")) + "/" + feed)
+                : new Target(t.language(), t.path() + "/" + feed));
+    }
+
+    private static String feed(Map<String, String[]> params) {
+        if (!"feed".equals(param(params, "format"))) return null;
+        return "atom".equals(param(params, "type")) ? "feed.atom" : "feed.rss";
+    }
+
+    private static String param(Map<String, String[]> params, String name) {
+        String[] v = params.get(name);
+        return v == null || v.length == 0 || v[0].isBlank() ? null : v[0].strip();
+    }
+
+    /** "123" or "123:alias" (K2's id:alias), or null. */
+    private static Long number(String value) {
+        if (value == null) return null;
+        Matcher m = Pattern.compile("^(\\d{1,18})(?::.*)?$").matcher(value);
+        return m.matches() ? Long.parseLong(m.group(1)) : null;
+    }
+}

@@ -1,0 +1,513 @@
+package org.bayan.importer;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bayan.platform.persistence.Transactions;
+import org.bayan.platform.text.Slugs;
+import org.bayan.section.Section;
+import org.bayan.statement.BodySanitizer;
+import org.bayan.statement.Revision;
+import org.bayan.statement.Statement;
+import org.bayan.statement.Status;
+import org.bayan.tag.Tag;
+import org.bayan.user.User.Role;
+import org.bayan.user.User;
+
+/**
+ * Brings a Joomla K2 site over: its categories as the section tree, its authors as staff
+ * accounts (disabled, with no password), its tags, and its items as statements under their own
+ * ids, so that every old address can find its page. A dry run reads everything and reports what
+ * would come and every problem, writing nothing. The import writes in batches of {@value #BATCH}
+ * items, each one transaction (a statement whole with its tags and first revision, or not at
+ * all); what K2's ids map to is kept ({@code k2_import}), so that running it again updates what
+ * it imported and never duplicates, and an import stopped by a kill resumes.
+ *
+ * <p>An imported statement that staff have changed in Bayan since is left as they made it.
+ */
+public final class K2Import {
+
+    static final int BATCH = 200;
+    static final int MAX_TITLE = 300;
+    static final int MAX_SLUG = 200;
+    static final int MAX_LEAD = 2000;
+    static final int MAX_BODY = 200_000;
+
+    private final Transactions tx;
+    private final List<String> languages;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final Runnable sectionsChanged;
+    private final int batchSize;
+
+    /**
+     * @param sectionsChanged called once the section tree changed, so the site shows it
+     */
+    public K2Import(Transactions tx, List<String> languages, ZoneId zone, Clock clock, Runnable sectionsChanged) {
+        this(tx, languages, zone, clock, sectionsChanged, BATCH);
+    }
+
+    /** With another number of items per transaction (tests stop an import between two). */
+    K2Import(Transactions tx, List<String> languages, ZoneId zone, Clock clock, Runnable sectionsChanged, int batchSize) {
+        this.batchSize = batchSize;
+        this.tx = tx;
+        this.languages = List.copyOf(languages);
+        this.zone = zone;
+        this.clock = clock;
+        this.sectionsChanged = sectionsChanged;
+    }
+
+    /** One thing worth telling the admin: what, about which K2 row ({@code item 12}, {@code category 3}), and the detail. */
+    public record Problem(String kind, String about, String detail) {
+    }
+
+    /** Counts as they grow, for a progress line: items done of all, and the time left at this pace. */
+    public record Progress(long done, long total, Duration elapsed) {
+        public Optional<Duration> left() {
+            return done == 0 ? Optional.empty()
+                    : Optional.of(Duration.ofMillis(elapsed.toMillis() * (total - done) / done));
+        }
+    }
+
+    /** What an import (or a dry run) did or would do. */
+    public static final class Report {
+        public final boolean dryRun;
+        public final Map<String, Long> counts = new LinkedHashMap<>();
+        public final List<Problem> problems = new ArrayList<>();
+        public Duration took = Duration.ZERO;
+
+        Report(boolean dryRun) {
+            this.dryRun = dryRun;
+        }
+
+        void count(String what) {
+            counts.merge(what, 1L, Long::sum);
+        }
+
+        void problem(String kind, String about, String detail) {
+            problems.add(new Problem(kind, about, detail));
+        }
+
+        public long count(String what, long none) {
+            return counts.getOrDefault(what, none);
+        }
+    }
+
+    /** Reads the whole source and reports what an import would bring and every problem, writing nothing. */
+    public Report dryRun(K2Source source) {
+        return go(source, true, p -> { });
+    }
+
+    /** Imports the source; {@code progress} hears after every batch. */
+    public Report run(K2Source source, Consumer<Progress> progress) {
+        return go(source, false, progress);
+    }
+
+    private Report go(K2Source source, boolean dry, Consumer<Progress> progress) {
+        Instant started = clock.instant();
+        Report report = new Report(dry);
+        requireNoOwnStatements(source, report);
+        Map<Long, Long> sections = sections(source.categories(), dry, report);
+        Map<Long, String> sectionPaths = dry ? Map.of() : sectionPaths(sections);
+        Map<Long, Long> authors = authors(source.authors(), dry, report);
+        Map<Long, String> tagNames = source.tags();
+        long total = source.itemCount();
+        // Where each item will live: read ahead, batch by batch, so links between items are rewritten
+        // even to an item that comes later.
+        Map<Long, String> itemPaths = new HashMap<>();
+        long after = 0;
+        for (List<K2Source.Item> batch; !(batch = source.items(after, 5_000)).isEmpty(); after = batch.get(batch.size() - 1).id()) {
+            for (K2Source.Item item : batch) {
+                String section = sectionPaths.get(item.catid());
+                itemPaths.put(item.id(), (section == null ? "" : section) + "/item/" + item.id() + "-" + slug(item));
+            }
+        }
+        long done = 0;
+        after = 0;
+        for (List<K2Source.Item> batch; !(batch = source.items(after, batchSize)).isEmpty(); after = batch.get(batch.size() - 1).id()) {
+            Map<Long, List<Long>> tags = source.tagsOf(batch.stream().map(K2Source.Item::id).toList());
+            List<K2Source.Item> items = batch;
+            if (dry) {
+                items.forEach(item -> prepare(item, sections, itemPaths, report));
+            } else {
+                tx.run(em -> items.forEach(item -> write(em, item, prepare(item, sections, itemPaths, report), sections,
+                        authors, tags.getOrDefault(item.id(), List.of()), tagNames, report)));
+            }
+            done += batch.size();
+            progress.accept(new Progress(done, total, Duration.between(started, clock.instant())));
+        }
+        if (!dry) {
+            restartIds();
+        }
+        report.took = Duration.between(started, clock.instant());
+        return report;
+    }
+
+    /**
+     * Ids are kept, so the site must not have statements of its own under them: the demo
+     * content, or statements written before the import. (Those the import made are its own.)
+     */
+    private void requireNoOwnStatements(K2Source source, Report report) {
+        long own = tx.read(em -> em.createQuery("select count(s) from Statement s where s.id not in"
+                + " (select k.bayanId from K2Imported k where k.key.kind = 'item')", Long.class).getSingleResult());
+        if (own > 0) {
+            throw new ImportRefused("import.siteNotEmpty", own);
+        }
+    }
+
+    // ---- categories, authors ----
+
+    /** K2 category id → section id: existing sections of the same path are joined, others made. */
+    private Map<Long, Long> sections(List<K2Source.Category> categories, boolean dry, Report report) {
+        Map<Long, K2Source.Category> byId = new LinkedHashMap<>();
+        categories.forEach(c -> byId.put(c.id(), c));
+        // Parents before children, whatever order K2 holds them in; a category whose parent is missing goes to the top.
+        List<K2Source.Category> ordered = new ArrayList<>();
+        Map<Long, Boolean> placed = new HashMap<>();
+        for (K2Source.Category c : categories) place(c, byId, placed, ordered, report, 0);
+        Map<Long, Long> mapped = new HashMap<>();
+        if (dry) {
+            for (K2Source.Category c : ordered) {
+                report.count("sections");
+                mapped.put(c.id(), -c.id());
+                if (c.trashed() || !c.published()) report.problem("category.hidden", "category " + c.id(), c.name());
+            }
+            return mapped;
+        }
+        tx.run(em -> {
+            for (K2Source.Category c : ordered) {
+                Long parent = c.parent() == 0 ? null : mapped.get(c.parent());
+                Section parentSection = parent == null ? null : em.find(Section.class, parent);
+                Long known = imported(em, "category", c.id(), "");
+                Section section = known == null ? null : em.find(Section.class, known);
+                String slug = cut(Slugs.of(c.alias().isBlank() ? c.name() : c.alias()), 100);
+                if (slug.isEmpty()) slug = "category-" + c.id();
+                if (section == null) {
+                    section = sibling(em, parentSection, slug).orElse(null);
+                    if (section != null) {
+                        report.problem("category.joined", "category " + c.id(), c.name() + " → " + section.getName());
+                    } else {
+                        section = new Section(parentSection, slug, cut(c.name(), 200), c.ordering());
+                        em.persist(section);
+                        report.count("sections");
+                    }
+                    em.flush();
+                    remember(em, "category", c.id(), "", section.getId(), null);
+                } else {
+                    report.count("sections.kept");
+                }
+                if (c.trashed() || !c.published()) report.problem("category.hidden", "category " + c.id(), c.name());
+                mapped.put(c.id(), section.getId());
+            }
+        });
+        sectionsChanged.run();
+        return mapped;
+    }
+
+    private static void place(K2Source.Category c, Map<Long, K2Source.Category> byId, Map<Long, Boolean> placed,
+                              List<K2Source.Category> ordered, Report report, int depth) {
+        if (placed.containsKey(c.id())) return;
+        placed.put(c.id(), true);
+        K2Source.Category parent = byId.get(c.parent());
+        if (c.parent() != 0 && parent == null) {
+            report.problem("category.orphan", "category " + c.id(), c.name());
+        } else if (parent != null && depth < 50) {
+            place(parent, byId, placed, ordered, report, depth + 1);
+        }
+        ordered.add(c);
+    }
+
+    private static Optional<Section> sibling(EntityManager em, Section parent, String slug) {
+        var query = em.createQuery("select s from Section s where s.slug = :slug and "
+                + (parent == null ? "s.parent is null" : "s.parent = :parent"), Section.class).setParameter("slug", slug);
+        if (parent != null) query.setParameter("parent", parent);
+        return query.getResultStream().findFirst();
+    }
+
+    private Map<Long, String> sectionPaths(Map<Long, Long> sections) {
+        return tx.read(em -> {
+            Map<Long, String> paths = new HashMap<>();
+            for (var e : sections.entrySet()) {
+                StringBuilder path = new StringBuilder();
+                for (Section s = em.find(Section.class, e.getValue()); s != null; s = s.getParent()) {
+                    path.insert(0, "/" + s.getSlug());
+                }
+                paths.put(e.getKey(), path.toString());
+            }
+            return paths;
+        });
+    }
+
+    /** Joomla account id → staff account id: disabled authors, no password carried over. */
+    private Map<Long, Long> authors(List<K2Source.Author> authors, boolean dry, Report report) {
+        Map<Long, Long> mapped = new HashMap<>();
+        if (dry) {
+            authors.forEach(a -> report.count("accounts"));
+            return mapped;
+        }
+        tx.run(em -> {
+            for (K2Source.Author a : authors) {
+                Long known = imported(em, "user", a.id(), "");
+                if (known != null && em.find(User.class, known) != null) {
+                    mapped.put(a.id(), known);
+                    continue;
+                }
+                String base = cut(Slugs.of(a.username() == null || a.username().isBlank() ? "k2-" + a.id() : a.username()), 60);
+                if (base.isEmpty()) base = "k2-" + a.id();
+                String username = base;
+                for (int n = 2; !em.createQuery("select u from User u where u.username = :u", User.class)
+                        .setParameter("u", username).getResultList().isEmpty(); n++) {
+                    username = base + "-" + n;
+                }
+                User user = new User(username, cut(a.name() == null || a.name().isBlank() ? username : a.name(), 100),
+                        Role.AUTHOR, clock.instant());
+                user.setEnabled(false); // an admin enables an account and gives it a password
+                em.persist(user);
+                em.flush();
+                remember(em, "user", a.id(), "", user.getId(), null);
+                mapped.put(a.id(), user.getId());
+                report.count("accounts");
+            }
+        });
+        return mapped;
+    }
+
+    // ---- items ----
+
+    /** An item as it will be written: worked out the same in a dry run and an import. */
+    private record Prepared(String language, String title, String slug, String lead, String body, String source,
+                            Status status, Instant publishedAt, Instant created, Instant modified, Long section) {
+    }
+
+    private Prepared prepare(K2Source.Item item, Map<Long, Long> sections, Map<Long, String> itemPaths, Report report) {
+        String about = "item " + item.id();
+        String language = language(item.language(), about, report);
+        String title = item.title().strip();
+        if (title.isEmpty()) {
+            title = "K2 item " + item.id();
+            report.problem("item.untitled", about, "");
+        }
+        if (title.length() > MAX_TITLE) {
+            report.problem("item.titleCut", about, title.substring(0, 60));
+            title = cut(title, MAX_TITLE);
+        }
+        Long section = sections.get(item.catid());
+        if (section == null) {
+            report.problem("item.noCategory", about, "category " + item.catid());
+        }
+        // A read-more split: the intro is the lead when it is plain words that fit; else intro and rest are one body.
+        boolean split = !item.fulltext().isBlank();
+        String introText = org.jsoup.Jsoup.parseBodyFragment(item.introtext()).text().strip();
+        boolean leadFits = split && !introText.isEmpty() && introText.length() <= MAX_LEAD
+                && org.jsoup.Jsoup.parseBodyFragment(item.introtext()).select("a, img, iframe, table, ul, ol").isEmpty();
+        K2Text.Result text = K2Text.of(leadFits ? item.fulltext() : item.introtext() + "\n" + item.fulltext(), itemPaths::get);
+        if (!text.plugins().isEmpty()) {
+            report.problem("item.pluginTags", about, String.join(" ", text.plugins()));
+        }
+        String body = BodySanitizer.sanitize(text.html());
+        int images = org.jsoup.Jsoup.parseBodyFragment(text.html()).select("img").size();
+        if (images > 0) {
+            report.problem("item.bodyImages", about, images + "");
+        }
+        if (body.length() > MAX_BODY) {
+            report.problem("item.bodyTooLong", about, body.length() + "");
+            // Cut a little short: the sanitizer closes the elements the cut left open.
+            for (int at = MAX_BODY - 1_000; body.length() > MAX_BODY; at -= 1_000) {
+                body = BodySanitizer.sanitize(body.substring(0, at));
+            }
+        }
+        int dropped = markup(text.html()) - markup(body);
+        if (dropped > 0) {
+            report.problem("item.htmlCleaned", about, dropped + "");
+        }
+        Instant created = item.created();
+        if (created == null) {
+            report.problem("item.zeroDate", about, "created " + item.createdRaw());
+        }
+        Instant publishUp = item.publishUp() != null ? item.publishUp() : created;
+        Instant now = clock.instant();
+        Status status;
+        if (item.trashed()) {
+            status = Status.TRASHED;
+        } else if (!item.published()) {
+            status = Status.DRAFT;
+        } else if (item.publishDown() != null && !item.publishDown().isAfter(now)) {
+            status = Status.DRAFT;
+            report.problem("item.expired", about, item.publishDown().toString());
+        } else if (publishUp != null && publishUp.isAfter(now)) {
+            status = Status.SCHEDULED;
+        } else {
+            status = Status.PUBLISHED;
+        }
+        if (publishUp == null && (status == Status.PUBLISHED || status == Status.SCHEDULED)) {
+            // A published item without any date: published as of the import, and said so.
+            publishUp = now;
+            report.problem("item.noDate", about, "");
+        }
+        if (created == null) created = publishUp != null ? publishUp : now;
+        Instant modified = item.modified() != null && item.modified().isAfter(created) ? item.modified() : created;
+        report.count("statements");
+        report.count("statements." + status.name().toLowerCase(java.util.Locale.ROOT));
+        return new Prepared(language, title, slug(item), leadFits ? introText : null, body, text.source() == null ? null
+                : cut(text.source(), 300), status, publishUp,
+                created, modified, section);
+    }
+
+    /** Elements and attributes of a fragment: fewer after sanitising means something was taken out. */
+    private static int markup(String html) {
+        int n = 0;
+        for (org.jsoup.nodes.Element e : org.jsoup.Jsoup.parseBodyFragment(html).body().getAllElements()) {
+            n += 1 + e.attributesSize();
+        }
+        return n;
+    }
+
+    private void write(EntityManager em, K2Source.Item item, Prepared p, Map<Long, Long> sections, Map<Long, Long> authors,
+                       List<Long> tagIds, Map<Long, String> tagNames, Report report) {
+        if (p.section() == null) {
+            report.count("statements.skipped");
+            return;
+        }
+        K2Imported known = em.find(K2Imported.class, new K2Imported.Key("item", item.id(), ""));
+        Statement s = em.find(Statement.class, item.id());
+        boolean created = s == null;
+        if (s != null && known == null) {
+            throw new ImportRefused("import.siteNotEmpty", 1);
+        }
+        if (s != null && known.bayanVersion != null && s.getVersion() != known.bayanVersion) {
+            report.problem("item.editedInBayan", "item " + item.id(), s.getTitle());
+            report.count("statements.keptAsEdited");
+            return;
+        }
+        if (created) {
+            // Under K2's id: a row with what the table requires, then the entity fills it in (and the search index hears of it).
+            Long author = authors.get(item.createdBy());
+            em.unwrap(org.hibernate.Session.class).doWork(c -> {
+                try (var st = c.prepareStatement("insert into statement (id, title, slug, body, language, status, section_id,"
+                        + " created_at, updated_at, author_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                    st.setLong(1, item.id());
+                    st.setString(2, p.title());
+                    st.setString(3, p.slug());
+                    st.setString(4, p.body());
+                    st.setString(5, p.language());
+                    st.setString(6, p.status().name());
+                    st.setLong(7, p.section());
+                    st.setObject(8, java.time.OffsetDateTime.ofInstant(p.created(), java.time.ZoneOffset.UTC));
+                    st.setObject(9, java.time.OffsetDateTime.ofInstant(p.modified(), java.time.ZoneOffset.UTC));
+                    if (author == null) st.setNull(10, java.sql.Types.BIGINT); else st.setLong(10, author);
+                    st.executeUpdate();
+                }
+            });
+            s = em.find(Statement.class, item.id());
+        }
+        s.setTitle(p.title());
+        s.setSlug(p.slug());
+        s.setLead(p.lead());
+        s.setBody(p.body());
+        s.setSource(p.source());
+        s.setLanguage(p.language());
+        s.setStatus(p.status());
+        s.schedule(p.publishedAt(), zone);
+        s.setSection(em.getReference(Section.class, p.section()));
+        Long editor = authors.get(item.createdBy());
+        s.touch(editor == null ? null : em.getReference(User.class, editor), p.modified());
+        s.getTags().clear();
+        for (Long tagId : tagIds) {
+            String name = tagNames.get(tagId);
+            if (name == null || name.isBlank()) continue;
+            s.getTags().add(tag(em, tagId, name.strip(), p.language(), report));
+        }
+        em.flush();
+        int revision = created ? 1 : em.createQuery("select max(r.number) from Revision r where r.statement.id = :id", Integer.class)
+                .setParameter("id", item.id()).getSingleResult() + 1;
+        em.persist(created ? Revision.first(s, null, clock.instant(), "imported from K2")
+                : Revision.numbered(s, revision, null, clock.instant(), "imported from K2 again"));
+        em.flush();
+        if (known == null) {
+            known = new K2Imported(new K2Imported.Key("item", item.id(), ""), item.id(), s.getVersion());
+            em.persist(known);
+        } else {
+            known.bayanVersion = s.getVersion();
+        }
+        report.count(created ? "statements.created" : "statements.updated");
+    }
+
+    /** The Bayan tag of a K2 tag in a language: Bayan's tags are per language, K2's are not. */
+    private Tag tag(EntityManager em, long k2Id, String name, String language, Report report) {
+        Long known = imported(em, "tag", k2Id, language);
+        if (known != null) {
+            Tag t = em.find(Tag.class, known);
+            if (t != null) return t;
+        }
+        String slug = cut(Slugs.of(name), 100);
+        if (slug.isEmpty()) slug = "tag-" + k2Id;
+        String s = slug;
+        Tag tag = em.createQuery("select t from Tag t where t.language = :l and t.slug = :s", Tag.class)
+                .setParameter("l", language).setParameter("s", s).getResultStream().findFirst().orElse(null);
+        if (tag == null) {
+            tag = new Tag(cut(name, 100), slug, language);
+            em.persist(tag);
+            em.flush();
+            report.count("tags");
+        }
+        remember(em, "tag", k2Id, language, tag.getId(), null);
+        return tag;
+    }
+
+    /** K2's language tags: en-GB, ar-AA, tr-TR; "*" (all) is the site's default. Others are reported and take the default. */
+    private String language(String k2, String about, Report report) {
+        String code = k2 == null || k2.isBlank() || k2.equals("*") ? languages.get(0)
+                : k2.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        if (!languages.contains(code)) {
+            report.problem("item.language", about, k2);
+            return languages.get(0);
+        }
+        return code;
+    }
+
+    private static String slug(K2Source.Item item) {
+        String slug = cut(Slugs.of(item.alias().isBlank() ? item.title() : item.alias()), MAX_SLUG);
+        return slug.isEmpty() ? "item" : slug;
+    }
+
+    private static Long imported(EntityManager em, String kind, long k2Id, String key) {
+        K2Imported k = em.find(K2Imported.class, new K2Imported.Key(kind, k2Id, key));
+        return k == null ? null : k.bayanId;
+    }
+
+    private static void remember(EntityManager em, String kind, long k2Id, String key, long bayanId, Long version) {
+        K2Imported k = em.find(K2Imported.class, new K2Imported.Key(kind, k2Id, key));
+        if (k == null) {
+            em.persist(new K2Imported(new K2Imported.Key(kind, k2Id, key), bayanId, version));
+        } else {
+            k.bayanId = bayanId;
+        }
+    }
+
+    /** New statements written in Bayan take ids above the imported ones. */
+    private void restartIds() {
+        tx.run(em -> {
+            long max = em.createQuery("select coalesce(max(s.id), 0) from Statement s", Long.class).getSingleResult();
+            String product = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName());
+            if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                em.createNativeQuery("select setval(pg_get_serial_sequence('statement', 'id'), " + Math.max(max, 1) + ")").getSingleResult();
+            } else {
+                em.createNativeQuery("alter table statement alter column id restart with " + (max + 1)).executeUpdate();
+            }
+        });
+    }
+
+    private static String cut(String s, int max) {
+        if (s == null) return "";
+        return s.length() <= max ? s : s.substring(0, max).strip();
+    }
+}

@@ -1,0 +1,92 @@
+package org.bayan.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What an item's text becomes: Joomla's plugin tags ({@code {loadposition …}}) taken out and
+ * named, links to other K2 items pointed at their Bayan pages, and the source line the page
+ * ends with ("(Source: Syrian Coalition)", as the mirrored page shows it) taken out as the
+ * statement's source. The result is sanitised afterwards, like every body.
+ */
+final class K2Text {
+
+    /** {@code {loadposition x}}, {@code {gallery}…{/gallery}}, {@code {mosimage}}: a word in braces, with or without arguments. */
+    private static final Pattern PLUGIN = Pattern.compile("\\{(/?)([a-zA-Z][a-zA-Z0-9_-]{1,40})(\\s[^{}]{0,300})?\\}");
+    /** "(Source: X)" ending the text, in any of the three languages' words for it. */
+    private static final Pattern SOURCE = Pattern.compile("\\s*\\((?:Source|Kaynak|المصدر)\\s*[:：]\\s*([^()]{1,300}?)\\s*\\)\\s*$");
+    /** A link to a K2 item, SEF ({@code …/item/12-alias}) or not ({@code index.php?option=com_k2&view=item&id=12:alias}). */
+    private static final Pattern ITEM_LINK = Pattern.compile(
+            "(?:option=com_k2(?:&(?:amp;)?[a-zA-Z]+=[^&#\"]*)*?&(?:amp;)?view=item(?:&(?:amp;)?[a-zA-Z]+=[^&#\"]*)*?&(?:amp;)?id=(\\d+))"
+                    + "|(?:^|/)item/(\\d+)(?:-[^/?#\"]*)?(?:\\.html)?(?:[?#].*)?$");
+
+    record Result(String html, String source, List<String> plugins, int linksRewritten) {
+    }
+
+    private K2Text() {
+    }
+
+    /**
+     * @param itemPath a K2 item's Bayan path by its id, or null when the import has no such item
+     */
+    static Result of(String html, LongFunction<String> itemPath) {
+        List<String> plugins = new ArrayList<>();
+        Matcher m = PLUGIN.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            plugins.add(m.group());
+            m.appendReplacement(out, "");
+        }
+        m.appendTail(out);
+        Document doc = Jsoup.parseBodyFragment(out.toString());
+        int rewritten = 0;
+        for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href");
+            if (href.contains("option=com_k2") || href.contains("/item/") || href.startsWith("item/")) {
+                Matcher link = ITEM_LINK.matcher(href);
+                if (link.find()) {
+                    long id = Long.parseLong(link.group(1) != null ? link.group(1) : link.group(2));
+                    String path = itemPath.apply(id);
+                    if (path != null) {
+                        a.attr("href", path);
+                        rewritten++;
+                    }
+                }
+            }
+        }
+        String source = null;
+        Element last = doc.body().children().last();
+        // The source closes the last paragraph (or is one): its last piece of text.
+        org.jsoup.nodes.TextNode tail = last == null ? null : lastText(last);
+        if (tail != null) {
+            Matcher s = SOURCE.matcher(tail.getWholeText());
+            if (s.find()) {
+                source = s.group(1).strip();
+                tail.text(tail.getWholeText().substring(0, s.start()));
+                if (last.text().isBlank() && last.select("img, iframe, video").isEmpty()) {
+                    last.remove();
+                }
+            }
+        }
+        return new Result(doc.body().html(), source, plugins, rewritten);
+    }
+
+    private static org.jsoup.nodes.TextNode lastText(org.jsoup.nodes.Node node) {
+        for (int i = node.childNodeSize() - 1; i >= 0; i--) {
+            org.jsoup.nodes.Node child = node.childNode(i);
+            if (child instanceof org.jsoup.nodes.TextNode t) {
+                if (!t.isBlank()) return t;
+            } else {
+                org.jsoup.nodes.TextNode inner = lastText(child);
+                if (inner != null) return inner;
+            }
+        }
+        return null;
+    }
+}
