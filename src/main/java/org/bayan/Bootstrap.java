@@ -204,14 +204,18 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
         // An unknown host gets a plain 400 before anything renders a link with it.
         ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(request, true, "/*");
+        // The old K2 site's addresses: a 301 to what each is now. Its images (/media/k2/...) ahead of the
+        // files, its pages and feeds ahead of the languages' prefixes; this site's photos never meet it.
+        K2AddressFilter k2 = new K2AddressFilter(new K2Addresses(p.tx(), p.sections(), settings.languages().codes(), p.clock()),
+                p.renderer());
+        ctx.addFilter("k2Images", k2).addMappingForUrlPatterns(request, true, "/media/k2/*");
         // Photos and documents: the same for everyone, answered before anything looks at who asks.
         ctx.addFilter("media", new MediaFilter(p.mediaFiles())).addMappingForUrlPatterns(request, true, "/media/*");
         ctx.addFilter("staticFiles", new StaticFilesFilter())
                 .addMappingForUrlPatterns(request, true, "/static/*", "/webjars/*", "/favicon.ico");
         ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
-        // The old K2 site's addresses: a 301 to the page each is now, ahead of the languages' prefixes.
-        ctx.addFilter("k2Addresses", new K2AddressFilter(new K2Addresses(p.tx(), p.sections(), settings.languages().codes(),
-                p.clock()), p.renderer())).addMappingForUrlPatterns(request, true, "/*");
+        ctx.addFilter("k2Addresses", k2).addMappingForUrlPatterns(request, true, "/*");
+
         LanguageFilter language = new LanguageFilter(settings.languages(), p.renderer());
         // Inside a language's forward too (/ar/x is forwarded to /x in Arabic): the container commits
         // a forwarded response when the forward returns, so these keep their hands off it before.

@@ -10,6 +10,10 @@ import org.bayan.platform.config.Settings;
 import org.bayan.platform.persistence.Database;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.section.Sections;
+import org.bayan.audit.AuditLog;
+import org.bayan.media.MediaFiles;
+import org.bayan.media.MediaService;
+import org.bayan.statement.StatementMediaUses;
 import java.time.Clock;
 
 /**
@@ -48,10 +52,15 @@ public final class ImportCommand {
             // The command line's composition root, as Bootstrap is the web application's.
             Transactions tx = new Transactions(database.sessionFactory());
             Sections sections = new Sections(tx, settings.languages().codes());
+            AuditLog audit = new AuditLog(tx, Clock.systemUTC());
+            MediaService media = new MediaService(tx, new MediaFiles(settings.mediaDir()), settings.uploadMax(),
+                    settings.imageMaxPixels(), audit, Clock.systemUTC(), settings.timezone(),
+                    new StatementMediaUses()); // where a file is used: asked only when one is deleted, which an import never does
             K2Import importer = new K2Import(tx, settings.languages().codes(), settings.timezone(), Clock.systemUTC(),
-                    sections::reload);
+                    sections::reload, media);
+            Path files = options.containsKey("k2-files") ? Path.of(options.get("k2-files")) : null;
             long[] shown = {0};
-            K2Import.Report report = dry ? importer.dryRun(source) : importer.run(source, p -> {
+            K2Import.Report report = dry ? importer.dryRun(source, files) : importer.run(source, files, p -> {
                 if (p.done() - shown[0] >= 1000 || p.done() == p.total()) {
                     shown[0] = p.done();
                     System.out.printf("%d of %d items%s%n", p.done(), p.total(),
@@ -72,7 +81,8 @@ public final class ImportCommand {
     private static void usage(String why) {
         System.err.println(why);
         System.err.println("usage: BAYAN_HOME=... java -cp 'WEB-INF/classes:WEB-INF/lib/*' org.bayan.ImportCommand"
-                + " --k2-url jdbc:mariadb://host:3306/db --k2-user u --k2-password p [--k2-prefix jos_] [--dry-run]");
+                + " --k2-url jdbc:mariadb://host:3306/db --k2-user u --k2-password p [--k2-prefix jos_] [--k2-files /joomla/site]"
+                + " [--dry-run]");
         System.exit(2);
     }
 }

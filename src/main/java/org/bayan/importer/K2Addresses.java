@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bayan.media.ImageSizes;
+import org.bayan.media.Media;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.section.SectionNode;
@@ -32,6 +34,8 @@ public final class K2Addresses {
     private static final Pattern ITEM = Pattern.compile("(?:^|/)item/(\\d{1,18})(?:-[^/]*)?$");
     private static final Pattern CATEGORY = Pattern.compile("(?:^|/)itemlist/category/(\\d{1,18})(?:-[^/]*)?$");
     private static final Pattern TAG = Pattern.compile("(?:^|/)itemlist/tag/([^/]+)$");
+    /** An item's image: the upload ({@code src/{md5}.jpg}) or one of K2's sizes ({@code cache/{md5}_M.jpg}). */
+    private static final Pattern IMAGE = Pattern.compile("^/media/k2/items/(?:src/([0-9a-f]{32})|cache/([0-9a-f]{32})_(XS|S|M|L|XL|Generic))\\.jpg$");
     private static final Pattern DATE = Pattern.compile("(?:^|/)itemlist/date/(\\d{4})/(\\d{1,2})(?:/(\\d{1,2}))?$");
 
     private final Transactions tx;
@@ -52,6 +56,7 @@ public final class K2Addresses {
      */
     public boolean mayBeOld(String path, String query) {
         if (query != null && query.contains("option=com_k2")) return true;
+        if (path.startsWith("/media/k2/")) return true;
         if (path.endsWith("/index.php") || path.contains("/itemlist/") || path.endsWith(".html")) return true;
         if (!path.contains("/item/")) return false;
         // Bayan's own statement addresses are K2's form under a section's path, in any language's
@@ -71,6 +76,10 @@ public final class K2Addresses {
     /** The page an old address leads to now, if any. */
     public Optional<Target> resolve(String path, Map<String, String[]> params) {
         String language = languages.get(0);
+        Matcher image = IMAGE.matcher(path);
+        if (image.matches()) {
+            return image.group(1) != null ? image(image.group(1), null) : image(image.group(2), image.group(3));
+        }
         Matcher prefix = LANGUAGE_PREFIX.matcher(path);
         if (prefix.find() && languages.contains(prefix.group(1))) {
             language = prefix.group(1);
@@ -110,6 +119,31 @@ public final class K2Addresses {
             String language = (String) r[0];
             return sections.tree(language).byId((Long) r[1])
                     .map(section -> new Target(language, section.path() + "/item/" + id + "-" + r[2]));
+        });
+    }
+
+    /**
+     * An imported item's image at the size closest to K2's (its defaults: XS 100, S 200, Generic 300,
+     * M 400, L 600, XL 900 pixels wide): the smallest kept size at least as wide; the upload itself
+     * is the full size. Files have no language.
+     */
+    private Optional<Target> image(String k2Hash, String k2Size) {
+        int wanted = k2Size == null ? Integer.MAX_VALUE : switch (k2Size) {
+            case "XS" -> 100;
+            case "S" -> 200;
+            case "Generic" -> 300;
+            case "M" -> 400;
+            case "L" -> 600;
+            default -> 900;
+        };
+        return tx.read(em -> em.createQuery("select m from K2Imported k, Media m where k.key.kind = 'image' and k.k2Hash = :h"
+                + " and m.id = k.bayanId", Media.class).setParameter("h", k2Hash).getResultStream().findFirst()).map(m -> {
+            if (wanted == Integer.MAX_VALUE) {
+                return new Target(languages.get(0), ImageSizes.fullPath(m.getHash(), m.getContentType()));
+            }
+            List<Integer> widths = ImageSizes.widthsFor(m.getWidth());
+            int width = widths.stream().filter(w -> w >= wanted).findFirst().orElse(widths.get(widths.size() - 1));
+            return new Target(languages.get(0), ImageSizes.path(m.getHash(), width, m.getContentType()));
         });
     }
 

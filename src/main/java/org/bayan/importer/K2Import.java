@@ -1,6 +1,10 @@
 package org.bayan.importer;
 
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.bayan.media.Media;
+import org.bayan.media.MediaService;
+import org.bayan.media.UploadRefused;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.section.Section;
@@ -20,6 +27,7 @@ import org.bayan.statement.Revision;
 import org.bayan.statement.Statement;
 import org.bayan.statement.Status;
 import org.bayan.tag.Tag;
+import org.bayan.user.Actor;
 import org.bayan.user.User.Role;
 import org.bayan.user.User;
 
@@ -47,18 +55,21 @@ public final class K2Import {
     private final ZoneId zone;
     private final Clock clock;
     private final Runnable sectionsChanged;
+    private final MediaService media;
     private final int batchSize;
 
     /**
      * @param sectionsChanged called once the section tree changed, so the site shows it
      */
-    public K2Import(Transactions tx, List<String> languages, ZoneId zone, Clock clock, Runnable sectionsChanged) {
-        this(tx, languages, zone, clock, sectionsChanged, BATCH);
+    public K2Import(Transactions tx, List<String> languages, ZoneId zone, Clock clock, Runnable sectionsChanged, MediaService media) {
+        this(tx, languages, zone, clock, sectionsChanged, media, BATCH);
     }
 
     /** With another number of items per transaction (tests stop an import between two). */
-    K2Import(Transactions tx, List<String> languages, ZoneId zone, Clock clock, Runnable sectionsChanged, int batchSize) {
+    K2Import(Transactions tx, List<String> languages, ZoneId zone, Clock clock, Runnable sectionsChanged, MediaService media,
+             int batchSize) {
         this.batchSize = batchSize;
+        this.media = media;
         this.tx = tx;
         this.languages = List.copyOf(languages);
         this.zone = zone;
@@ -102,17 +113,24 @@ public final class K2Import {
         }
     }
 
-    /** Reads the whole source and reports what an import would bring and every problem, writing nothing. */
-    public Report dryRun(K2Source source) {
-        return go(source, true, p -> { });
+    /**
+     * Reads the whole source and reports what an import would bring and every problem, writing nothing.
+     *
+     * @param files the Joomla site's folder (holding {@code media/k2/items/src/}), or null to bring no images
+     */
+    public Report dryRun(K2Source source, Path files) {
+        return go(source, files, true, p -> { });
     }
 
     /** Imports the source; {@code progress} hears after every batch. */
-    public Report run(K2Source source, Consumer<Progress> progress) {
-        return go(source, false, progress);
+    public Report run(K2Source source, Path files, Consumer<Progress> progress) {
+        return go(source, files, false, progress);
     }
 
-    private Report go(K2Source source, boolean dry, Consumer<Progress> progress) {
+    private Report go(K2Source source, Path files, boolean dry, Consumer<Progress> progress) {
+        if (files != null && !Files.isDirectory(files.resolve("media/k2/items"))) {
+            throw new ImportRefused("import.files.missing", files.resolve("media/k2/items"));
+        }
         Instant started = clock.instant();
         Report report = new Report(dry);
         requireNoOwnStatements(source, report);
@@ -136,11 +154,14 @@ public final class K2Import {
         for (List<K2Source.Item> batch; !(batch = source.items(after, batchSize)).isEmpty(); after = batch.get(batch.size() - 1).id()) {
             Map<Long, List<Long>> tags = source.tagsOf(batch.stream().map(K2Source.Item::id).toList());
             List<K2Source.Item> items = batch;
+            // Photos first, each stored and in the library before the batch that uses it: a batch
+            // undone leaves a photo nothing uses, which the next run takes up again.
+            Map<Long, Long> images = files == null ? Map.of() : images(items, files, dry, report);
             if (dry) {
                 items.forEach(item -> prepare(item, sections, itemPaths, report));
             } else {
                 tx.run(em -> items.forEach(item -> write(em, item, prepare(item, sections, itemPaths, report), sections,
-                        authors, tags.getOrDefault(item.id(), List.of()), tagNames, report)));
+                        authors, tags.getOrDefault(item.id(), List.of()), tagNames, images.get(item.id()), report)));
             }
             done += batch.size();
             progress.accept(new Progress(done, total, Duration.between(started, clock.instant())));
@@ -372,7 +393,7 @@ public final class K2Import {
     }
 
     private void write(EntityManager em, K2Source.Item item, Prepared p, Map<Long, Long> sections, Map<Long, Long> authors,
-                       List<Long> tagIds, Map<Long, String> tagNames, Report report) {
+                       List<Long> tagIds, Map<Long, String> tagNames, Long image, Report report) {
         if (p.section() == null) {
             report.count("statements.skipped");
             return;
@@ -420,6 +441,12 @@ public final class K2Import {
         s.setSection(em.getReference(Section.class, p.section()));
         Long editor = authors.get(item.createdBy());
         s.touch(editor == null ? null : em.getReference(User.class, editor), p.modified());
+        if (image != null) {
+            // K2 has no alt text: its templates give the caption, or the title.
+            String caption = item.imageCaption().isBlank() ? null : cut(item.imageCaption().strip(), 1000);
+            s.illustrate(em.find(Media.class, image), cut(caption != null ? caption : p.title(), 500), caption,
+                    item.imageCredits().isBlank() ? null : cut(item.imageCredits().strip(), 300));
+        }
         s.getTags().clear();
         for (Long tagId : tagIds) {
             String name = tagNames.get(tagId);
@@ -439,6 +466,57 @@ public final class K2Import {
             known.bayanVersion = s.getVersion();
         }
         report.count(created ? "statements.created" : "statements.updated");
+    }
+
+    /**
+     * The items' images ({@code media/k2/items/src/{md5("Image" + id)}.jpg}) in the library, by
+     * item id: each stored once (re-encoded, without metadata, in every size) and remembered with
+     * K2's name for it, so a second run and the old image addresses find it.
+     */
+    private Map<Long, Long> images(List<K2Source.Item> items, Path files, boolean dry, Report report) {
+        Map<Long, Long> images = new HashMap<>();
+        for (K2Source.Item item : items) {
+            String hash = k2ImageName(item.id());
+            Path file = files.resolve("media/k2/items/src/" + hash + ".jpg");
+            if (!Files.isRegularFile(file)) {
+                continue; // K2 knows an item has an image only by its file
+            }
+            Long known = tx.read(em -> imported(em, "image", item.id(), ""));
+            if (known != null) {
+                images.put(item.id(), known);
+                continue;
+            }
+            report.count("images");
+            if (dry) {
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                long id = media.addFile(Actor.system(), "k2-item-" + item.id() + ".jpg", in, null,
+                        item.imageCaption().isBlank() ? null : cut(item.imageCaption().strip(), 1000),
+                        item.imageCredits().isBlank() ? null : cut(item.imageCredits().strip(), 300));
+                tx.run(em -> {
+                    remember(em, "image", item.id(), "", id, null);
+                    em.find(K2Imported.class, new K2Imported.Key("image", item.id(), "")).k2Hash = hash;
+                });
+                images.put(item.id(), id);
+            } catch (UploadRefused e) {
+                report.problem("item.imageRefused", "item " + item.id(), e.key());
+            } catch (IOException e) {
+                report.problem("item.imageUnreadable", "item " + item.id(), e.getMessage());
+            }
+        }
+        return images;
+    }
+
+    /** K2's name for an item's image: the MD5 of "Image" and the id, in hex. */
+    static String k2ImageName(long itemId) {
+        try {
+            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+                    .digest(("Image" + itemId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(md5);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The Bayan tag of a K2 tag in a language: Bayan's tags are per language, K2's are not. */

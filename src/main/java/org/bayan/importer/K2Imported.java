@@ -30,6 +30,9 @@ public class K2Imported {
     @Column(name = "bayan_version")
     Long bayanVersion;
 
+    @Column(name = "k2_hash", length = 32)
+    String k2Hash;
+
     protected K2Imported() {
     }
 

@@ -3,6 +3,7 @@ package org.bayan.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,14 @@ abstract class K2ImportContract {
     }
 
     K2Import importer(int batch) {
-        return new K2Import(tx, LANGUAGES, ZONE, CLOCK, sections::reload, batch);
+        org.bayan.audit.AuditLog audit = new org.bayan.audit.AuditLog(tx, CLOCK);
+        org.bayan.media.MediaService media = new org.bayan.media.MediaService(tx, new org.bayan.media.MediaFiles(folder.resolve("media")),
+                25L * 1024 * 1024, 50_000_000L, audit, CLOCK, ZONE, new org.bayan.statement.StatementMediaUses());
+        return new K2Import(tx, LANGUAGES, ZONE, CLOCK, sections::reload, media, batch);
+    }
+
+    Path files() throws java.io.IOException {
+        return K2Fixture.files(folder.resolve("joomla"));
     }
 
     K2Source source() {
@@ -72,7 +80,9 @@ abstract class K2ImportContract {
 
     K2Import.Report run() {
         try (K2Source source = source()) {
-            return importer(K2Import.BATCH).run(source, p -> { });
+            return importer(K2Import.BATCH).run(source, files(), p -> { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -101,7 +111,9 @@ abstract class K2ImportContract {
     void aDryRunReportsWhatWouldComeAndEveryProblemWritingNothing() {
         K2Import.Report report;
         try (K2Source source = source()) {
-            report = importer(K2Import.BATCH).dryRun(source);
+            report = importer(K2Import.BATCH).dryRun(source, files());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         assertTrue(report.dryRun);
         assertEquals(13, report.count("statements", 0));
@@ -117,7 +129,9 @@ abstract class K2ImportContract {
         assertTrue(kinds(report, "item 110").contains("item.bodyTooLong"));
         assertTrue(kinds(report, "category 5").contains("category.orphan"));
         assertTrue(kinds(report, "category 4").contains("category.hidden"));
+        assertEquals(2, report.count("images", 0), "the two image files");
         assertEquals(0, statements(), "a dry run writes nothing");
+        assertEquals(0L, (long) tx.read(em -> em.createQuery("select count(m) from Media m", Long.class).getSingleResult()));
     }
 
     @Test
@@ -139,6 +153,25 @@ abstract class K2ImportContract {
         assertEquals(Set.of("Russia", "Iran"), ceasefire.getTags().stream().map(Tag::getName).collect(Collectors.toSet()));
         assertEquals("/media-center/coalition-news", "/" + ceasefire.getSection().getParent().getSlug() + "/" + ceasefire.getSection().getSlug(),
                 "the seeded sections of the same path are the K2 categories'");
+
+        org.bayan.media.Media photo = tx.read(em -> em.createQuery("select s.image from Statement s where s.id = 101",
+                org.bayan.media.Media.class).getSingleResult());
+        assertNotNull(photo, "the item's image is the featured image");
+        assertEquals(900, photo.getWidth(), "the camera photo turned upright by its EXIF orientation");
+        assertEquals(1600, photo.getHeight());
+        assertEquals("Crowds in the square", ceasefire.getImageCaption());
+        assertEquals("Media Department", ceasefire.getImageCredit());
+        assertEquals("Crowds in the square", ceasefire.getImageAlt(), "K2 has no alt text: the caption, as its templates do");
+        Path size = folder.resolve("media").resolve(photo.getHash().substring(0, 2)).resolve(photo.getHash()).resolve("w640.jpg");
+        assertTrue(java.nio.file.Files.isRegularFile(size), "stored through the media pipeline, in its sizes");
+        try {
+            assertNull(com.drew.imaging.ImageMetadataReader.readMetadata(size.toFile())
+                    .getFirstDirectoryOfType(com.drew.metadata.exif.GpsDirectory.class), "no GPS left in it");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(kinds(report, "item 102").contains("item.imageRefused"), "a file cut short is refused and said so");
+        assertNull(tx.read(em -> em.find(Statement.class, 102L).getImage() == null ? null : "an image"));
 
         Statement arabic = statement(102);
         assertEquals("ar", arabic.getLanguage());
@@ -207,7 +240,7 @@ abstract class K2ImportContract {
     @Test
     void aStoppedImportLeavesWholeBatchesAndResumes() {
         try (K2Source source = source()) {
-            RuntimeException stopped = assertThrows(RuntimeException.class, () -> importer(5).run(source, p -> {
+            RuntimeException stopped = assertThrows(RuntimeException.class, () -> importer(5).run(source, null, p -> {
                 throw new IllegalStateException("killed after the first batch");
             }));
             assertEquals("killed after the first batch", stopped.getMessage());
@@ -240,7 +273,9 @@ abstract class K2ImportContract {
                 em.createQuery("select s from org.bayan.section.Section s", org.bayan.section.Section.class).setMaxResults(1)
                         .getSingleResult(), null, CLOCK.instant())));
         try (K2Source source = source()) {
-            assertEquals("import.siteNotEmpty", assertThrows(ImportRefused.class, () -> importer(K2Import.BATCH).run(source, p -> { })).key());
+            assertEquals("import.siteNotEmpty", assertThrows(ImportRefused.class, () -> importer(K2Import.BATCH).run(source, null, p -> { })).key());
+            assertEquals("import.files.missing", assertThrows(ImportRefused.class,
+                    () -> importer(K2Import.BATCH).run(source, folder.resolve("no-such-site"), p -> { })).key());
         }
         assertEquals(1, statements(), "nothing imported beside it");
     }
@@ -276,6 +311,18 @@ abstract class K2ImportContract {
             assertEquals(java.util.Optional.empty(), addresses.resolve("/news" + hidden + ".html", Map.of()),
                     hidden + ": no page for readers, no address");
         }
+        org.bayan.media.Media photo = tx.read(em -> em.createQuery("select s.image from Statement s where s.id = 101",
+                org.bayan.media.Media.class).getSingleResult());
+        String k2Image = K2Fixture.imageName(101);
+        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media/" + photo.getHash() + "/w640.jpg")),
+                addresses.resolve("/media/k2/items/cache/" + k2Image + "_M.jpg", Map.of()), "K2's M (400 wide): the 640 size");
+        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media/" + photo.getHash() + "/w640.jpg")),
+                addresses.resolve("/media/k2/items/cache/" + k2Image + "_XL.jpg", Map.of()), "XL (900): the largest kept of a 900-wide photo");
+        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media/" + photo.getHash() + "/w320.jpg")),
+                addresses.resolve("/media/k2/items/cache/" + k2Image + "_XS.jpg", Map.of()));
+        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media/" + photo.getHash() + "/full.jpg")),
+                addresses.resolve("/media/k2/items/src/" + k2Image + ".jpg", Map.of()));
+        assertEquals(java.util.Optional.empty(), addresses.resolve("/media/k2/items/cache/" + K2Fixture.imageName(102) + "_M.jpg", Map.of()));
         assertFalse(addresses.mayBeOld(ceasefire, null), "Bayan's own addresses are not looked up");
         assertFalse(addresses.mayBeOld("/tag/russia", null));
     }

@@ -49,6 +49,7 @@ class OldAddressesIT {
         }
         assertEquals(404, SITE.get("/old/menu/item/99999-none.html").status());
         assertEquals(404, SITE.get("/index.php?option=com_k2&view=item&id=abc").status());
+        assertEquals(404, SITE.get("/media/k2/items/cache/" + "0".repeat(32) + "_M.jpg").status(), "an image no import brought");
     }
 
     private static List<Object> answer(String old) {

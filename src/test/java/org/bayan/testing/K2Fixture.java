@@ -104,6 +104,7 @@ public final class K2Fixture implements AutoCloseable {
                     "0000-00-00 00:00:00", "2018-04-08 10:00:00", "0000-00-00 00:00:00", "fr-FR");
             item(c, 113, "In A Lost Category", "lost", 5, 1, 0, "<p>Orphaned.</p>", "", "2018-04-09 10:00:00", 42, "",
                     "0000-00-00 00:00:00", "2018-04-09 10:00:00", "0000-00-00 00:00:00", "en-GB");
+            s.execute("update jos_k2_items set image_caption = 'Crowds in the square', image_credits = 'Media Department' where id = 101");
             s.execute("insert into jos_k2_tags_xref (tagID, itemID) values (1, 101), (3, 101), (2, 102), (1, 103), (1, 104)");
         }
         return f;
@@ -156,6 +157,29 @@ public final class K2Fixture implements AutoCloseable {
               userName varchar(255) not null, commentDate datetime not null default '0000-00-00 00:00:00', commentText text not null,
               commentEmail varchar(255) not null, commentURL varchar(255) not null, published int(11) not null default 0)
             """;
+
+    /**
+     * The site's files folder as K2 keeps item images: item 101's a camera photo (with GPS and a
+     * serial number in its EXIF), item 102's a file cut short.
+     */
+    public static java.nio.file.Path files(java.nio.file.Path folder) throws java.io.IOException {
+        java.nio.file.Path src = folder.resolve("media/k2/items/src");
+        java.nio.file.Files.createDirectories(src);
+        java.nio.file.Files.createDirectories(folder.resolve("media/k2/items/cache"));
+        java.nio.file.Files.write(src.resolve(imageName(101) + ".jpg"), SampleFiles.cameraJpeg(1600, 900));
+        java.nio.file.Files.write(src.resolve(imageName(102) + ".jpg"), SampleFiles.truncated(SampleFiles.jpeg(800, 600)));
+        return folder;
+    }
+
+    /** K2's name for an item's image: md5("Image" + id) in hex. */
+    public static String imageName(long itemId) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(("Image" + itemId).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public void close() throws SQLException {
