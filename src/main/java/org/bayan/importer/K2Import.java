@@ -22,6 +22,7 @@ import org.bayan.media.UploadRefused;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.section.Section;
+import org.bayan.statement.Attachment;
 import org.bayan.statement.BodySanitizer;
 import org.bayan.statement.Revision;
 import org.bayan.statement.Statement;
@@ -157,11 +158,14 @@ public final class K2Import {
             // Photos first, each stored and in the library before the batch that uses it: a batch
             // undone leaves a photo nothing uses, which the next run takes up again.
             Map<Long, Long> images = files == null ? Map.of() : images(items, files, dry, report);
+            Map<Long, List<Attached>> attached = files == null ? Map.of()
+                    : attachments(source.attachmentsOf(items.stream().map(K2Source.Item::id).toList()), files, dry, report);
             if (dry) {
                 items.forEach(item -> prepare(item, sections, itemPaths, report));
             } else {
                 tx.run(em -> items.forEach(item -> write(em, item, prepare(item, sections, itemPaths, report), sections,
-                        authors, tags.getOrDefault(item.id(), List.of()), tagNames, images.get(item.id()), report)));
+                        authors, tags.getOrDefault(item.id(), List.of()), tagNames, images.get(item.id()),
+                        attached.getOrDefault(item.id(), List.of()), report)));
             }
             done += batch.size();
             progress.accept(new Progress(done, total, Duration.between(started, clock.instant())));
@@ -393,7 +397,7 @@ public final class K2Import {
     }
 
     private void write(EntityManager em, K2Source.Item item, Prepared p, Map<Long, Long> sections, Map<Long, Long> authors,
-                       List<Long> tagIds, Map<Long, String> tagNames, Long image, Report report) {
+                       List<Long> tagIds, Map<Long, String> tagNames, Long image, List<Attached> attached, Report report) {
         if (p.section() == null) {
             report.count("statements.skipped");
             return;
@@ -446,6 +450,18 @@ public final class K2Import {
             String caption = item.imageCaption().isBlank() ? null : cut(item.imageCaption().strip(), 1000);
             s.illustrate(em.find(Media.class, image), cut(caption != null ? caption : p.title(), 500), caption,
                     item.imageCredits().isBlank() ? null : cut(item.imageCredits().strip(), 300));
+        }
+        if (!attached.isEmpty()) {
+            s.getAttachments().clear();
+            for (Attached a : attached) {
+                Media file = em.find(Media.class, a.media());
+                if (file.getKind() == Media.Kind.DOCUMENT) {
+                    s.getAttachments().add(new Attachment(file, a.title()));
+                } else {
+                    // A statement's attachments are documents; the photo stays in the library.
+                    report.problem("item.attachmentNotDocument", "item " + item.id(), file.getFileName());
+                }
+            }
         }
         s.getTags().clear();
         for (Long tagId : tagIds) {
@@ -506,6 +522,49 @@ public final class K2Import {
             }
         }
         return images;
+    }
+
+    /** A document of the library attached to an item, under the attachment's K2 title. */
+    private record Attached(long media, String title) {
+    }
+
+    /**
+     * The items' attachments ({@code media/k2/attachments/{filename}}) in the library, by item id:
+     * each stored once, as any upload (a PDF rewritten without its metadata); a file of another type
+     * or one missing is reported and left out.
+     */
+    private Map<Long, List<Attached>> attachments(Map<Long, List<K2Source.AttachedFile>> byItem, Path files, boolean dry,
+                                                  Report report) {
+        Map<Long, List<Attached>> attached = new HashMap<>();
+        for (List<K2Source.AttachedFile> list : byItem.values()) {
+            for (K2Source.AttachedFile a : list) {
+                String about = "item " + a.itemId();
+                String name = Path.of(a.filename().isBlank() ? "attachment-" + a.id() : a.filename()).getFileName().toString();
+                Path file = files.resolve("media/k2/attachments").resolve(name);
+                String title = cut((a.title().isBlank() ? name : a.title()).strip(), 300);
+                Long known = tx.read(em -> imported(em, "attachment", a.id(), ""));
+                if (known != null) {
+                    attached.computeIfAbsent(a.itemId(), k -> new ArrayList<>()).add(new Attached(known, title));
+                    continue;
+                }
+                if (!Files.isRegularFile(file)) {
+                    report.problem("item.attachmentMissing", about, name);
+                    continue;
+                }
+                report.count("attachments");
+                if (dry) continue;
+                try (InputStream in = Files.newInputStream(file)) {
+                    long id = media.addFile(Actor.system(), name, in, null, null, null);
+                    tx.run(em -> remember(em, "attachment", a.id(), "", id, null));
+                    attached.computeIfAbsent(a.itemId(), k -> new ArrayList<>()).add(new Attached(id, title));
+                } catch (UploadRefused e) {
+                    report.problem("item.attachmentRefused", about, name + ": " + e.key());
+                } catch (IOException e) {
+                    report.problem("item.attachmentUnreadable", about, name);
+                }
+            }
+        }
+        return attached;
     }
 
     /** K2's name for an item's image: the MD5 of "Image" and the id, in hex. */

@@ -46,6 +46,10 @@ public final class K2Source implements AutoCloseable {
     public record Author(long id, String name, String username) {
     }
 
+    /** A file attached to an item: its name under {@code media/k2/attachments/}, and its title. */
+    public record AttachedFile(long id, long itemId, String filename, String title) {
+    }
+
     public record Item(long id, String title, String alias, long catid, boolean published, boolean trashed,
                        String introtext, String fulltext, Instant created, String createdRaw, long createdBy,
                        String createdByAlias, Instant modified, Instant publishUp, Instant publishDown, boolean featured,
@@ -158,6 +162,25 @@ public final class K2Source implements AutoCloseable {
         query("select itemID, tagID from " + table("k2_tags_xref") + " where itemID in (" + in + ") order by itemID, id", List.of(),
                 rs -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)));
         return tags;
+    }
+
+    /** The files attached to these items, in K2's order. */
+    public Map<Long, List<AttachedFile>> attachmentsOf(List<Long> itemIds) {
+        Map<Long, List<AttachedFile>> files = new HashMap<>();
+        if (itemIds.isEmpty() || !hasTable("k2_attachments")) return files;
+        String in = String.join(",", itemIds.stream().map(String::valueOf).toList());
+        query("select id, itemID, filename, title from " + table("k2_attachments") + " where itemID in (" + in + ") order by itemID, id",
+                List.of(), rs -> files.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                        .add(new AttachedFile(rs.getLong(1), rs.getLong(2), nz(rs.getString(3)), nz(rs.getString(4)))));
+        return files;
+    }
+
+    private boolean hasTable(String name) {
+        try (var rs = connection.getMetaData().getTables(connection.getCatalog(), null, prefix + name, null)) {
+            return rs.next();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** A Joomla date in UTC, or null for none ({@code 0000-00-00 00:00:00}, empty, unreadable). */

@@ -130,6 +130,8 @@ abstract class K2ImportContract {
         assertTrue(kinds(report, "category 5").contains("category.orphan"));
         assertTrue(kinds(report, "category 4").contains("category.hidden"));
         assertEquals(2, report.count("images", 0), "the two image files");
+        assertEquals(2, report.count("attachments", 0), "the two attachment files there are");
+        assertTrue(kinds(report, "item 103").contains("item.attachmentMissing"));
         assertEquals(0, statements(), "a dry run writes nothing");
         assertEquals(0L, (long) tx.read(em -> em.createQuery("select count(m) from Media m", Long.class).getSingleResult()));
     }
@@ -172,6 +174,12 @@ abstract class K2ImportContract {
         }
         assertTrue(kinds(report, "item 102").contains("item.imageRefused"), "a file cut short is refused and said so");
         assertNull(tx.read(em -> em.find(Statement.class, 102L).getImage() == null ? null : "an image"));
+
+        List<String> attachments = tx.read(em -> em.createQuery("select a.title || ' ' || a.media.fileName || ' ' || a.media.kind"
+                + " from Statement s join s.attachments a where s.id = 101", String.class).getResultList());
+        assertEquals(List.of("The signed statement statement-2018-05-02.pdf DOCUMENT"), attachments, "K2's attachment, its title kept");
+        assertTrue(kinds(report, "item 105").contains("item.attachmentRefused"), "a zip is no document");
+        assertTrue(kinds(report, "item 103").contains("item.attachmentMissing"));
 
         Statement arabic = statement(102);
         assertEquals("ar", arabic.getLanguage());

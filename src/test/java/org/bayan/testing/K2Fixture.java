@@ -104,6 +104,9 @@ public final class K2Fixture implements AutoCloseable {
                     "0000-00-00 00:00:00", "2018-04-08 10:00:00", "0000-00-00 00:00:00", "fr-FR");
             item(c, 113, "In A Lost Category", "lost", 5, 1, 0, "<p>Orphaned.</p>", "", "2018-04-09 10:00:00", 42, "",
                     "0000-00-00 00:00:00", "2018-04-09 10:00:00", "0000-00-00 00:00:00", "en-GB");
+            s.execute("insert into jos_k2_attachments (id, itemID, filename, title, titleAttribute, hits) values"
+                    + " (1, 101, 'statement-2018-05-02.pdf', 'The signed statement', '', 3),"
+                    + " (2, 103, 'missing.pdf', 'Gone', '', 0), (3, 105, 'archive.zip', 'An archive', '', 0)");
             s.execute("update jos_k2_items set image_caption = 'Crowds in the square', image_credits = 'Media Department' where id = 101");
             s.execute("insert into jos_k2_tags_xref (tagID, itemID) values (1, 101), (3, 101), (2, 102), (1, 103), (1, 104)");
         }
@@ -159,8 +162,9 @@ public final class K2Fixture implements AutoCloseable {
             """;
 
     /**
-     * The site's files folder as K2 keeps item images: item 101's a camera photo (with GPS and a
-     * serial number in its EXIF), item 102's a file cut short.
+     * The site's files folder as K2 keeps item images and attachments: item 101's image a camera
+     * photo (with GPS and a serial number in its EXIF), item 102's a file cut short; item 101's
+     * attachment a PDF with its author in it, item 105's a zip, item 103's missing.
      */
     public static java.nio.file.Path files(java.nio.file.Path folder) throws java.io.IOException {
         java.nio.file.Path src = folder.resolve("media/k2/items/src");
@@ -168,6 +172,10 @@ public final class K2Fixture implements AutoCloseable {
         java.nio.file.Files.createDirectories(folder.resolve("media/k2/items/cache"));
         java.nio.file.Files.write(src.resolve(imageName(101) + ".jpg"), SampleFiles.cameraJpeg(1600, 900));
         java.nio.file.Files.write(src.resolve(imageName(102) + ".jpg"), SampleFiles.truncated(SampleFiles.jpeg(800, 600)));
+        java.nio.file.Path attachments = folder.resolve("media/k2/attachments");
+        java.nio.file.Files.createDirectories(attachments);
+        java.nio.file.Files.write(attachments.resolve("statement-2018-05-02.pdf"), SampleFiles.pdfWithMetadata());
+        java.nio.file.Files.write(attachments.resolve("archive.zip"), SampleFiles.ZIP);
         return folder;
     }
 
