@@ -23,6 +23,7 @@ import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.section.Section;
 import org.bayan.statement.Attachment;
+import org.bayan.statement.BodyImages;
 import org.bayan.statement.BodySanitizer;
 import org.bayan.statement.Revision;
 import org.bayan.statement.Statement;
@@ -158,12 +159,13 @@ public final class K2Import {
             // Photos first, each stored and in the library before the batch that uses it: a batch
             // undone leaves a photo nothing uses, which the next run takes up again.
             Map<Long, Long> images = files == null ? Map.of() : images(items, files, dry, report);
+            Map<String, String> bodyImages = files == null ? Map.of() : bodyImages(items, files, dry, report);
             Map<Long, List<Attached>> attached = files == null ? Map.of()
                     : attachments(source.attachmentsOf(items.stream().map(K2Source.Item::id).toList()), files, dry, report);
             if (dry) {
-                items.forEach(item -> prepare(item, sections, itemPaths, report));
+                items.forEach(item -> prepare(item, sections, itemPaths, bodyImages, report));
             } else {
-                tx.run(em -> items.forEach(item -> write(em, item, prepare(item, sections, itemPaths, report), sections,
+                tx.run(em -> items.forEach(item -> write(em, item, prepare(item, sections, itemPaths, bodyImages, report), sections,
                         authors, tags.getOrDefault(item.id(), List.of()), tagNames, images.get(item.id()),
                         attached.getOrDefault(item.id(), List.of()), report)));
             }
@@ -313,7 +315,8 @@ public final class K2Import {
                             Status status, Instant publishedAt, Instant created, Instant modified, Long section) {
     }
 
-    private Prepared prepare(K2Source.Item item, Map<Long, Long> sections, Map<Long, String> itemPaths, Report report) {
+    private Prepared prepare(K2Source.Item item, Map<Long, Long> sections, Map<Long, String> itemPaths,
+                             Map<String, String> bodyImages, Report report) {
         String about = "item " + item.id();
         String language = language(item.language(), about, report);
         String title = item.title().strip();
@@ -334,14 +337,16 @@ public final class K2Import {
         String introText = org.jsoup.Jsoup.parseBodyFragment(item.introtext()).text().strip();
         boolean leadFits = split && !introText.isEmpty() && introText.length() <= MAX_LEAD
                 && org.jsoup.Jsoup.parseBodyFragment(item.introtext()).select("a, img, iframe, table, ul, ol").isEmpty();
-        K2Text.Result text = K2Text.of(leadFits ? item.fulltext() : item.introtext() + "\n" + item.fulltext(), itemPaths::get);
+        K2Text.Result text = K2Text.of(leadFits ? item.fulltext() : item.introtext() + "\n" + item.fulltext(), itemPaths::get,
+                bodyImages::get);
         if (!text.plugins().isEmpty()) {
             report.problem("item.pluginTags", about, String.join(" ", text.plugins()));
         }
         String body = BodySanitizer.sanitize(text.html());
-        int images = org.jsoup.Jsoup.parseBodyFragment(text.html()).select("img").size();
-        if (images > 0) {
-            report.problem("item.bodyImages", about, images + "");
+        long left = org.jsoup.Jsoup.parseBodyFragment(text.html()).select("img").stream()
+                .filter(img -> !img.attr("src").startsWith("/media/")).count();
+        if (left > 0) {
+            report.problem("item.bodyImagesLeft", about, left + "");
         }
         if (body.length() > MAX_BODY) {
             report.problem("item.bodyTooLong", about, body.length() + "");
@@ -437,7 +442,9 @@ public final class K2Import {
         s.setTitle(p.title());
         s.setSlug(p.slug());
         s.setLead(p.lead());
-        s.setBody(p.body());
+        // The site's own pictures in the text become figures with every size; the site answers at the
+        // root, as its old addresses need.
+        s.setBody(p.body().contains("<img") ? BodyImages.expand(em, p.body(), "") : p.body());
         s.setSource(p.source());
         s.setLanguage(p.language());
         s.setStatus(p.status());
@@ -524,6 +531,67 @@ public final class K2Import {
         return images;
     }
 
+    /**
+     * The old site's pictures inside these items' texts ({@code /images/…}) in the library, by their
+     * {@code src} as the texts spell it, to the address the text now gives: each file stored once and
+     * remembered by its path, so two texts showing it, and a second run, share it.
+     */
+    private Map<String, String> bodyImages(List<K2Source.Item> items, Path files, boolean dry, Report report) {
+        Map<String, String> paths = new HashMap<>();
+        for (K2Source.Item item : items) {
+            for (String src : K2Text.localImages(item.introtext() + item.fulltext())) {
+                if (paths.containsKey(src)) continue;
+                String local = K2Text.localPath(src);
+                Path file = files.resolve(local).normalize();
+                if (!file.startsWith(files.normalize()) || !Files.isRegularFile(file)) {
+                    report.problem("item.bodyImageMissing", "item " + item.id(), src);
+                    continue;
+                }
+                String hash = md5(local);
+                long key = Long.parseLong(hash.substring(0, 15), 16);
+                Long known = tx.read(em -> imported(em, "bodyimage", key, ""));
+                if (known == null) {
+                    report.count("bodyImages");
+                    if (dry) {
+                        paths.put(src, "/media/");
+                        continue;
+                    }
+                    try (InputStream in = Files.newInputStream(file)) {
+                        long id = media.addFile(Actor.system(), file.getFileName().toString(), in, null, null, null);
+                        tx.run(em -> {
+                            remember(em, "bodyimage", key, "", id, null);
+                            em.find(K2Imported.class, new K2Imported.Key("bodyimage", key, "")).k2Hash = hash;
+                        });
+                        known = id;
+                    } catch (UploadRefused e) {
+                        report.problem("item.bodyImageRefused", "item " + item.id(), src + ": " + e.key());
+                        continue;
+                    } catch (IOException e) {
+                        report.problem("item.bodyImageMissing", "item " + item.id(), src);
+                        continue;
+                    }
+                }
+                long id = known;
+                String address = tx.read(em -> {
+                    Media m = em.find(Media.class, id);
+                    return m == null || m.getKind() != Media.Kind.IMAGE ? null
+                            : org.bayan.media.Picture.of(m, null, null, null).src();
+                });
+                if (address != null) paths.put(src, address);
+            }
+        }
+        return paths;
+    }
+
+    private static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A document of the library attached to an item, under the attachment's K2 title. */
     private record Attached(long media, String title) {
     }
@@ -569,13 +637,7 @@ public final class K2Import {
 
     /** K2's name for an item's image: the MD5 of "Image" and the id, in hex. */
     static String k2ImageName(long itemId) {
-        try {
-            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
-                    .digest(("Image" + itemId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(md5);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return md5("Image" + itemId);
     }
 
     /** The Bayan tag of a K2 tag in a language: Bayan's tags are per language, K2's are not. */

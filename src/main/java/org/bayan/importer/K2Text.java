@@ -36,6 +36,14 @@ final class K2Text {
      * @param itemPath a K2 item's Bayan path by its id, or null when the import has no such item
      */
     static Result of(String html, LongFunction<String> itemPath) {
+        return of(html, itemPath, src -> null);
+    }
+
+    /**
+     * @param imagePath the library address a picture of the old site now has, by its {@code src}, or
+     *                  null when it was not brought over (the sanitizer then leaves it out)
+     */
+    static Result of(String html, LongFunction<String> itemPath, java.util.function.Function<String, String> imagePath) {
         List<String> plugins = new ArrayList<>();
         Matcher m = PLUGIN.matcher(html);
         StringBuilder out = new StringBuilder();
@@ -60,6 +68,12 @@ final class K2Text {
                 }
             }
         }
+        for (Element img : doc.select("img[src]")) {
+            String path = imagePath.apply(img.attr("src"));
+            if (path != null) {
+                img.attr("src", path);
+            }
+        }
         String source = null;
         Element last = doc.body().children().last();
         // The source closes the last paragraph (or is one): its last piece of text.
@@ -76,6 +90,25 @@ final class K2Text {
         }
         return new Result(doc.body().html(), source, plugins, rewritten);
     }
+
+    /** The pictures of the old site a text shows: {@code images/…}, {@code /images/…}, or the same under any host. */
+    static List<String> localImages(String html) {
+        List<String> found = new ArrayList<>();
+        for (Element img : Jsoup.parseBodyFragment(html).select("img[src]")) {
+            if (localPath(img.attr("src")) != null) found.add(img.attr("src"));
+        }
+        return found;
+    }
+
+    /** The path below the Joomla site's folder a picture's {@code src} names ({@code images/x.jpg}), or null for none. */
+    static String localPath(String src) {
+        Matcher m = LOCAL_IMAGE.matcher(src.strip());
+        if (!m.matches()) return null;
+        String path = java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return path.contains("..") || path.contains("\\") ? null : "images/" + path;
+    }
+
+    private static final Pattern LOCAL_IMAGE = Pattern.compile("^(?:https?://[^/]+)?/?images/([^?#]+)(?:[?#].*)?$");
 
     private static org.jsoup.nodes.TextNode lastText(org.jsoup.nodes.Node node) {
         for (int i = node.childNodeSize() - 1; i >= 0; i--) {

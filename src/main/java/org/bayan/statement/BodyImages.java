@@ -22,7 +22,7 @@ import org.jsoup.nodes.Element;
  * credit. A picture the library no longer has is dropped. Runs after {@link BodySanitizer}, on
  * what it allowed; what it writes the sanitizer allows too, so a body saved twice is the same.
  */
-final class BodyImages {
+public final class BodyImages {
 
     private static final Pattern HASH = Pattern.compile("/media/([0-9a-f]{64})/");
     static final String SIZES = "(min-width: 60em) 44em, 100vw";
@@ -30,7 +30,7 @@ final class BodyImages {
     private BodyImages() {
     }
 
-    static String expand(EntityManager em, String body, String contextPath) {
+    public static String expand(EntityManager em, String body, String contextPath) {
         if (!body.contains("<img")) {
             return body;
         }

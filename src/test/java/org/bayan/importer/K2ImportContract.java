@@ -131,6 +131,8 @@ abstract class K2ImportContract {
         assertTrue(kinds(report, "category 4").contains("category.hidden"));
         assertEquals(2, report.count("images", 0), "the two image files");
         assertEquals(2, report.count("attachments", 0), "the two attachment files there are");
+        assertEquals(1, report.count("bodyImages", 0), "the one picture of the old site in a text");
+        assertTrue(kinds(report, "item 103").contains("item.bodyImageMissing"));
         assertTrue(kinds(report, "item 103").contains("item.attachmentMissing"));
         assertEquals(0, statements(), "a dry run writes nothing");
         assertEquals(0L, (long) tx.read(em -> em.createQuery("select count(m) from Media m", Long.class).getSingleResult()));
@@ -175,6 +177,12 @@ abstract class K2ImportContract {
         assertTrue(kinds(report, "item 102").contains("item.imageRefused"), "a file cut short is refused and said so");
         assertNull(tx.read(em -> em.find(Statement.class, 102L).getImage() == null ? null : "an image"));
 
+        org.jsoup.nodes.Element figure = org.jsoup.Jsoup.parseBodyFragment(ceasefire.getBody()).selectFirst("figure.body-image img");
+        assertNotNull(figure, "the old site's picture in the text, from the library: " + ceasefire.getBody());
+        assertTrue(figure.attr("src").matches("/media/[0-9a-f]{64}/w1024\\.jpg"), figure.attr("src"));
+        assertTrue(figure.attr("srcset").contains("320w"), "every size");
+        assertEquals("Crowds in Idlib", figure.attr("alt"));
+        assertTrue(kinds(report, "item 103").contains("item.bodyImageMissing"), "a picture not in the folder is named");
         List<String> attachments = tx.read(em -> em.createQuery("select a.title || ' ' || a.media.fileName || ' ' || a.media.kind"
                 + " from Statement s join s.attachments a where s.id = 101", String.class).getResultList());
         assertEquals(List.of("The signed statement statement-2018-05-02.pdf DOCUMENT"), attachments, "K2's attachment, its title kept");

@@ -72,7 +72,8 @@ public final class K2Fixture implements AutoCloseable {
             s.execute("insert into jos_k2_tags (id, name, published) values (1, 'Russia', 1), (2, 'حمص', 1), (3, 'Iran', 1)");
             item(c, 101, "Coalition Calls for Comprehensive Ceasefire", "coalition-calls-for-ceasefire", 2, 1, 0,
                     "<p>The coalition called for a comprehensive ceasefire.</p>",
-                    "<p>President Mustafa said monitoring is needed. (Source: Syrian Coalition’s Media Department)</p>",
+                    "<p><img src=\"/images/2018/05/crowd.jpg\" alt=\"Crowds in Idlib\"></p>"
+                            + "<p>President Mustafa said monitoring is needed. (Source: Syrian Coalition’s Media Department)</p>",
                     "2018-05-02 11:00:00", 42, "", "2018-05-02 12:30:00", "2018-05-02 11:00:00", "0000-00-00 00:00:00", "en-GB");
             item(c, 102, "الائتلاف يدعو إلى وقف شامل لإطلاق النار", "الائتلاف-يدعو", 3, 1, 0,
                     "<p>دعا الائتلاف. انظر <a href=\"/en/media-center/coalition-news/item/101-coalition-calls-for-ceasefire.html\">البيان</a>"
@@ -80,7 +81,7 @@ public final class K2Fixture implements AutoCloseable {
                     "", "2018-05-02 13:00:00", 43, "مكتب الإعلام", "0000-00-00 00:00:00", "2018-05-02 13:00:00",
                     "0000-00-00 00:00:00", "ar-AA");
             item(c, 103, "Koalisyon Ateşkes Çağrısında Bulundu", "coalition-calls-for-ceasefire", 2, 1, 0,
-                    "<p>{loadposition banner}Koalisyon kapsamlı ateşkes çağrısı yaptı.</p>", "", "2018-05-02 14:00:00", 42, "",
+                    "<p>{loadposition banner}Koalisyon kapsamlı ateşkes çağrısı yaptı.<img src=\"images/missing.png\"></p>", "", "2018-05-02 14:00:00", 42, "",
                     "0000-00-00 00:00:00", "2018-05-02 14:00:00", "0000-00-00 00:00:00", "tr-TR");
             item(c, 104, "A Trashed Item", "trashed", 2, 1, 1, "<p>Gone.</p>", "", "2018-04-01 10:00:00", 42, "",
                     "0000-00-00 00:00:00", "2018-04-01 10:00:00", "0000-00-00 00:00:00", "en-GB");
@@ -172,6 +173,8 @@ public final class K2Fixture implements AutoCloseable {
         java.nio.file.Files.createDirectories(folder.resolve("media/k2/items/cache"));
         java.nio.file.Files.write(src.resolve(imageName(101) + ".jpg"), SampleFiles.cameraJpeg(1600, 900));
         java.nio.file.Files.write(src.resolve(imageName(102) + ".jpg"), SampleFiles.truncated(SampleFiles.jpeg(800, 600)));
+        java.nio.file.Files.createDirectories(folder.resolve("images/2018/05"));
+        java.nio.file.Files.write(folder.resolve("images/2018/05/crowd.jpg"), SampleFiles.jpeg(1200, 800));
         java.nio.file.Path attachments = folder.resolve("media/k2/attachments");
         java.nio.file.Files.createDirectories(attachments);
         java.nio.file.Files.write(attachments.resolve("statement-2018-05-02.pdf"), SampleFiles.pdfWithMetadata());
