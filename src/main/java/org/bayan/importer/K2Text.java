@@ -104,7 +104,12 @@ final class K2Text {
     static String localPath(String src) {
         Matcher m = LOCAL_IMAGE.matcher(src.strip());
         if (!m.matches()) return null;
-        String path = java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String path;
+        try {
+            path = java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            path = m.group(1); // a name with a bare % in it, as the file is called
+        }
         return path.contains("..") || path.contains("\\") ? null : "images/" + path;
     }
 

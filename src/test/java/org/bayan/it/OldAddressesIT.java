@@ -48,6 +48,7 @@ class OldAddressesIT {
             assertEquals(404, SITE.get("/old/menu/item/" + hidden + "-x.html").status(), "work in progress #" + hidden);
         }
         assertEquals(404, SITE.get("/old/menu/item/99999-none.html").status());
+        assertEquals(List.of(301, "/tag/100"), answer("/itemlist/tag/100%25"), "a tag name with a bare % in it: its slug, no error");
         assertEquals(404, SITE.get("/index.php?option=com_k2&view=item&id=abc").status());
         assertEquals(404, SITE.get("/media/k2/items/cache/" + "0".repeat(32) + "_M.jpg").status(), "an image no import brought");
     }
