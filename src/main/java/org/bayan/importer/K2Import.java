@@ -153,6 +153,20 @@ public final class K2Import {
         }
         long done = 0;
         after = 0;
+        // K2 tag and language → Bayan tag, and Bayan's tags by language and slug, read once for the run:
+        // a tag costs no query once known, and a new one only its two rows.
+        Map<String, Long> tagCache = new HashMap<>();
+        if (!dry) {
+            tx.run(em -> {
+                // A tag staff deleted since: forgotten, so that the run makes it again.
+                em.createQuery("delete from K2Imported k where k.key.kind = 'tag' and k.bayanId not in (select t.id from Tag t)")
+                        .executeUpdate();
+                em.createQuery("select k from K2Imported k where k.key.kind = 'tag'", K2Imported.class).getResultList()
+                        .forEach(k -> tagCache.put(k.key.k2Id() + ":" + k.key.key(), k.bayanId));
+                em.createQuery("select t.id, t.language, t.slug from Tag t", Object[].class).getResultList()
+                        .forEach(r -> tagCache.put("slug:" + r[1] + ":" + r[2], (Long) r[0]));
+            });
+        }
         for (List<K2Source.Item> batch; !(batch = source.items(after, batchSize)).isEmpty(); after = batch.get(batch.size() - 1).id()) {
             Map<Long, List<Long>> tags = source.tagsOf(batch.stream().map(K2Source.Item::id).toList());
             List<K2Source.Item> items = batch;
@@ -162,12 +176,10 @@ public final class K2Import {
             Map<String, String> bodyImages = files == null ? Map.of() : bodyImages(items, files, dry, report);
             Map<Long, List<Attached>> attached = files == null ? Map.of()
                     : attachments(source.attachmentsOf(items.stream().map(K2Source.Item::id).toList()), files, dry, report);
-            if (dry) {
-                items.forEach(item -> prepare(item, sections, itemPaths, bodyImages, report));
-            } else {
-                tx.run(em -> items.forEach(item -> write(em, item, prepare(item, sections, itemPaths, bodyImages, report), sections,
-                        authors, tags.getOrDefault(item.id(), List.of()), tagNames, images.get(item.id()),
-                        attached.getOrDefault(item.id(), List.of()), report)));
+            Map<Long, Prepared> prepared = new HashMap<>();
+            items.forEach(item -> prepared.put(item.id(), prepare(item, sections, itemPaths, bodyImages, report)));
+            if (!dry) {
+                tx.run(em -> writeBatch(em, items, prepared, authors, tags, tagNames, images, attached, tagCache, report));
             }
             done += batch.size();
             progress.accept(new Progress(done, total, Duration.between(started, clock.instant())));
@@ -334,17 +346,18 @@ public final class K2Import {
         }
         // A read-more split: the intro is the lead when it is plain words that fit; else intro and rest are one body.
         boolean split = !item.fulltext().isBlank();
-        String introText = org.jsoup.Jsoup.parseBodyFragment(item.introtext()).text().strip();
+        org.jsoup.nodes.Document intro = org.jsoup.Jsoup.parseBodyFragment(item.introtext());
+        String introText = intro.text().strip();
         boolean leadFits = split && !introText.isEmpty() && introText.length() <= MAX_LEAD
-                && org.jsoup.Jsoup.parseBodyFragment(item.introtext()).select("a, img, iframe, table, ul, ol").isEmpty();
+                && intro.select("a, img, iframe, table, ul, ol").isEmpty();
         K2Text.Result text = K2Text.of(leadFits ? item.fulltext() : item.introtext() + "\n" + item.fulltext(), itemPaths::get,
                 bodyImages::get);
         if (!text.plugins().isEmpty()) {
             report.problem("item.pluginTags", about, String.join(" ", text.plugins()));
         }
         String body = BodySanitizer.sanitize(text.html());
-        long left = org.jsoup.Jsoup.parseBodyFragment(text.html()).select("img").stream()
-                .filter(img -> !img.attr("src").startsWith("/media/")).count();
+        org.jsoup.nodes.Document sent = org.jsoup.Jsoup.parseBodyFragment(text.html());
+        long left = sent.select("img").stream().filter(img -> !img.attr("src").startsWith("/media/")).count();
         if (left > 0) {
             report.problem("item.bodyImagesLeft", about, left + "");
         }
@@ -355,7 +368,7 @@ public final class K2Import {
                 body = BodySanitizer.sanitize(body.substring(0, at));
             }
         }
-        int dropped = markup(text.html()) - markup(body);
+        int dropped = markup(sent) - markup(org.jsoup.Jsoup.parseBodyFragment(body));
         if (dropped > 0) {
             report.problem("item.htmlCleaned", about, dropped + "");
         }
@@ -393,38 +406,108 @@ public final class K2Import {
     }
 
     /** Elements and attributes of a fragment: fewer after sanitising means something was taken out. */
-    private static int markup(String html) {
+    private static int markup(org.jsoup.nodes.Document doc) {
         int n = 0;
-        for (org.jsoup.nodes.Element e : org.jsoup.Jsoup.parseBodyFragment(html).body().getAllElements()) {
+        for (org.jsoup.nodes.Element e : doc.body().getAllElements()) {
             n += 1 + e.attributesSize();
         }
         return n;
     }
 
-    private void write(EntityManager em, K2Source.Item item, Prepared p, Map<Long, Long> sections, Map<Long, Long> authors,
-                       List<Long> tagIds, Map<Long, String> tagNames, Long image, List<Attached> attached, Report report) {
-        if (p.section() == null) {
-            report.count("statements.skipped");
-            return;
+    /** One item of a batch to be written: what the import knew of it, and its statement once there. */
+    private static final class Pending {
+        final K2Source.Item item;
+        final Prepared prepared;
+        final K2Imported known;
+        final boolean created;
+        Statement statement;
+
+        Pending(K2Source.Item item, Prepared prepared, K2Imported known, boolean created) {
+            this.item = item;
+            this.prepared = prepared;
+            this.known = known;
+            this.created = created;
         }
-        K2Imported known = em.find(K2Imported.class, new K2Imported.Key("item", item.id(), ""));
-        Statement s = em.find(Statement.class, item.id());
-        boolean created = s == null;
-        if (s != null && known == null) {
-            throw new ImportRefused("import.siteNotEmpty", 1);
+    }
+
+    /**
+     * Writes a batch in one transaction with a bounded number of statements to the database: what
+     * the import knew of its items and their statements read in one query each, the new rows
+     * inserted in one JDBC batch, then filled in through the entities (so the search index hears of
+     * them), one flush for all.
+     */
+    private void writeBatch(EntityManager em, List<K2Source.Item> items, Map<Long, Prepared> prepared, Map<Long, Long> authors,
+                            Map<Long, List<Long>> tags, Map<Long, String> tagNames, Map<Long, Long> images,
+                            Map<Long, List<Attached>> attached, Map<String, Long> tagCache, Report report) {
+        List<Long> ids = items.stream().map(K2Source.Item::id).toList();
+        Map<Long, K2Imported> knowns = new HashMap<>();
+        em.createQuery("select k from K2Imported k where k.key.kind = 'item' and k.key.k2Id in :ids", K2Imported.class)
+                .setParameter("ids", ids).getResultList().forEach(k -> knowns.put(k.key.k2Id(), k));
+        Map<Long, Long> versions = new HashMap<>();
+        em.createQuery("select s.id, s.version from Statement s where s.id in :ids", Object[].class).setParameter("ids", ids)
+                .getResultList().forEach(r -> versions.put((Long) r[0], (Long) r[1]));
+        List<Pending> pending = new ArrayList<>();
+        for (K2Source.Item item : items) {
+            Prepared p = prepared.get(item.id());
+            if (p.section() == null) {
+                report.count("statements.skipped");
+                continue;
+            }
+            K2Imported known = knowns.get(item.id());
+            Long version = versions.get(item.id());
+            if (version != null && known == null) {
+                throw new ImportRefused("import.siteNotEmpty", 1);
+            }
+            if (version != null && known.bayanVersion != null && version.longValue() != known.bayanVersion) {
+                report.problem("item.editedInBayan", "item " + item.id(), p.title());
+                report.count("statements.keptAsEdited");
+                continue;
+            }
+            pending.add(new Pending(item, p, known, version == null));
         }
-        if (s != null && known.bayanVersion != null && s.getVersion() != known.bayanVersion) {
-            report.problem("item.editedInBayan", "item " + item.id(), s.getTitle());
-            report.count("statements.keptAsEdited");
-            return;
+        insertRows(em, pending.stream().filter(x -> x.created).toList(), authors);
+        Map<Long, Statement> statements = new HashMap<>();
+        List<Long> writing = pending.stream().map(x -> x.item.id()).toList();
+        if (!writing.isEmpty()) {
+            em.createQuery("select s from Statement s left join fetch s.tags where s.id in :ids", Statement.class)
+                    .setParameter("ids", writing).getResultList().forEach(st -> statements.put(st.getId(), st));
         }
-        if (created) {
-            // Under K2's id: a row with what the table requires, then the entity fills it in (and the search index hears of it).
-            Long author = authors.get(item.createdBy());
-            em.unwrap(org.hibernate.Session.class).doWork(c -> {
-                try (var st = c.prepareStatement("insert into statement (id, title, slug, body, language, status, section_id,"
-                        + " created_at, updated_at, author_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-                    st.setLong(1, item.id());
+        Map<Long, Integer> revisions = new HashMap<>();
+        List<Long> updating = pending.stream().filter(x -> !x.created).map(x -> x.item.id()).toList();
+        if (!updating.isEmpty()) {
+            em.createQuery("select r.statement.id, max(r.number) from Revision r where r.statement.id in :ids group by r.statement.id",
+                    Object[].class).setParameter("ids", updating).getResultList()
+                    .forEach(r -> revisions.put((Long) r[0], ((Number) r[1]).intValue()));
+        }
+        for (Pending x : pending) {
+            x.statement = statements.get(x.item.id());
+            fill(em, x.item, x.prepared, x.statement, authors, tags.getOrDefault(x.item.id(), List.of()), tagNames,
+                    images.get(x.item.id()), attached.getOrDefault(x.item.id(), List.of()), tagCache, report);
+            em.persist(x.created ? Revision.first(x.statement, null, clock.instant(), "imported from K2")
+                    : Revision.numbered(x.statement, revisions.getOrDefault(x.item.id(), 0) + 1, null, clock.instant(),
+                    "imported from K2 again"));
+            report.count(x.created ? "statements.created" : "statements.updated");
+        }
+        em.flush(); // the statements' versions, as the import leaves them
+        for (Pending x : pending) {
+            if (x.known == null) {
+                em.persist(new K2Imported(new K2Imported.Key("item", x.item.id(), ""), x.item.id(), x.statement.getVersion()));
+            } else {
+                x.known.bayanVersion = x.statement.getVersion();
+            }
+        }
+    }
+
+    /** The new statements' rows under K2's ids, with what the table requires: one JDBC batch. */
+    private static void insertRows(EntityManager em, List<Pending> created, Map<Long, Long> authors) {
+        if (created.isEmpty()) return;
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var st = c.prepareStatement("insert into statement (id, title, slug, body, language, status, section_id,"
+                    + " created_at, updated_at, author_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                for (Pending x : created) {
+                    Prepared p = x.prepared;
+                    Long author = authors.get(x.item.createdBy());
+                    st.setLong(1, x.item.id());
                     st.setString(2, p.title());
                     st.setString(3, p.slug());
                     st.setString(4, p.body());
@@ -434,11 +517,16 @@ public final class K2Import {
                     st.setObject(8, java.time.OffsetDateTime.ofInstant(p.created(), java.time.ZoneOffset.UTC));
                     st.setObject(9, java.time.OffsetDateTime.ofInstant(p.modified(), java.time.ZoneOffset.UTC));
                     if (author == null) st.setNull(10, java.sql.Types.BIGINT); else st.setLong(10, author);
-                    st.executeUpdate();
+                    st.addBatch();
                 }
-            });
-            s = em.find(Statement.class, item.id());
-        }
+                st.executeBatch();
+            }
+        });
+    }
+
+    /** A statement's fields, image, attachments and tags as the item gives them. */
+    private void fill(EntityManager em, K2Source.Item item, Prepared p, Statement s, Map<Long, Long> authors, List<Long> tagIds,
+                      Map<Long, String> tagNames, Long image, List<Attached> attached, Map<String, Long> tagCache, Report report) {
         s.setTitle(p.title());
         s.setSlug(p.slug());
         s.setLead(p.lead());
@@ -474,21 +562,8 @@ public final class K2Import {
         for (Long tagId : tagIds) {
             String name = tagNames.get(tagId);
             if (name == null || name.isBlank()) continue;
-            s.getTags().add(tag(em, tagId, name.strip(), p.language(), report));
+            s.getTags().add(tag(em, tagId, name.strip(), p.language(), tagCache, report));
         }
-        em.flush();
-        int revision = created ? 1 : em.createQuery("select max(r.number) from Revision r where r.statement.id = :id", Integer.class)
-                .setParameter("id", item.id()).getSingleResult() + 1;
-        em.persist(created ? Revision.first(s, null, clock.instant(), "imported from K2")
-                : Revision.numbered(s, revision, null, clock.instant(), "imported from K2 again"));
-        em.flush();
-        if (known == null) {
-            known = new K2Imported(new K2Imported.Key("item", item.id(), ""), item.id(), s.getVersion());
-            em.persist(known);
-        } else {
-            known.bayanVersion = s.getVersion();
-        }
-        report.count(created ? "statements.created" : "statements.updated");
     }
 
     /**
@@ -641,25 +716,29 @@ public final class K2Import {
     }
 
     /** The Bayan tag of a K2 tag in a language: Bayan's tags are per language, K2's are not. */
-    private Tag tag(EntityManager em, long k2Id, String name, String language, Report report) {
-        Long known = imported(em, "tag", k2Id, language);
-        if (known != null) {
-            Tag t = em.find(Tag.class, known);
-            if (t != null) return t;
+    private Tag tag(EntityManager em, long k2Id, String name, String language, Map<String, Long> cache, Report report) {
+        String key = k2Id + ":" + language;
+        Long cached = cache.get(key);
+        if (cached != null) {
+            return em.getReference(Tag.class, cached);
         }
         String slug = cut(Slugs.of(name), 100);
         if (slug.isEmpty()) slug = "tag-" + k2Id;
-        String s = slug;
-        Tag tag = em.createQuery("select t from Tag t where t.language = :l and t.slug = :s", Tag.class)
-                .setParameter("l", language).setParameter("s", s).getResultStream().findFirst().orElse(null);
-        if (tag == null) {
-            tag = new Tag(cut(name, 100), slug, language);
-            em.persist(tag);
-            em.flush();
+        Long same = cache.get("slug:" + language + ":" + slug);
+        long id;
+        if (same != null) {
+            id = same; // a tag Bayan has by that name in that language: the K2 tag joins it
+        } else {
+            Tag tag = new Tag(cut(name, 100), slug, language);
+            em.persist(tag); // its id at once (an identity column)
             report.count("tags");
+            id = tag.getId();
+            cache.put("slug:" + language + ":" + slug, id);
         }
-        remember(em, "tag", k2Id, language, tag.getId(), null);
-        return tag;
+        // Not known before (the run read every tag the import knew): a new row.
+        em.persist(new K2Imported(new K2Imported.Key("tag", k2Id, language), id, null));
+        cache.put(key, id);
+        return em.getReference(Tag.class, id);
     }
 
     /** K2's language tags: en-GB, ar-AA, tr-TR; "*" (all) is the site's default. Others are reported and take the default. */
