@@ -158,8 +158,12 @@ public final class SiteIdentityService {
                     .setParameter("kind", Media.Kind.IMAGE).setMaxResults(OFFERED).getResultList().stream()
                     .filter(m -> images.stream().noneMatch(i -> i.id() == m.getId()))
                     .forEach(m -> images.add(MediaItem.file(m)));
+            // What an empty field means, as load() works it out: the settings' name for the language,
+            // else the default language's name (the admin's, or BAYAN_SITE_NAME).
+            String main = identity.getNames().getOrDefault(languages.get(0), configured.name());
             Map<String, String> defaults = new LinkedHashMap<>();
-            languages.forEach(l -> defaults.put(l, configured.name(l)));
+            languages.forEach(l -> defaults.put(l, l.equals(languages.get(0)) ? configured.name()
+                    : configured.names().getOrDefault(l, main)));
             return new View(identity.getVersion(), Map.copyOf(identity.getNames()), defaults, id(identity.getLogo()),
                     id(identity.getFavicon()), id(identity.getShareImage()), images);
         });
