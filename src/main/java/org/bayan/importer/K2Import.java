@@ -145,10 +145,10 @@ public final class K2Import {
         // even to an item that comes later.
         Map<Long, String> itemPaths = new HashMap<>();
         long after = 0;
-        for (List<K2Source.Item> batch; !(batch = source.items(after, 5_000)).isEmpty(); after = batch.get(batch.size() - 1).id()) {
-            for (K2Source.Item item : batch) {
+        for (List<K2Source.Address> batch; !(batch = source.addresses(after, 5_000)).isEmpty(); after = batch.get(batch.size() - 1).id()) {
+            for (K2Source.Address item : batch) {
                 String section = sectionPaths.get(item.catid());
-                itemPaths.put(item.id(), (section == null ? "" : section) + "/item/" + item.id() + "-" + slug(item));
+                itemPaths.put(item.id(), (section == null ? "" : section) + "/item/" + item.id() + "-" + slug(item.alias(), item.title()));
             }
         }
         long done = 0;
@@ -753,7 +753,11 @@ public final class K2Import {
     }
 
     private static String slug(K2Source.Item item) {
-        String slug = cut(Slugs.of(item.alias().isBlank() ? item.title() : item.alias()), MAX_SLUG);
+        return slug(item.alias(), item.title());
+    }
+
+    private static String slug(String alias, String title) {
+        String slug = cut(Slugs.of(alias.isBlank() ? title : alias), MAX_SLUG);
         return slug.isEmpty() ? "item" : slug;
     }
 

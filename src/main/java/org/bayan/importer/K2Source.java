@@ -46,6 +46,10 @@ public final class K2Source implements AutoCloseable {
     public record Author(long id, String name, String username) {
     }
 
+    /** What an item's address is made of: its id, category, alias and title (no text). */
+    public record Address(long id, long catid, String alias, String title) {
+    }
+
     /** A file attached to an item: its name under {@code media/k2/attachments/}, and its title. */
     public record AttachedFile(long id, long itemId, String filename, String title) {
     }
@@ -60,6 +64,8 @@ public final class K2Source implements AutoCloseable {
 
     private final Connection connection;
     private final String prefix;
+    /** Whether the site has K2's attachments table (every K2 install has; a trimmed copy may not). */
+    private boolean attachments;
 
     private K2Source(Connection connection, String prefix) {
         this.connection = connection;
@@ -97,6 +103,7 @@ public final class K2Source implements AutoCloseable {
                     }
                 }
             }
+            source.attachments = source.hasTable("k2_attachments");
         } catch (SQLException e) {
             source.close();
             throw new ImportRefused("import.source.unreachable", oneLine(e.getMessage()));
@@ -154,6 +161,14 @@ public final class K2Source implements AutoCloseable {
         return items;
     }
 
+    /** Up to {@code limit} items' addresses with an id above {@code afterId}, by id: the columns an address needs, not the texts. */
+    public List<Address> addresses(long afterId, int limit) {
+        List<Address> addresses = new ArrayList<>();
+        query("select id, catid, alias, title from " + table("k2_items") + " where id > ? order by id limit " + limit, List.of(afterId),
+                rs -> addresses.add(new Address(rs.getLong(1), rs.getLong(2), nz(rs.getString(3)), nz(rs.getString(4)))));
+        return addresses;
+    }
+
     /** The tag ids of each of these items, in K2's order. */
     public Map<Long, List<Long>> tagsOf(List<Long> itemIds) {
         Map<Long, List<Long>> tags = new HashMap<>();
@@ -167,7 +182,7 @@ public final class K2Source implements AutoCloseable {
     /** The files attached to these items, in K2's order. */
     public Map<Long, List<AttachedFile>> attachmentsOf(List<Long> itemIds) {
         Map<Long, List<AttachedFile>> files = new HashMap<>();
-        if (itemIds.isEmpty() || !hasTable("k2_attachments")) return files;
+        if (itemIds.isEmpty() || !attachments) return files;
         String in = String.join(",", itemIds.stream().map(String::valueOf).toList());
         query("select id, itemID, filename, title from " + table("k2_attachments") + " where itemID in (" + in + ") order by itemID, id",
                 List.of(), rs -> files.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())

@@ -33,13 +33,7 @@ final class K2Text {
     }
 
     /**
-     * @param itemPath a K2 item's Bayan path by its id, or null when the import has no such item
-     */
-    static Result of(String html, LongFunction<String> itemPath) {
-        return of(html, itemPath, src -> null);
-    }
-
-    /**
+     * @param itemPath  a K2 item's Bayan path by its id, or null when the import has no such item
      * @param imagePath the library address a picture of the old site now has, by its {@code src}, or
      *                  null when it was not brought over (the sanitizer then leaves it out)
      */
