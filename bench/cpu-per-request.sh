@@ -4,6 +4,7 @@
 # requests a second. Needs bench/run.sh to have run once with BENCH_BASELINE_WAR (archives, Tomcat) and the baseline WAR at
 # /work/bench-old/target/bayan.war (edit the paths for another layout). Prints a Markdown table.
 #   CPU_OLD_WAR=path   the baseline WAR (default /work/bench-old/target/bayan.war); CPU_NEW_WAR the other (target/bayan.war)
+#   CPU_NEW_FIRST=1    measures the new WAR first on each page (the WAR measured second tends to cost more: run both orders)
 #   CPU_DEMO=1         both WARs on a fresh home with the demo content instead of the archives: no bench/run.sh needed,
 #                      pages of about twenty statements, the demo's photos in them
 set -euo pipefail
@@ -63,14 +64,16 @@ hz=$(getconf CLK_TCK)
 echo "| page | baseline CPU ms/request | new CPU ms/request | new/baseline |"
 echo "|---|---|---|---|"
 for e in "${PAGES[@]}"; do
-  name=${e%%|*}; path=${e#*|}; out=""
-  for pair in "old $OLD 18183" "new $NEW 18181"; do
+  name=${e%%|*}; path=${e#*|}
+  pairs=("old $OLD 18183" "new $NEW 18181"); [ -n "${CPU_NEW_FIRST:-}" ] && pairs=("new $NEW 18181" "old $OLD 18183")
+  declare -A cpu=()
+  for pair in "${pairs[@]}"; do
     set -- $pair
     wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path" > /dev/null
     a=$(ticks $2); n=$(wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path" | awk '/requests in/ {print $1}'); b=$(ticks $2)
-    out="$out $(awk -v d=$((b - a)) -v n=$n -v hz=$hz 'BEGIN { printf "%.3f", d * 1000 / hz / n }')"
+    cpu[$1]=$(awk -v d=$((b - a)) -v n=$n -v hz=$hz 'BEGIN { printf "%.3f", d * 1000 / hz / n }')
   done
-  set -- $out
+  set -- ${cpu[old]} ${cpu[new]}
   echo "| $name | $1 | $2 | $(awk -v a=$1 -v b=$2 'BEGIN { printf "%.2f×", b / a }') |"
 done
 kill $OLD $NEW

@@ -21,8 +21,14 @@ import org.bayan.media.MediaService;
 import org.bayan.media.MediaFilter;
 import org.bayan.media.UploadSizeFilter;
 import org.bayan.statement.StatementMediaUses;
-import org.bayan.importer.K2AddressFilter;
+import org.bayan.importer.ImportAdminServlet;
+import org.bayan.importer.ImportJobs;
 import org.bayan.importer.K2Addresses;
+import org.bayan.importer.K2Import;
+import org.bayan.importer.OldAddressFilter;
+import org.bayan.importer.OldAddresses;
+import org.bayan.importer.WordPressAddresses;
+import org.bayan.importer.WxrImport;
 import org.bayan.site.SiteAdminServlet;
 import org.bayan.site.SiteIdentityService;
 import org.bayan.site.SiteMediaUses;
@@ -108,6 +114,7 @@ public final class Bootstrap implements ServletContextListener {
 
     private Database database;
     private BackupSchedule backupSchedule;
+    private ImportJobs imports;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -204,17 +211,16 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("securityHeaders", new SecurityHeadersFilter()).addMappingForUrlPatterns(all, true, "/*");
         // An unknown host gets a plain 400 before anything renders a link with it.
         ctx.addFilter("host", new HostFilter(address)).addMappingForUrlPatterns(request, true, "/*");
-        // The old K2 site's addresses: a 301 to what each is now. Its images (/media/k2/...) ahead of the
-        // files, its pages and feeds ahead of the languages' prefixes; this site's photos never meet it.
-        K2AddressFilter k2 = new K2AddressFilter(new K2Addresses(p.tx(), p.sections(), settings.languages().codes(), p.clock()),
-                p.renderer());
-        ctx.addFilter("k2Images", k2).addMappingForUrlPatterns(request, true, "/media/k2/*");
+        // The old site's addresses (K2's, WordPress's): a 301 to what each is now. K2's images (/media/k2/...)
+        // ahead of the files, the pages and feeds ahead of the languages' prefixes; this site's photos never meet it.
+        OldAddressFilter old = new OldAddressFilter(oldAddresses(settings, p), p.renderer());
+        ctx.addFilter("k2Images", old).addMappingForUrlPatterns(request, true, "/media/k2/*");
         // Photos and documents: the same for everyone, answered before anything looks at who asks.
         ctx.addFilter("media", new MediaFilter(p.mediaFiles())).addMappingForUrlPatterns(request, true, "/media/*");
         ctx.addFilter("staticFiles", new StaticFilesFilter())
                 .addMappingForUrlPatterns(request, true, "/static/*", "/webjars/*", "/favicon.ico");
         ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
-        ctx.addFilter("k2Addresses", k2).addMappingForUrlPatterns(request, true, "/*");
+        ctx.addFilter("oldAddresses", old).addMappingForUrlPatterns(request, true, "/*");
 
         LanguageFilter language = new LanguageFilter(settings.languages(), p.renderer());
         // Inside a language's forward too (/ar/x is forwarded to /x in Arabic): the container commits
@@ -256,7 +262,7 @@ public final class Bootstrap implements ServletContextListener {
                 p.renderer().zone())).addMapping("/");
     }
 
-    private static void adminPages(ServletContext ctx, Settings settings, Parts p) {
+    private void adminPages(ServletContext ctx, Settings settings, Parts p) {
         Renderer renderer = p.renderer();
         ctx.addServlet("login", new LoginServlet(renderer, p.users(), new LoginThrottle(p.clock()),
                 new DeviceCookie(DeviceCookie.secret(p.tx()), p.clock()), p.audit(), p.clock())).addMapping("/login");
@@ -274,11 +280,35 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("backup", new BackupServlet(renderer, p.backups(), p.audit(), settings.backupKeep()))
                 .addMapping("/admin/backup", "/admin/backup/*");
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, p.search())).addMapping("/admin/search/rebuild");
+        ctx.addServlet("importAdmin", new ImportAdminServlet(renderer, imports(settings, p))).addMapping("/admin/import", "/admin/import/*");
         var mediaAdmin = ctx.addServlet("mediaAdmin", new MediaAdminServlet(renderer, p.media()));
         mediaAdmin.addMapping("/admin/media", "/admin/media/*");
         // Files go to disk past 1 MB; a single file over BAYAN_UPLOAD_MAX is refused by name, as it is read.
         mediaAdmin.setMultipartConfig(new jakarta.servlet.MultipartConfigElement("", -1,
                 UploadSizeFilter.maxRequest(settings.uploadMax()), 1024 * 1024));
+    }
+
+    /** The addresses of the sites an import replaced: K2's, then WordPress's. */
+    private static List<OldAddresses> oldAddresses(Settings settings, Parts p) {
+        List<String> languages = settings.languages().codes();
+        return List.of(new K2Addresses(p.tx(), p.sections(), languages, p.clock()),
+                new WordPressAddresses(p.tx(), p.sections(), languages, p.clock()));
+    }
+
+    /** Imports from /admin/import, each run in the background and reported in imports/ of the data folder. */
+    private ImportJobs imports(Settings settings, Parts p) {
+        List<String> languages = settings.languages().codes();
+        List<OldAddresses> old = oldAddresses(settings, p);
+        // What an import wrote shows at once: the sections reread, every cached page renewed.
+        Runnable changed = () -> {
+            p.sections().reload();
+            p.contentVersion().bump();
+        };
+        imports = new ImportJobs(new K2Import(p.tx(), languages, settings.timezone(), p.clock(), changed, p.media()),
+                new WxrImport(p.tx(), languages, settings.timezone(), p.clock(), changed, p.media()),
+                a -> OldAddresses.follow(old.get(0), languages, a), a -> OldAddresses.follow(old.get(1), languages, a),
+                settings.home().resolve("imports"), p.clock(), p.contentVersion()::bump);
+        return imports;
     }
 
     /** The database with every entity and the search index, as Bayan and its tests open it. */
@@ -290,6 +320,9 @@ public final class Bootstrap implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         if (backupSchedule != null) {
             backupSchedule.close();
+        }
+        if (imports != null) {
+            imports.close();
         }
         if (database != null) {
             database.close();

@@ -2,7 +2,7 @@ package org.bayan;
 
 import java.util.List;
 import org.bayan.audit.AuditEvent;
-import org.bayan.importer.K2Imported;
+import org.bayan.importer.Imported;
 import org.bayan.media.Media;
 import org.bayan.platform.config.Settings;
 import org.bayan.platform.persistence.Database;
@@ -26,7 +26,7 @@ public final class Schema {
     /** Every entity class, in one list so the persistence tests use exactly the same model. */
     public static final List<Class<?>> ENTITIES = List.of(User.class, Section.class, Tag.class,
             Statement.class, Revision.class, AuditEvent.class, TagRedirect.class, SectionLabel.class, Media.class,
-            SiteIdentity.class, K2Imported.class);
+            SiteIdentity.class, Imported.class);
 
     private Schema() {
     }

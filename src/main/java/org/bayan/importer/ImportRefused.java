@@ -24,7 +24,7 @@ public final class ImportRefused extends RuntimeException {
     /** The reason in English, for the command line. */
     public String describe() {
         java.util.Properties texts = new java.util.Properties();
-        try (var in = ImportRefused.class.getResourceAsStream("/import-refusals.properties")) {
+        try (var in = ImportRefused.class.getResourceAsStream("/messages-import.properties")) {
             texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException | NullPointerException e) {
             return getMessage();

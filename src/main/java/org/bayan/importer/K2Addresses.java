@@ -24,11 +24,7 @@ import org.bayan.statement.Status;
  * only its id; a category's is found through what the import recorded. A statement readers may
  * not see (a draft, one trashed or still scheduled) is no address: 404, as for any other.
  */
-public final class K2Addresses {
-
-    /** Where an old address leads: a path of the site in a language. */
-    public record Target(String language, String path) {
-    }
+public final class K2Addresses implements OldAddresses {
 
     private static final Pattern LANGUAGE_PREFIX = Pattern.compile("^/([a-z]{2})(?:-[a-zA-Z]{2})?(?=/)");
     private static final Pattern ITEM = Pattern.compile("(?:^|/)item/(\\d{1,18})(?:-[^/]*)?$");
@@ -36,6 +32,8 @@ public final class K2Addresses {
     private static final Pattern TAG = Pattern.compile("(?:^|/)itemlist/tag/([^/]+)$");
     /** An item's image: the upload ({@code src/{md5}.jpg}) or one of K2's sizes ({@code cache/{md5}_M.jpg}). */
     private static final Pattern IMAGE = Pattern.compile("^/media/k2/items/(?:src/([0-9a-f]{32})|cache/([0-9a-f]{32})_(XS|S|M|L|XL|Generic))\\.jpg$");
+    /** An attachment's download: {@code item/download/12_hash}, K2's id and a hash of it. */
+    private static final Pattern DOWNLOAD = Pattern.compile("(?:^|/)item/download/(\\d{1,18}_[0-9a-fA-F]*)$");
     private static final Pattern DATE = Pattern.compile("(?:^|/)itemlist/date/(\\d{4})/(\\d{1,2})(?:/(\\d{1,2}))?$");
 
     private final Transactions tx;
@@ -54,11 +52,13 @@ public final class K2Addresses {
      * Whether a path (within the site, as requested) may be one of K2's, to be looked up; cheap,
      * with no query: most requests are not.
      */
+    @Override
     public boolean mayBeOld(String path, String query) {
         if (query != null && query.contains("option=com_k2")) return true;
         if (path.startsWith("/media/k2/")) return true;
         if (path.endsWith("/index.php") || path.contains("/itemlist/") || path.endsWith(".html")) return true;
         if (!path.contains("/item/")) return false;
+        if (path.contains("/item/download/")) return true;
         // Bayan's own statement addresses are K2's form under a section's path, in any language's
         // tree (an Arabic page's path is /ar/ and Arabic names): those are not old.
         String within = path;
@@ -74,6 +74,7 @@ public final class K2Addresses {
     }
 
     /** The page an old address leads to now, if any. */
+    @Override
     public Optional<Target> resolve(String path, Map<String, String[]> params) {
         String language = languages.get(0);
         Matcher image = IMAGE.matcher(path);
@@ -90,6 +91,7 @@ public final class K2Addresses {
         if ("com_k2".equals(param(params, "option"))) {
             String view = param(params, "view");
             String task = param(params, "task");
+            if ("item".equals(view) && "download".equals(task)) return attachment(param(params, "id"));
             if ("item".equals(view)) return withFeed(item(number(param(params, "id"))), feed);
             if ("itemlist".equals(view) && "category".equals(task)) return withFeed(category(number(param(params, "id")), language), feed);
             if ("itemlist".equals(view) && "tag".equals(task)) return withFeed(tag(param(params, "tag"), language), feed);
@@ -100,6 +102,7 @@ public final class K2Addresses {
             return Optional.empty();
         }
         Matcher m;
+        if ((m = DOWNLOAD.matcher(path)).find()) return attachment(m.group(1));
         if ((m = ITEM.matcher(path)).find()) return withFeed(item(Long.parseLong(m.group(1))), feed);
         if ((m = CATEGORY.matcher(path)).find()) return withFeed(category(Long.parseLong(m.group(1)), language), feed);
         if ((m = TAG.matcher(path)).find()) return withFeed(tag(decoded(m.group(1)), language), feed);
@@ -110,7 +113,11 @@ public final class K2Addresses {
     }
 
     private Optional<Target> item(Long id) {
-        if (id == null) return Optional.empty();
+        return id == null ? Optional.empty() : statement(tx, sections, clock, id);
+    }
+
+    /** A statement's page, when readers may see it (K2's and WordPress's items alike). */
+    static Optional<Target> statement(Transactions tx, Sections sections, Clock clock, long id) {
         return tx.read(em -> em.createQuery("select s.language, s.section.id, s.slug from Statement s where s.id = :id"
                         + " and s.status in :released and s.publishedAt <= :now", Object[].class)
                 .setParameter("id", id).setParameter("released", Status.RELEASED).setParameter("now", clock.instant())
@@ -126,7 +133,7 @@ public final class K2Addresses {
      * M 400, L 600, XL 900 pixels wide): the smallest kept size at least as wide; the upload itself
      * is the full size. Files have no language.
      */
-    private Optional<Target> image(String k2Hash, String k2Size) {
+    private Optional<Target> image(String sourceHash, String k2Size) {
         int wanted = k2Size == null ? Integer.MAX_VALUE : switch (k2Size) {
             case "XS" -> 100;
             case "S" -> 200;
@@ -135,21 +142,38 @@ public final class K2Addresses {
             case "L" -> 600;
             default -> 900;
         };
-        return tx.read(em -> em.createQuery("select m from K2Imported k, Media m where k.key.kind = 'image' and k.k2Hash = :h"
-                + " and m.id = k.bayanId", Media.class).setParameter("h", k2Hash).getResultStream().findFirst()).map(m -> {
-            if (wanted == Integer.MAX_VALUE) {
-                return new Target(languages.get(0), ImageSizes.fullPath(m.getHash(), m.getContentType()));
-            }
-            List<Integer> widths = ImageSizes.widthsFor(m.getWidth());
-            int width = widths.stream().filter(w -> w >= wanted).findFirst().orElse(widths.get(widths.size() - 1));
-            return new Target(languages.get(0), ImageSizes.path(m.getHash(), width, m.getContentType()));
-        });
+        return tx.read(em -> em.createQuery("select m from Imported k, Media m where k.key.kind = 'image' and k.sourceHash = :h"
+                + " and m.id = k.targetId", Media.class).setParameter("h", sourceHash).getResultStream().findFirst())
+                .map(m -> file(m, wanted, languages.get(0)));
     }
 
-    private Optional<Target> category(Long k2Id, String language) {
-        if (k2Id == null) return Optional.empty();
-        Optional<Long> section = tx.read(em -> em.createQuery("select k.bayanId from K2Imported k where k.key.kind = 'category'"
-                + " and k.key.k2Id = :id", Long.class).setParameter("id", k2Id).getResultStream().findFirst());
+    /** A file of the library: the kept size at least {@code wanted} pixels wide (the largest if none is), or the file itself. */
+    static Target file(Media m, int wanted, String language) {
+        if (m.getKind() != Media.Kind.IMAGE) {
+            return new Target(language, "/media/" + m.getHash() + "/" + org.bayan.media.DownloadName.of(m.getFileName()));
+        }
+        if (wanted == Integer.MAX_VALUE) {
+            return new Target(language, ImageSizes.fullPath(m.getHash(), m.getContentType()));
+        }
+        List<Integer> widths = ImageSizes.widthsFor(m.getWidth());
+        int width = widths.stream().filter(w -> w >= wanted).findFirst().orElse(widths.get(widths.size() - 1));
+        return new Target(language, ImageSizes.path(m.getHash(), width, m.getContentType()));
+    }
+
+    /** An attachment's download ({@code 12_hash}, K2's attachment id first): the document it became. */
+    private Optional<Target> attachment(String id) {
+        Matcher m = id == null ? null : Pattern.compile("^(\\d{1,18})(?:_.*)?$").matcher(id);
+        if (m == null || !m.matches()) return Optional.empty();
+        long k2 = Long.parseLong(m.group(1));
+        return tx.read(em -> em.createQuery("select m from Imported k, Media m where k.key.kind = 'attachment' and k.key.sourceId = :id"
+                + " and m.id = k.targetId", Media.class).setParameter("id", k2).getResultStream().findFirst())
+                .map(media -> file(media, Integer.MAX_VALUE, languages.get(0)));
+    }
+
+    private Optional<Target> category(Long sourceId, String language) {
+        if (sourceId == null) return Optional.empty();
+        Optional<Long> section = tx.read(em -> em.createQuery("select k.targetId from Imported k where k.key.kind = 'category'"
+                + " and k.key.sourceId = :id", Long.class).setParameter("id", sourceId).getResultStream().findFirst());
         return section.flatMap(id -> sections.tree(language).byId(id)).map(s -> new Target(language, s.path()));
     }
 

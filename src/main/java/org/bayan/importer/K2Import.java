@@ -28,6 +28,8 @@ import org.bayan.statement.BodySanitizer;
 import org.bayan.statement.Revision;
 import org.bayan.statement.Statement;
 import org.bayan.statement.Status;
+import org.bayan.importer.StatementWriter.Attached;
+import org.bayan.importer.StatementWriter.Prepared;
 import org.bayan.tag.Tag;
 import org.bayan.user.Actor;
 import org.bayan.user.User.Role;
@@ -39,7 +41,7 @@ import org.bayan.user.User;
  * ids, so that every old address can find its page. A dry run reads everything and reports what
  * would come and every problem, writing nothing. The import writes in batches of {@value #BATCH}
  * items, each one transaction (a statement whole with its tags and first revision, or not at
- * all); what K2's ids map to is kept ({@code k2_import}), so that running it again updates what
+ * all); what K2's ids map to is kept ({@code imported}), so that running it again updates what
  * it imported and never duplicates, and an import stopped by a kill resumes.
  *
  * <p>An imported statement that staff have changed in Bayan since is left as they made it.
@@ -79,62 +81,41 @@ public final class K2Import {
         this.sectionsChanged = sectionsChanged;
     }
 
-    /** One thing worth telling the admin: what, about which K2 row ({@code item 12}, {@code category 3}), and the detail. */
-    public record Problem(String kind, String about, String detail) {
-    }
-
-    /** Counts as they grow, for a progress line: items done of all, and the time left at this pace. */
-    public record Progress(long done, long total, Duration elapsed) {
-        public Optional<Duration> left() {
-            return done == 0 ? Optional.empty()
-                    : Optional.of(Duration.ofMillis(elapsed.toMillis() * (total - done) / done));
-        }
-    }
-
-    /** What an import (or a dry run) did or would do. */
-    public static final class Report {
-        public final boolean dryRun;
-        public final Map<String, Long> counts = new LinkedHashMap<>();
-        public final List<Problem> problems = new ArrayList<>();
-        public Duration took = Duration.ZERO;
-
-        Report(boolean dryRun) {
-            this.dryRun = dryRun;
-        }
-
-        void count(String what) {
-            counts.merge(what, 1L, Long::sum);
-        }
-
-        void problem(String kind, String about, String detail) {
-            problems.add(new Problem(kind, about, detail));
-        }
-
-        public long count(String what, long none) {
-            return counts.getOrDefault(what, none);
-        }
-    }
-
     /**
      * Reads the whole source and reports what an import would bring and every problem, writing nothing.
      *
      * @param files the Joomla site's folder (holding {@code media/k2/items/src/}), or null to bring no images
      */
-    public Report dryRun(K2Source source, Path files) {
-        return go(source, files, true, p -> { });
+    public ImportReport dryRun(K2Source source, Path files) {
+        return dryRun(source, files, null);
+    }
+
+    /** A dry run that also checks the CSV of translations ({@link Translations}). */
+    public ImportReport dryRun(K2Source source, Path files, Path translations) {
+        return go(source, files, translations, null, true, p -> { });
     }
 
     /** Imports the source; {@code progress} hears after every batch. */
-    public Report run(K2Source source, Path files, Consumer<Progress> progress) {
-        return go(source, files, false, progress);
+    public ImportReport run(K2Source source, Path files, Consumer<ImportReport.Progress> progress) {
+        return run(source, files, null, null, progress);
     }
 
-    private Report go(K2Source source, Path files, boolean dry, Consumer<Progress> progress) {
+    /**
+     * Imports the source, links the translations the CSV pairs (null: none), and writes the
+     * readers' comments to {@code comments.csv} in {@code folder} (null: not written).
+     */
+    public ImportReport run(K2Source source, Path files, Path translations, Path folder, Consumer<ImportReport.Progress> progress) {
+        return go(source, files, translations, folder, false, progress);
+    }
+
+    private ImportReport go(K2Source source, Path files, Path translations, Path folder, boolean dry,
+                            Consumer<ImportReport.Progress> progress) {
         if (files != null && !Files.isDirectory(files.resolve("media/k2/items"))) {
             throw new ImportRefused("import.files.missing", files.resolve("media/k2/items"));
         }
+        List<long[]> pairs = translations == null ? List.of() : Translations.read(translations);
         Instant started = clock.instant();
-        Report report = new Report(dry);
+        ImportReport report = new ImportReport(dry);
         requireNoOwnStatements(source, report);
         Map<Long, Long> sections = sections(source.categories(), dry, report);
         Map<Long, String> sectionPaths = dry ? Map.of() : sectionPaths(sections);
@@ -153,19 +134,9 @@ public final class K2Import {
         }
         long done = 0;
         after = 0;
-        // K2 tag and language → Bayan tag, and Bayan's tags by language and slug, read once for the run:
-        // a tag costs no query once known, and a new one only its two rows.
-        Map<String, Long> tagCache = new HashMap<>();
+        StatementWriter writer = new StatementWriter("", true, "imported from K2", clock, zone);
         if (!dry) {
-            tx.run(em -> {
-                // A tag staff deleted since: forgotten, so that the run makes it again.
-                em.createQuery("delete from K2Imported k where k.key.kind = 'tag' and k.bayanId not in (select t.id from Tag t)")
-                        .executeUpdate();
-                em.createQuery("select k from K2Imported k where k.key.kind = 'tag'", K2Imported.class).getResultList()
-                        .forEach(k -> tagCache.put(k.key.k2Id() + ":" + k.key.key(), k.bayanId));
-                em.createQuery("select t.id, t.language, t.slug from Tag t", Object[].class).getResultList()
-                        .forEach(r -> tagCache.put("slug:" + r[1] + ":" + r[2], (Long) r[0]));
-            });
+            tx.run(writer::readTags);
         }
         for (List<K2Source.Item> batch; !(batch = source.items(after, batchSize)).isEmpty(); after = batch.get(batch.size() - 1).id()) {
             Map<Long, List<Long>> tags = source.tagsOf(batch.stream().map(K2Source.Item::id).toList());
@@ -177,17 +148,36 @@ public final class K2Import {
             Map<Long, List<Attached>> attached = files == null ? Map.of()
                     : attachments(source.attachmentsOf(items.stream().map(K2Source.Item::id).toList()), files, dry, report);
             Map<Long, Prepared> prepared = new HashMap<>();
-            items.forEach(item -> prepared.put(item.id(), prepare(item, sections, itemPaths, bodyImages, report)));
+            List<StatementWriter.Incoming> incoming = new ArrayList<>();
+            for (K2Source.Item item : items) {
+                Prepared p = prepare(item, sections, itemPaths, bodyImages, report);
+                prepared.put(item.id(), p);
+                incoming.add(new StatementWriter.Incoming(item.id(), p, authors.get(item.createdBy()),
+                        tags.getOrDefault(item.id(), List.of()).stream().map(t -> new StatementWriter.SourceTag(t, tagNames.get(t), null)).toList(),
+                        images.get(item.id()), item.imageCaption(), item.imageCredits(), attached.getOrDefault(item.id(), List.of())));
+            }
             if (!dry) {
-                tx.run(em -> writeBatch(em, items, prepared, authors, tags, tagNames, images, attached, tagCache, report));
+                tx.run(em -> writer.write(em, incoming, report));
+                for (K2Source.Item item : items) {
+                    Prepared p = prepared.get(item.id());
+                    if (p.section() != null && p.status() == Status.PUBLISHED) {
+                        report.redirect("items", "/index.php?option=com_k2&view=item&id=" + item.id() + ":" + query(item.alias()));
+                    }
+                }
+                images.forEach((item, media) -> report.redirect("images", "/media/k2/items/cache/" + k2ImageName(item) + "_L.jpg"));
             }
             done += batch.size();
-            progress.accept(new Progress(done, total, Duration.between(started, clock.instant())));
+            progress.accept(new ImportReport.Progress(done, total, Duration.between(started, clock.instant())));
         }
         if (!dry) {
-            restartIds();
+            tx.run(StatementWriter::restartIds);
         }
-        report.took = Duration.between(started, clock.instant());
+        if (!pairs.isEmpty()) {
+            Translations.link(tx, pairs, dry, report);
+        }
+        comments(source, itemPaths, folder, report);
+        redirects(sections, sectionPaths, tagNames, report);
+        report.tookMillis = Duration.between(started, clock.instant()).toMillis();
         return report;
     }
 
@@ -195,18 +185,45 @@ public final class K2Import {
      * Ids are kept, so the site must not have statements of its own under them: the demo
      * content, or statements written before the import. (Those the import made are its own.)
      */
-    private void requireNoOwnStatements(K2Source source, Report report) {
+    private void requireNoOwnStatements(K2Source source, ImportReport report) {
         long own = tx.read(em -> em.createQuery("select count(s) from Statement s where s.id not in"
-                + " (select k.bayanId from K2Imported k where k.key.kind = 'item')", Long.class).getSingleResult());
+                + " (select k.targetId from Imported k where k.key.kind = 'item')", Long.class).getSingleResult());
         if (own > 0) {
             throw new ImportRefused("import.siteNotEmpty", own);
+        }
+    }
+
+    /** Examples of the listings' old addresses, each answered now: categories and tags. */
+    private static void redirects(Map<Long, Long> sections, Map<Long, String> sectionPaths, Map<Long, String> tagNames,
+                                  ImportReport report) {
+        if (report.dryRun) return;
+        sections.keySet().stream().sorted().forEach(k2 -> report.redirect("sections",
+                "/index.php?option=com_k2&view=itemlist&task=category&id=" + k2));
+        tagNames.values().stream().filter(n -> n != null && !n.isBlank() && !Slugs.of(n.strip()).isEmpty())
+                .forEach(n -> report.redirect("tags", "/index.php?option=com_k2&view=itemlist&task=tag&tag=" + query(n.strip())));
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The readers' comments, streamed a thousand at a time to the import's {@link CommentsFile}. */
+    private static void comments(K2Source source, Map<Long, String> itemPaths, Path folder, ImportReport report) {
+        try (CommentsFile file = new CommentsFile(folder, report)) {
+            long after = 0;
+            for (List<K2Source.Comment> batch; !(batch = source.comments(after, 1_000)).isEmpty(); after = batch.get(batch.size() - 1).id()) {
+                for (K2Source.Comment c : batch) {
+                    file.write(c.id(), c.itemId(), itemPaths.get(c.itemId()), c.name(), c.email(), c.url(), c.date(), c.published(),
+                            c.text());
+                }
+            }
         }
     }
 
     // ---- categories, authors ----
 
     /** K2 category id → section id: existing sections of the same path are joined, others made. */
-    private Map<Long, Long> sections(List<K2Source.Category> categories, boolean dry, Report report) {
+    private Map<Long, Long> sections(List<K2Source.Category> categories, boolean dry, ImportReport report) {
         Map<Long, K2Source.Category> byId = new LinkedHashMap<>();
         categories.forEach(c -> byId.put(c.id(), c));
         // Parents before children, whatever order K2 holds them in; a category whose parent is missing goes to the top.
@@ -253,7 +270,7 @@ public final class K2Import {
     }
 
     private static void place(K2Source.Category c, Map<Long, K2Source.Category> byId, Map<Long, Boolean> placed,
-                              List<K2Source.Category> ordered, Report report, int depth) {
+                              List<K2Source.Category> ordered, ImportReport report, int depth) {
         if (placed.containsKey(c.id())) return;
         placed.put(c.id(), true);
         K2Source.Category parent = byId.get(c.parent());
@@ -287,7 +304,7 @@ public final class K2Import {
     }
 
     /** Joomla account id → staff account id: disabled authors, no password carried over. */
-    private Map<Long, Long> authors(List<K2Source.Author> authors, boolean dry, Report report) {
+    private Map<Long, Long> authors(List<K2Source.Author> authors, boolean dry, ImportReport report) {
         Map<Long, Long> mapped = new HashMap<>();
         if (dry) {
             authors.forEach(a -> report.count("accounts"));
@@ -322,13 +339,8 @@ public final class K2Import {
 
     // ---- items ----
 
-    /** An item as it will be written: worked out the same in a dry run and an import. */
-    private record Prepared(String language, String title, String slug, String lead, String body, String source,
-                            Status status, Instant publishedAt, Instant created, Instant modified, Long section) {
-    }
-
     private Prepared prepare(K2Source.Item item, Map<Long, Long> sections, Map<Long, String> itemPaths,
-                             Map<String, String> bodyImages, Report report) {
+                             Map<String, String> bodyImages, ImportReport report) {
         String about = "item " + item.id();
         String language = language(item.language(), about, report);
         String title = item.title().strip();
@@ -414,164 +426,12 @@ public final class K2Import {
         return n;
     }
 
-    /** One item of a batch to be written: what the import knew of it, and its statement once there. */
-    private static final class Pending {
-        final K2Source.Item item;
-        final Prepared prepared;
-        final K2Imported known;
-        final boolean created;
-        Statement statement;
-
-        Pending(K2Source.Item item, Prepared prepared, K2Imported known, boolean created) {
-            this.item = item;
-            this.prepared = prepared;
-            this.known = known;
-            this.created = created;
-        }
-    }
-
-    /**
-     * Writes a batch in one transaction with a bounded number of statements to the database: what
-     * the import knew of its items and their statements read in one query each, the new rows
-     * inserted in one JDBC batch, then filled in through the entities (so the search index hears of
-     * them), one flush for all.
-     */
-    private void writeBatch(EntityManager em, List<K2Source.Item> items, Map<Long, Prepared> prepared, Map<Long, Long> authors,
-                            Map<Long, List<Long>> tags, Map<Long, String> tagNames, Map<Long, Long> images,
-                            Map<Long, List<Attached>> attached, Map<String, Long> tagCache, Report report) {
-        List<Long> ids = items.stream().map(K2Source.Item::id).toList();
-        Map<Long, K2Imported> knowns = new HashMap<>();
-        em.createQuery("select k from K2Imported k where k.key.kind = 'item' and k.key.k2Id in :ids", K2Imported.class)
-                .setParameter("ids", ids).getResultList().forEach(k -> knowns.put(k.key.k2Id(), k));
-        Map<Long, Long> versions = new HashMap<>();
-        em.createQuery("select s.id, s.version from Statement s where s.id in :ids", Object[].class).setParameter("ids", ids)
-                .getResultList().forEach(r -> versions.put((Long) r[0], (Long) r[1]));
-        List<Pending> pending = new ArrayList<>();
-        for (K2Source.Item item : items) {
-            Prepared p = prepared.get(item.id());
-            if (p.section() == null) {
-                report.count("statements.skipped");
-                continue;
-            }
-            K2Imported known = knowns.get(item.id());
-            Long version = versions.get(item.id());
-            if (version != null && known == null) {
-                throw new ImportRefused("import.siteNotEmpty", 1);
-            }
-            if (version != null && known.bayanVersion != null && version.longValue() != known.bayanVersion) {
-                report.problem("item.editedInBayan", "item " + item.id(), p.title());
-                report.count("statements.keptAsEdited");
-                continue;
-            }
-            pending.add(new Pending(item, p, known, version == null));
-        }
-        insertRows(em, pending.stream().filter(x -> x.created).toList(), authors);
-        Map<Long, Statement> statements = new HashMap<>();
-        List<Long> writing = pending.stream().map(x -> x.item.id()).toList();
-        if (!writing.isEmpty()) {
-            em.createQuery("select s from Statement s left join fetch s.tags where s.id in :ids", Statement.class)
-                    .setParameter("ids", writing).getResultList().forEach(st -> statements.put(st.getId(), st));
-        }
-        Map<Long, Integer> revisions = new HashMap<>();
-        List<Long> updating = pending.stream().filter(x -> !x.created).map(x -> x.item.id()).toList();
-        if (!updating.isEmpty()) {
-            em.createQuery("select r.statement.id, max(r.number) from Revision r where r.statement.id in :ids group by r.statement.id",
-                    Object[].class).setParameter("ids", updating).getResultList()
-                    .forEach(r -> revisions.put((Long) r[0], ((Number) r[1]).intValue()));
-        }
-        for (Pending x : pending) {
-            x.statement = statements.get(x.item.id());
-            fill(em, x.item, x.prepared, x.statement, authors, tags.getOrDefault(x.item.id(), List.of()), tagNames,
-                    images.get(x.item.id()), attached.getOrDefault(x.item.id(), List.of()), tagCache, report);
-            em.persist(x.created ? Revision.first(x.statement, null, clock.instant(), "imported from K2")
-                    : Revision.numbered(x.statement, revisions.getOrDefault(x.item.id(), 0) + 1, null, clock.instant(),
-                    "imported from K2 again"));
-            report.count(x.created ? "statements.created" : "statements.updated");
-        }
-        em.flush(); // the statements' versions, as the import leaves them
-        for (Pending x : pending) {
-            if (x.known == null) {
-                em.persist(new K2Imported(new K2Imported.Key("item", x.item.id(), ""), x.item.id(), x.statement.getVersion()));
-            } else {
-                x.known.bayanVersion = x.statement.getVersion();
-            }
-        }
-    }
-
-    /** The new statements' rows under K2's ids, with what the table requires: one JDBC batch. */
-    private static void insertRows(EntityManager em, List<Pending> created, Map<Long, Long> authors) {
-        if (created.isEmpty()) return;
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (var st = c.prepareStatement("insert into statement (id, title, slug, body, language, status, section_id,"
-                    + " created_at, updated_at, author_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-                for (Pending x : created) {
-                    Prepared p = x.prepared;
-                    Long author = authors.get(x.item.createdBy());
-                    st.setLong(1, x.item.id());
-                    st.setString(2, p.title());
-                    st.setString(3, p.slug());
-                    st.setString(4, p.body());
-                    st.setString(5, p.language());
-                    st.setString(6, p.status().name());
-                    st.setLong(7, p.section());
-                    st.setObject(8, java.time.OffsetDateTime.ofInstant(p.created(), java.time.ZoneOffset.UTC));
-                    st.setObject(9, java.time.OffsetDateTime.ofInstant(p.modified(), java.time.ZoneOffset.UTC));
-                    if (author == null) st.setNull(10, java.sql.Types.BIGINT); else st.setLong(10, author);
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
-        });
-    }
-
-    /** A statement's fields, image, attachments and tags as the item gives them. */
-    private void fill(EntityManager em, K2Source.Item item, Prepared p, Statement s, Map<Long, Long> authors, List<Long> tagIds,
-                      Map<Long, String> tagNames, Long image, List<Attached> attached, Map<String, Long> tagCache, Report report) {
-        s.setTitle(p.title());
-        s.setSlug(p.slug());
-        s.setLead(p.lead());
-        // The site's own pictures in the text become figures with every size; the site answers at the
-        // root, as its old addresses need.
-        s.setBody(p.body().contains("<img") ? BodyImages.expand(em, p.body(), "") : p.body());
-        s.setSource(p.source());
-        s.setLanguage(p.language());
-        s.setStatus(p.status());
-        s.schedule(p.publishedAt(), zone);
-        s.setSection(em.getReference(Section.class, p.section()));
-        Long editor = authors.get(item.createdBy());
-        s.touch(editor == null ? null : em.getReference(User.class, editor), p.modified());
-        if (image != null) {
-            // K2 has no alt text: its templates give the caption, or the title.
-            String caption = item.imageCaption().isBlank() ? null : cut(item.imageCaption().strip(), 1000);
-            s.illustrate(em.find(Media.class, image), cut(caption != null ? caption : p.title(), 500), caption,
-                    item.imageCredits().isBlank() ? null : cut(item.imageCredits().strip(), 300));
-        }
-        if (!attached.isEmpty()) {
-            s.getAttachments().clear();
-            for (Attached a : attached) {
-                Media file = em.find(Media.class, a.media());
-                if (file.getKind() == Media.Kind.DOCUMENT) {
-                    s.getAttachments().add(new Attachment(file, a.title()));
-                } else {
-                    // A statement's attachments are documents; the photo stays in the library.
-                    report.problem("item.attachmentNotDocument", "item " + item.id(), file.getFileName());
-                }
-            }
-        }
-        s.getTags().clear();
-        for (Long tagId : tagIds) {
-            String name = tagNames.get(tagId);
-            if (name == null || name.isBlank()) continue;
-            s.getTags().add(tag(em, tagId, name.strip(), p.language(), tagCache, report));
-        }
-    }
-
     /**
      * The items' images ({@code media/k2/items/src/{md5("Image" + id)}.jpg}) in the library, by
      * item id: each stored once (re-encoded, without metadata, in every size) and remembered with
      * K2's name for it, so a second run and the old image addresses find it.
      */
-    private Map<Long, Long> images(List<K2Source.Item> items, Path files, boolean dry, Report report) {
+    private Map<Long, Long> images(List<K2Source.Item> items, Path files, boolean dry, ImportReport report) {
         Map<Long, Long> images = new HashMap<>();
         for (K2Source.Item item : items) {
             String hash = k2ImageName(item.id());
@@ -594,7 +454,7 @@ public final class K2Import {
                         item.imageCredits().isBlank() ? null : cut(item.imageCredits().strip(), 300));
                 tx.run(em -> {
                     remember(em, "image", item.id(), "", id, null);
-                    em.find(K2Imported.class, new K2Imported.Key("image", item.id(), "")).k2Hash = hash;
+                    em.find(Imported.class, new Imported.Key("image", item.id(), "")).sourceHash = hash;
                 });
                 images.put(item.id(), id);
             } catch (UploadRefused e) {
@@ -611,7 +471,7 @@ public final class K2Import {
      * {@code src} as the texts spell it, to the address the text now gives: each file stored once and
      * remembered by its path, so two texts showing it, and a second run, share it.
      */
-    private Map<String, String> bodyImages(List<K2Source.Item> items, Path files, boolean dry, Report report) {
+    private Map<String, String> bodyImages(List<K2Source.Item> items, Path files, boolean dry, ImportReport report) {
         Map<String, String> paths = new HashMap<>();
         for (K2Source.Item item : items) {
             for (String src : K2Text.localImages(item.introtext() + item.fulltext())) {
@@ -635,7 +495,7 @@ public final class K2Import {
                         long id = media.addFile(Actor.system(), file.getFileName().toString(), in, null, null, null);
                         tx.run(em -> {
                             remember(em, "bodyimage", key, "", id, null);
-                            em.find(K2Imported.class, new K2Imported.Key("bodyimage", key, "")).k2Hash = hash;
+                            em.find(Imported.class, new Imported.Key("bodyimage", key, "")).sourceHash = hash;
                         });
                         known = id;
                     } catch (UploadRefused e) {
@@ -659,16 +519,7 @@ public final class K2Import {
     }
 
     private static String md5(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A document of the library attached to an item, under the attachment's K2 title. */
-    private record Attached(long media, String title) {
+        return Imported.md5(text);
     }
 
     /**
@@ -677,7 +528,7 @@ public final class K2Import {
      * or one missing is reported and left out.
      */
     private Map<Long, List<Attached>> attachments(Map<Long, List<K2Source.AttachedFile>> byItem, Path files, boolean dry,
-                                                  Report report) {
+                                                  ImportReport report) {
         Map<Long, List<Attached>> attached = new HashMap<>();
         for (List<K2Source.AttachedFile> list : byItem.values()) {
             for (K2Source.AttachedFile a : list) {
@@ -715,34 +566,8 @@ public final class K2Import {
         return md5("Image" + itemId);
     }
 
-    /** The Bayan tag of a K2 tag in a language: Bayan's tags are per language, K2's are not. */
-    private Tag tag(EntityManager em, long k2Id, String name, String language, Map<String, Long> cache, Report report) {
-        String key = k2Id + ":" + language;
-        Long cached = cache.get(key);
-        if (cached != null) {
-            return em.getReference(Tag.class, cached);
-        }
-        String slug = cut(Slugs.of(name), 100);
-        if (slug.isEmpty()) slug = "tag-" + k2Id;
-        Long same = cache.get("slug:" + language + ":" + slug);
-        long id;
-        if (same != null) {
-            id = same; // a tag Bayan has by that name in that language: the K2 tag joins it
-        } else {
-            Tag tag = new Tag(cut(name, 100), slug, language);
-            em.persist(tag); // its id at once (an identity column)
-            report.count("tags");
-            id = tag.getId();
-            cache.put("slug:" + language + ":" + slug, id);
-        }
-        // Not known before (the run read every tag the import knew): a new row.
-        em.persist(new K2Imported(new K2Imported.Key("tag", k2Id, language), id, null));
-        cache.put(key, id);
-        return em.getReference(Tag.class, id);
-    }
-
     /** K2's language tags: en-GB, ar-AA, tr-TR; "*" (all) is the site's default. Others are reported and take the default. */
-    private String language(String k2, String about, Report report) {
+    private String language(String k2, String about, ImportReport report) {
         String code = k2 == null || k2.isBlank() || k2.equals("*") ? languages.get(0)
                 : k2.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
         if (!languages.contains(code)) {
@@ -761,31 +586,18 @@ public final class K2Import {
         return slug.isEmpty() ? "item" : slug;
     }
 
-    private static Long imported(EntityManager em, String kind, long k2Id, String key) {
-        K2Imported k = em.find(K2Imported.class, new K2Imported.Key(kind, k2Id, key));
-        return k == null ? null : k.bayanId;
+    private static Long imported(EntityManager em, String kind, long sourceId, String key) {
+        Imported k = em.find(Imported.class, new Imported.Key(kind, sourceId, key));
+        return k == null ? null : k.targetId;
     }
 
-    private static void remember(EntityManager em, String kind, long k2Id, String key, long bayanId, Long version) {
-        K2Imported k = em.find(K2Imported.class, new K2Imported.Key(kind, k2Id, key));
+    private static void remember(EntityManager em, String kind, long sourceId, String key, long targetId, Long version) {
+        Imported k = em.find(Imported.class, new Imported.Key(kind, sourceId, key));
         if (k == null) {
-            em.persist(new K2Imported(new K2Imported.Key(kind, k2Id, key), bayanId, version));
+            em.persist(new Imported(new Imported.Key(kind, sourceId, key), targetId, version));
         } else {
-            k.bayanId = bayanId;
+            k.targetId = targetId;
         }
-    }
-
-    /** New statements written in Bayan take ids above the imported ones. */
-    private void restartIds() {
-        tx.run(em -> {
-            long max = em.createQuery("select coalesce(max(s.id), 0) from Statement s", Long.class).getSingleResult();
-            String product = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName());
-            if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
-                em.createNativeQuery("select setval(pg_get_serial_sequence('statement', 'id'), " + Math.max(max, 1) + ")").getSingleResult();
-            } else {
-                em.createNativeQuery("alter table statement alter column id restart with " + (max + 1)).executeUpdate();
-            }
-        });
     }
 
     private static String cut(String s, int max) {

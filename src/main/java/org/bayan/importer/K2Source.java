@@ -66,6 +66,8 @@ public final class K2Source implements AutoCloseable {
     private final String prefix;
     /** Whether the site has K2's attachments table (every K2 install has; a trimmed copy may not). */
     private boolean attachments;
+    /** Whether the site has K2's comments table. */
+    private boolean comments;
 
     private K2Source(Connection connection, String prefix) {
         this.connection = connection;
@@ -81,6 +83,8 @@ public final class K2Source implements AutoCloseable {
         if (settings.user() != null) p.setProperty("user", settings.user());
         if (settings.password() != null) p.setProperty("password", settings.password());
         p.setProperty("connectTimeout", "10000");
+        // A server may ask a client for any of its files (LOAD DATA LOCAL): never this one's.
+        p.setProperty("allowLocalInfile", "false");
         Connection c;
         try {
             // Only MariaDB's driver ships in the WAR (MySQL's is GPL); it speaks to MySQL too.
@@ -104,6 +108,7 @@ public final class K2Source implements AutoCloseable {
                 }
             }
             source.attachments = source.hasTable("k2_attachments");
+            source.comments = source.hasTable("k2_comments");
         } catch (SQLException e) {
             source.close();
             throw new ImportRefused("import.source.unreachable", oneLine(e.getMessage()));
@@ -188,6 +193,21 @@ public final class K2Source implements AutoCloseable {
                 List.of(), rs -> files.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
                         .add(new AttachedFile(rs.getLong(1), rs.getLong(2), nz(rs.getString(3)), nz(rs.getString(4)))));
         return files;
+    }
+
+    /** A reader's comment on an item, as K2 keeps it. */
+    public record Comment(long id, long itemId, String name, String email, String url, String date, String text, boolean published) {
+    }
+
+    /** Up to {@code limit} comments with an id above {@code afterId}, by id; none when the site has no comments table. */
+    public List<Comment> comments(long afterId, int limit) {
+        List<Comment> list = new ArrayList<>();
+        if (!comments) return list;
+        query("select id, itemID, userName, commentEmail, commentURL, commentDate, commentText, published from "
+                + table("k2_comments") + " where id > ? order by id limit " + limit, List.of(afterId),
+                rs -> list.add(new Comment(rs.getLong(1), rs.getLong(2), nz(rs.getString(3)), nz(rs.getString(4)),
+                        nz(rs.getString(5)), nz(rs.getString(6)), nz(rs.getString(7)), rs.getInt(8) == 1)));
+        return list;
     }
 
     private boolean hasTable(String name) {

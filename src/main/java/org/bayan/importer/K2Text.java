@@ -68,21 +68,26 @@ final class K2Text {
                 img.attr("src", path);
             }
         }
-        String source = null;
+        String source = takeSource(doc);
+        return new Result(doc.body().html(), source, plugins, rewritten);
+    }
+
+    /**
+     * The source line the text ends with, taken out of it: "(Source: …)" closing the last
+     * paragraph, or being it, in any of the three languages' words; null when there is none.
+     */
+    static String takeSource(Document doc) {
         Element last = doc.body().children().last();
         // The source closes the last paragraph (or is one): its last piece of text.
         org.jsoup.nodes.TextNode tail = last == null ? null : lastText(last);
-        if (tail != null) {
-            Matcher s = SOURCE.matcher(tail.getWholeText());
-            if (s.find()) {
-                source = s.group(1).strip();
-                tail.text(tail.getWholeText().substring(0, s.start()));
-                if (last.text().isBlank() && last.select("img, iframe, video").isEmpty()) {
-                    last.remove();
-                }
-            }
+        if (tail == null) return null;
+        Matcher s = SOURCE.matcher(tail.getWholeText());
+        if (!s.find()) return null;
+        tail.text(tail.getWholeText().substring(0, s.start()));
+        if (last.text().isBlank() && last.select("img, iframe, video").isEmpty()) {
+            last.remove();
         }
-        return new Result(doc.body().html(), source, plugins, rewritten);
+        return s.group(1).strip();
     }
 
     /** The pictures of the old site a text shows: {@code images/…}, {@code /images/…}, or the same under any host. */

@@ -92,7 +92,7 @@ public final class K2ImportBench {
                 K2Import importer = new K2Import(tx, List.of("en", "ar", "tr"), zone, clock, sections::reload, media);
                 resetPeaks();
                 long start = System.nanoTime();
-                K2Import.Report report;
+                ImportReport report;
                 try (K2Source source = K2Source.open(new K2Source.Settings(k2.url(), null, null, K2Fixture.PREFIX))) {
                     report = importer.run(source, null, p -> { });
                 }

@@ -78,7 +78,7 @@ abstract class K2ImportContract {
         return K2Source.open(new K2Source.Settings(k2.url(), null, null, K2Fixture.PREFIX));
     }
 
-    K2Import.Report run() {
+    ImportReport run() {
         try (K2Source source = source()) {
             return importer(K2Import.BATCH).run(source, files(), p -> { });
         } catch (java.io.IOException e) {
@@ -103,13 +103,13 @@ abstract class K2ImportContract {
         return tx.read(em -> em.createQuery("select count(s) from Statement s", Long.class).getSingleResult());
     }
 
-    static Set<String> kinds(K2Import.Report report, String about) {
-        return report.problems.stream().filter(p -> p.about().equals(about)).map(K2Import.Problem::kind).collect(Collectors.toSet());
+    static Set<String> kinds(ImportReport report, String about) {
+        return report.problems.stream().filter(p -> p.about().equals(about)).map(ImportReport.Problem::kind).collect(Collectors.toSet());
     }
 
     @Test
     void aDryRunReportsWhatWouldComeAndEveryProblemWritingNothing() {
-        K2Import.Report report;
+        ImportReport report;
         try (K2Source source = source()) {
             report = importer(K2Import.BATCH).dryRun(source, files());
         } catch (java.io.IOException e) {
@@ -140,7 +140,7 @@ abstract class K2ImportContract {
 
     @Test
     void itemsComeOverUnderTheirIdsWithTheirStatusDatesLanguageTagsAndSource() {
-        K2Import.Report report = run();
+        ImportReport report = run();
         assertEquals(13, report.count("statements.created", 0), report.counts.toString());
 
         Statement ceasefire = statement(101);
@@ -241,7 +241,7 @@ abstract class K2ImportContract {
         long count = statements();
         long tags = tx.read(em -> em.createQuery("select count(t) from Tag t", Long.class).getSingleResult());
         tx.run(em -> em.find(Statement.class, 105L).setTitle("Retitled in Bayan"));
-        K2Import.Report again = run();
+        ImportReport again = run();
         assertEquals(count, statements(), "nothing duplicated");
         long tagsAfter = tx.read(em -> em.createQuery("select count(t) from Tag t", Long.class).getSingleResult());
         assertEquals(tags, tagsAfter, "no tag made twice");
@@ -301,27 +301,27 @@ abstract class K2ImportContract {
         run();
         K2Addresses addresses = new K2Addresses(tx, sections, LANGUAGES, CLOCK);
         String ceasefire = "/media-center/coalition-news/item/101-coalition-calls-for-ceasefire";
-        Map<String, K2Addresses.Target> expected = new java.util.LinkedHashMap<>();
-        expected.put("/en/media-center/coalition-news/item/101-coalition-calls-for-ceasefire.html", new K2Addresses.Target("en", ceasefire));
-        expected.put("/some/menu/path/item/101-old-alias", new K2Addresses.Target("en", ceasefire));
-        expected.put("/index.php/item/101", new K2Addresses.Target("en", ceasefire));
-        expected.put("/ar/akhbar/item/102-x.html", new K2Addresses.Target("ar", "/akhbar-alitilaf/item/102-" + statement(102).getSlug()));
-        expected.put("/en/news/itemlist/category/2-coalition-news.html", new K2Addresses.Target("en", "/media-center/coalition-news"));
-        expected.put("/itemlist/tag/Russia", new K2Addresses.Target("en", "/tag/russia"));
-        expected.put("/ar/itemlist/tag/%D8%AD%D9%85%D8%B5", new K2Addresses.Target("ar", "/tag/حمص"));
-        expected.put("/en/itemlist/date/2018/5/2", new K2Addresses.Target("en", "/media-center/coalition-news/2018/05/02"));
+        Map<String, OldAddresses.Target> expected = new java.util.LinkedHashMap<>();
+        expected.put("/en/media-center/coalition-news/item/101-coalition-calls-for-ceasefire.html", new OldAddresses.Target("en", ceasefire));
+        expected.put("/some/menu/path/item/101-old-alias", new OldAddresses.Target("en", ceasefire));
+        expected.put("/index.php/item/101", new OldAddresses.Target("en", ceasefire));
+        expected.put("/ar/akhbar/item/102-x.html", new OldAddresses.Target("ar", "/akhbar-alitilaf/item/102-" + statement(102).getSlug()));
+        expected.put("/en/news/itemlist/category/2-coalition-news.html", new OldAddresses.Target("en", "/media-center/coalition-news"));
+        expected.put("/itemlist/tag/Russia", new OldAddresses.Target("en", "/tag/russia"));
+        expected.put("/ar/itemlist/tag/%D8%AD%D9%85%D8%B5", new OldAddresses.Target("ar", "/tag/حمص"));
+        expected.put("/en/itemlist/date/2018/5/2", new OldAddresses.Target("en", "/media-center/coalition-news/2018/05/02"));
         for (var e : expected.entrySet()) {
             assertTrue(addresses.mayBeOld(e.getKey(), null), e.getKey());
             assertEquals(java.util.Optional.of(e.getValue()), addresses.resolve(e.getKey(), Map.of()), e.getKey());
         }
-        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", ceasefire)), addresses.resolve("/index.php",
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", ceasefire)), addresses.resolve("/index.php",
                 Map.of("option", new String[] {"com_k2"}, "view", new String[] {"item"}, "id", new String[] {"101:coalition"},
                         "Itemid", new String[] {"7"})));
-        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media-center/coalition-news/feed.rss")),
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/media-center/coalition-news/feed.rss")),
                 addresses.resolve("/index.php", Map.of("option", new String[] {"com_k2"}, "view", new String[] {"itemlist"},
                         "task", new String[] {"category"}, "id", new String[] {"2"}, "format", new String[] {"feed"},
                         "type", new String[] {"rss"})));
-        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/tag/russia/feed.atom")),
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/tag/russia/feed.atom")),
                 addresses.resolve("/itemlist/tag/Russia", Map.of("format", new String[] {"feed"}, "type", new String[] {"atom"})));
         for (String hidden : List.of("/item/104-trashed", "/item/105-unpublished", "/item/107-future", "/item/999-none")) {
             assertEquals(java.util.Optional.empty(), addresses.resolve("/news" + hidden + ".html", Map.of()),
@@ -330,13 +330,13 @@ abstract class K2ImportContract {
         org.bayan.media.Media photo = tx.read(em -> em.createQuery("select s.image from Statement s where s.id = 101",
                 org.bayan.media.Media.class).getSingleResult());
         String k2Image = K2Fixture.imageName(101);
-        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media/" + photo.getHash() + "/w640.jpg")),
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/media/" + photo.getHash() + "/w640.jpg")),
                 addresses.resolve("/media/k2/items/cache/" + k2Image + "_M.jpg", Map.of()), "K2's M (400 wide): the 640 size");
-        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media/" + photo.getHash() + "/w640.jpg")),
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/media/" + photo.getHash() + "/w640.jpg")),
                 addresses.resolve("/media/k2/items/cache/" + k2Image + "_XL.jpg", Map.of()), "XL (900): the largest kept of a 900-wide photo");
-        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media/" + photo.getHash() + "/w320.jpg")),
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/media/" + photo.getHash() + "/w320.jpg")),
                 addresses.resolve("/media/k2/items/cache/" + k2Image + "_XS.jpg", Map.of()));
-        assertEquals(java.util.Optional.of(new K2Addresses.Target("en", "/media/" + photo.getHash() + "/full.jpg")),
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/media/" + photo.getHash() + "/full.jpg")),
                 addresses.resolve("/media/k2/items/src/" + k2Image + ".jpg", Map.of()));
         assertEquals(java.util.Optional.empty(), addresses.resolve("/media/k2/items/cache/" + K2Fixture.imageName(102) + "_M.jpg", Map.of()));
         assertFalse(addresses.mayBeOld(ceasefire, null), "Bayan's own addresses are not looked up");

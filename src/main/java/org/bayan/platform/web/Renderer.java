@@ -449,7 +449,7 @@ public final class Renderer {
     /** The public site's texts, then the admin area's, one file per part of it. */
     static final List<String> BUNDLES = List.of("/messages.properties", "/messages-admin.properties",
             "/messages-taxonomy.properties", "/messages-users.properties", "/messages-discovery.properties",
-            "/messages-media.properties");
+            "/messages-media.properties", "/messages-import.properties");
 
     /** The English bundles, then each language's translation of them ({@code messages_ar.properties}). */
     private static Map<String, Properties> loadMessages() {
