@@ -126,7 +126,7 @@ final class StatementWriter {
             Long version = known == null ? null : versions.get(known.targetId);
             if (version != null) {
                 if (known.targetVersion != null && version.longValue() != known.targetVersion) {
-                    report.problem("item.editedInBayan", "item " + in.sourceId(), p.title());
+                    report.problem("item.editedInBayan", about(in.sourceId()), p.title());
                     report.count("statements.keptAsEdited");
                 } else {
                     pending.add(new Pending(in, known, false, known.targetId));
@@ -136,7 +136,7 @@ final class StatementWriter {
             } else if (idsRequired) {
                 throw new ImportRefused("import.siteNotEmpty", 1);
             } else {
-                report.problem("post.idTaken", "item " + in.sourceId(), "");
+                report.problem("post.idTaken", about(in.sourceId()), "");
                 pending.add(new Pending(in, known, true, -1)); // a new id
             }
         }
@@ -259,7 +259,7 @@ final class StatementWriter {
                     s.getAttachments().add(new Attachment(file, a.title()));
                 } else {
                     // A statement's attachments are documents; the photo stays in the library.
-                    report.problem("item.attachmentNotDocument", "item " + in.sourceId(), file.getFileName());
+                    report.problem("item.attachmentNotDocument", about(in.sourceId()), file.getFileName());
                 }
             }
         }
@@ -298,6 +298,11 @@ final class StatementWriter {
         em.persist(row);
         tagCache.put(key, id);
         return em.getReference(Tag.class, id);
+    }
+
+    /** How the report names a row of the source: "item 12" of K2, "post 12" of WordPress. */
+    private String about(long sourceId) {
+        return (prefix.isEmpty() ? "item " : "post ") + sourceId;
     }
 
     private static boolean blank(String s) {

@@ -122,7 +122,10 @@ public final class WxrImport {
             Map<String, String> pictures = new HashMap<>();
             if (uploads != null) {
                 for (String path : WxrText.uploads(post.content())) {
-                    Long id = file(uploads, path, about, report);
+                    // A size WordPress made (photo-1024x576.jpg): the original, when it is there, in all of Bayan's sizes.
+                    String original = path.replaceFirst("-\\d{2,5}x\\d{2,5}(\\.[A-Za-z0-9]{2,5})$", "$1");
+                    Long id = file(uploads, !original.equals(path) && Files.isRegularFile(uploads.resolve(original)) ? original : path,
+                            about, report);
                     String address = id == null ? null : pictureAddress(id);
                     if (address != null) pictures.put(path, address);
                 }
