@@ -50,6 +50,13 @@ if [ "$demo" = true ]; then
   tag=$(curl -s "$B$item" | grep -o 'href="/tag/[^"]*"' | head -1 | sed 's/href="//; s/"//')
 fi
 PAGES=("day archive|$day" "statement|$item" "tag|$tag" "search, common word|/search?q=coalition" "section RSS feed|$section/feed.rss" "home|/")
+# Every page must be the page on both (a path that came out empty would measure the home page instead).
+for e in "${PAGES[@]}"; do
+  for p in 18183 18181; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$p${e#*|}")
+    [ -n "${e#*|}" ] && [ "$code" = 200 ] || { echo "port $p answered ${e#*|} (${e%%|*}) with $code" >&2; kill $OLD $NEW; exit 1; }
+  done
+done
 L=$W/uncached.lua # as bench/run.sh writes it: every request a key the page cache has never seen
 [ -f "$L" ] || cat > "$L" <<'LUA'
 counter = 0
@@ -70,10 +77,15 @@ for e in "${PAGES[@]}"; do
   for pair in "${pairs[@]}"; do
     set -- $pair
     wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path" > /dev/null
-    a=$(ticks $2); n=$(wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path" | awk '/requests in/ {print $1}'); b=$(ticks $2)
+    a=$(ticks $2); w=$(wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path"); b=$(ticks $2)
+    n=$(echo "$w" | awk '/requests in/ {print $1}')
+    # An error page is cheap: a figure of answers that are not the page would flatter whoever gave them.
+    bad=$(echo "$w" | awk '/Non-2xx or 3xx/ {print $NF}'); [ -z "$bad" ] || { echo "$1 answered $path with $bad non-2xx answers" >&2; kill $OLD $NEW; exit 1; }
     cpu[$1]=$(awk -v d=$((b - a)) -v n=$n -v hz=$hz 'BEGIN { printf "%.3f", d * 1000 / hz / n }')
   done
   set -- ${cpu[old]} ${cpu[new]}
   echo "| $name | $1 | $2 | $(awk -v a=$1 -v b=$2 'BEGIN { printf "%.2f×", b / a }') |"
 done
 kill $OLD $NEW
+# Gone before the next run copies the archives afresh (they are not this shell's children: wait cannot).
+while kill -0 $OLD 2>/dev/null || kill -0 $NEW 2>/dev/null; do sleep 1; done

@@ -93,10 +93,7 @@ import org.bayan.statement.DayCounts;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.PublishedDays;
 import org.bayan.statement.Schedule;
-import org.bayan.statement.Statement;
-import org.bayan.tag.Tag;
 import org.bayan.archive.TagArchiveServlet;
-import org.bayan.user.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

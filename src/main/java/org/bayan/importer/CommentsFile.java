@@ -10,7 +10,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The readers' comments of the old site, which Bayan does not show: written whole to
  * {@code comments.csv} in the import's folder (RFC 4180, UTF-8, a header line), so that
- * nothing is lost. Made only when there is a comment; a dry run only counts them.
+ * nothing is lost. Made only when there is a comment; a dry run only counts them. What readers
+ * wrote is kept from being taken for a formula by a spreadsheet ({@link #inert}).
  */
 final class CommentsFile implements AutoCloseable {
 
@@ -37,11 +38,20 @@ final class CommentsFile implements AutoCloseable {
                         .builder().setHeader("id", "post", "address", "name", "email", "website", "date", "shown", "text").get());
                 report.commentsFile = NAME;
             }
-            out.printRecord(id, post, address == null ? "" : address, name, email, website,
-                    date == null || date.startsWith("0000") ? "" : date, shown ? "yes" : "no", text);
+            out.printRecord(id, post, address == null ? "" : address, inert(name), inert(email), inert(website),
+                    date == null || date.startsWith("0000") ? "" : date, shown ? "yes" : "no", inert(text));
         } catch (IOException e) {
             throw new ImportRefused("import.folder", folder, e.getMessage());
         }
+    }
+
+    /**
+     * A reader's words as a spreadsheet shows them, never as a formula it runs: a cell starting
+     * with = + - @ (or a tab or return) gets an apostrophe before it, as OWASP advises for CSV.
+     */
+    static String inert(String cell) {
+        if (cell == null || cell.isEmpty()) return "";
+        return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class ImportAdminServlet extends AdminServlet {
         if (!segments(req).isEmpty()) {
             throw HttpError.notFound("no such admin action");
         }
+        Policy.require(Policy.canManageUsers(staff(req)), "import a site");
         Form form = new Form("wordpress".equals(param(req, "source")) ? "wordpress" : "k2", text(req, "k2Url"), text(req, "k2User"),
                 text(req, "k2Prefix"), text(req, "k2Files"), text(req, "translations"), text(req, "wxrFile"), text(req, "uploads"));
         boolean dry = !"run".equals(param(req, "mode"));

@@ -174,11 +174,11 @@ public final class ImportJobs implements AutoCloseable {
             };
             ImportReport report;
             if (source instanceof K2Source k2Source) {
-                report = request.dryRun() ? k2.dryRun(k2Source, request.files(), request.translations())
+                report = request.dryRun() ? k2.dryRun(k2Source, request.files(), request.translations(), progress)
                         : k2.run(k2Source, request.files(), request.translations(), own, progress);
             } else {
                 WxrSource wxr = (WxrSource) source;
-                report = request.dryRun() ? wordpress.dryRun(wxr, request.files())
+                report = request.dryRun() ? wordpress.dryRun(wxr, request.files(), progress)
                         : wordpress.run(wxr, request.files(), own, progress);
             }
             check(report, source instanceof K2Source ? k2Addresses : wordpressAddresses);
@@ -248,7 +248,7 @@ public final class ImportJobs implements AutoCloseable {
 
     /** What report.json holds. */
     private record Saved(String id, Source source, boolean dryRun, String startedBy, String startedAt, State state,
-                         String refusalKey, List<String> refusalArgs, ImportReport report) {
+                         String refusalKey, List<String> refusalArgs, long done, long total, ImportReport report) {
     }
 
     private static void save(Job job, Path own) {
@@ -257,7 +257,7 @@ public final class ImportJobs implements AutoCloseable {
             Path temp = own.resolve("report.json.tmp");
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 GSON.toJson(new Saved(job.id, job.source, job.dryRun, job.startedBy, job.startedAt.toString(), job.state,
-                        job.refusalKey, job.refusalArgs, job.report), out);
+                        job.refusalKey, job.refusalArgs, job.progress.done(), job.progress.total(), job.report), out);
             }
             Files.move(temp, own.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -275,6 +275,7 @@ public final class ImportJobs implements AutoCloseable {
             // A job saved as running was stopped with its process: what it wrote is whole, the next run resumes it.
             job.state = s.state() == State.RUNNING ? State.FAILED : s.state();
             job.report = s.report();
+            job.progress = new ImportReport.Progress(s.done(), s.total(), java.time.Duration.ZERO);
             job.refusalKey = s.state() == State.RUNNING ? "import.stopped" : s.refusalKey();
             job.refusalArgs = s.refusalArgs() == null ? List.of() : s.refusalArgs();
             return Optional.of(job);

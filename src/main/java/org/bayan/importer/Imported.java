@@ -1,6 +1,7 @@
 package org.bayan.importer;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -46,6 +47,24 @@ public class Imported {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a source row became, or null when the import has not met it. */
+    static Long target(EntityManager em, String kind, long sourceId, String key) {
+        Imported k = em.find(Imported.class, new Key(kind, sourceId, key));
+        return k == null ? null : k.targetId;
+    }
+
+    /** Records (or records again) what a source row became; the row, to add its hash. */
+    static Imported remember(EntityManager em, String kind, long sourceId, String key, long targetId) {
+        Imported k = em.find(Imported.class, new Key(kind, sourceId, key));
+        if (k == null) {
+            k = new Imported(new Key(kind, sourceId, key), targetId, null);
+            em.persist(k);
+        } else {
+            k.targetId = targetId;
+        }
+        return k;
     }
 
     protected Imported() {

@@ -1,7 +1,5 @@
 package org.bayan.importer;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +103,7 @@ public final class K2Addresses implements OldAddresses {
         if ((m = DOWNLOAD.matcher(path)).find()) return attachment(m.group(1));
         if ((m = ITEM.matcher(path)).find()) return withFeed(item(Long.parseLong(m.group(1))), feed);
         if ((m = CATEGORY.matcher(path)).find()) return withFeed(category(Long.parseLong(m.group(1)), language), feed);
-        if ((m = TAG.matcher(path)).find()) return withFeed(tag(decoded(m.group(1)), language), feed);
+        if ((m = TAG.matcher(path)).find()) return withFeed(tag(PercentDecoding.path(m.group(1)), language), feed);
         if ((m = DATE.matcher(path)).find()) {
             return date(language, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3) == null ? null : Long.parseLong(m.group(3)));
         }
@@ -207,15 +205,6 @@ public final class K2Addresses implements OldAddresses {
     private static String param(Map<String, String[]> params, String name) {
         String[] v = params.get(name);
         return v == null || v.length == 0 || v[0].isBlank() ? null : v[0].strip();
-    }
-
-    /** A path segment with what the container left encoded decoded; as it is when that is not possible ("100%"). */
-    private static String decoded(String segment) {
-        try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return segment;
-        }
     }
 
     /** "123" or "123:alias" (K2's id:alias), or null. */

@@ -22,17 +22,12 @@ import org.bayan.media.UploadRefused;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.platform.text.Slugs;
 import org.bayan.section.Section;
-import org.bayan.statement.Attachment;
-import org.bayan.statement.BodyImages;
 import org.bayan.statement.BodySanitizer;
-import org.bayan.statement.Revision;
 import org.bayan.statement.Statement;
 import org.bayan.statement.Status;
 import org.bayan.importer.StatementWriter.Attached;
 import org.bayan.importer.StatementWriter.Prepared;
-import org.bayan.tag.Tag;
 import org.bayan.user.Actor;
-import org.bayan.user.User.Role;
 import org.bayan.user.User;
 
 /**
@@ -87,12 +82,12 @@ public final class K2Import {
      * @param files the Joomla site's folder (holding {@code media/k2/items/src/}), or null to bring no images
      */
     public ImportReport dryRun(K2Source source, Path files) {
-        return dryRun(source, files, null);
+        return dryRun(source, files, null, p -> { });
     }
 
-    /** A dry run that also checks the CSV of translations ({@link Translations}). */
-    public ImportReport dryRun(K2Source source, Path files, Path translations) {
-        return go(source, files, translations, null, true, p -> { });
+    /** A dry run that also reads the CSV of translations ({@link Translations}); {@code progress} hears after every batch. */
+    public ImportReport dryRun(K2Source source, Path files, Path translations, Consumer<ImportReport.Progress> progress) {
+        return go(source, files, translations, null, true, progress);
     }
 
     /** Imports the source; {@code progress} hears after every batch. */
@@ -243,7 +238,7 @@ public final class K2Import {
             for (K2Source.Category c : ordered) {
                 Long parent = c.parent() == 0 ? null : mapped.get(c.parent());
                 Section parentSection = parent == null ? null : em.find(Section.class, parent);
-                Long known = imported(em, "category", c.id(), "");
+                Long known = Imported.target(em, "category", c.id(), "");
                 Section section = known == null ? null : em.find(Section.class, known);
                 String slug = cut(Slugs.of(c.alias().isBlank() ? c.name() : c.alias()), 100);
                 if (slug.isEmpty()) slug = "category-" + c.id();
@@ -257,7 +252,7 @@ public final class K2Import {
                         report.count("sections");
                     }
                     em.flush();
-                    remember(em, "category", c.id(), "", section.getId(), null);
+                    Imported.remember(em, "category", c.id(), "", section.getId());
                 } else {
                     report.count("sections.kept");
                 }
@@ -312,25 +307,14 @@ public final class K2Import {
         }
         tx.run(em -> {
             for (K2Source.Author a : authors) {
-                Long known = imported(em, "user", a.id(), "");
+                Long known = Imported.target(em, "user", a.id(), "");
                 if (known != null && em.find(User.class, known) != null) {
                     mapped.put(a.id(), known);
                     continue;
                 }
-                String base = cut(Slugs.of(a.username() == null || a.username().isBlank() ? "k2-" + a.id() : a.username()), 60);
-                if (base.isEmpty()) base = "k2-" + a.id();
-                String username = base;
-                for (int n = 2; !em.createQuery("select u from User u where u.username = :u", User.class)
-                        .setParameter("u", username).getResultList().isEmpty(); n++) {
-                    username = base + "-" + n;
-                }
-                User user = new User(username, cut(a.name() == null || a.name().isBlank() ? username : a.name(), 100),
-                        Role.AUTHOR, clock.instant());
-                user.setEnabled(false); // an admin enables an account and gives it a password
-                em.persist(user);
-                em.flush();
-                remember(em, "user", a.id(), "", user.getId(), null);
-                mapped.put(a.id(), user.getId());
+                long user = ImportedAccounts.create(em, a.username(), "k2-" + a.id(), a.name(), clock.instant());
+                Imported.remember(em, "user", a.id(), "", user);
+                mapped.put(a.id(), user);
                 report.count("accounts");
             }
         });
@@ -368,8 +352,7 @@ public final class K2Import {
             report.problem("item.pluginTags", about, String.join(" ", text.plugins()));
         }
         String body = BodySanitizer.sanitize(text.html());
-        org.jsoup.nodes.Document sent = org.jsoup.Jsoup.parseBodyFragment(text.html());
-        long left = sent.select("img").stream().filter(img -> !img.attr("src").startsWith("/media/")).count();
+        long left = text.outsidePictures();
         if (left > 0) {
             report.problem("item.bodyImagesLeft", about, left + "");
         }
@@ -380,7 +363,7 @@ public final class K2Import {
                 body = BodySanitizer.sanitize(body.substring(0, at));
             }
         }
-        int dropped = markup(sent) - markup(org.jsoup.Jsoup.parseBodyFragment(body));
+        int dropped = text.markup() - K2Text.markup(org.jsoup.Jsoup.parseBodyFragment(body));
         if (dropped > 0) {
             report.problem("item.htmlCleaned", about, dropped + "");
         }
@@ -417,15 +400,6 @@ public final class K2Import {
                 created, modified, section);
     }
 
-    /** Elements and attributes of a fragment: fewer after sanitising means something was taken out. */
-    private static int markup(org.jsoup.nodes.Document doc) {
-        int n = 0;
-        for (org.jsoup.nodes.Element e : doc.body().getAllElements()) {
-            n += 1 + e.attributesSize();
-        }
-        return n;
-    }
-
     /**
      * The items' images ({@code media/k2/items/src/{md5("Image" + id)}.jpg}) in the library, by
      * item id: each stored once (re-encoded, without metadata, in every size) and remembered with
@@ -439,7 +413,7 @@ public final class K2Import {
             if (!Files.isRegularFile(file)) {
                 continue; // K2 knows an item has an image only by its file
             }
-            Long known = tx.read(em -> imported(em, "image", item.id(), ""));
+            Long known = tx.read(em -> Imported.target(em, "image", item.id(), ""));
             if (known != null) {
                 images.put(item.id(), known);
                 continue;
@@ -453,7 +427,7 @@ public final class K2Import {
                         item.imageCaption().isBlank() ? null : cut(item.imageCaption().strip(), 1000),
                         item.imageCredits().isBlank() ? null : cut(item.imageCredits().strip(), 300));
                 tx.run(em -> {
-                    remember(em, "image", item.id(), "", id, null);
+                    Imported.remember(em, "image", item.id(), "", id);
                     em.find(Imported.class, new Imported.Key("image", item.id(), "")).sourceHash = hash;
                 });
                 images.put(item.id(), id);
@@ -484,7 +458,7 @@ public final class K2Import {
                 }
                 String hash = md5(local);
                 long key = Long.parseLong(hash.substring(0, 15), 16);
-                Long known = tx.read(em -> imported(em, "bodyimage", key, ""));
+                Long known = tx.read(em -> Imported.target(em, "bodyimage", key, ""));
                 if (known == null) {
                     report.count("bodyImages");
                     if (dry) {
@@ -494,7 +468,7 @@ public final class K2Import {
                     try (InputStream in = Files.newInputStream(file)) {
                         long id = media.addFile(Actor.system(), file.getFileName().toString(), in, null, null, null);
                         tx.run(em -> {
-                            remember(em, "bodyimage", key, "", id, null);
+                            Imported.remember(em, "bodyimage", key, "", id);
                             em.find(Imported.class, new Imported.Key("bodyimage", key, "")).sourceHash = hash;
                         });
                         known = id;
@@ -536,7 +510,7 @@ public final class K2Import {
                 String name = Path.of(a.filename().isBlank() ? "attachment-" + a.id() : a.filename()).getFileName().toString();
                 Path file = files.resolve("media/k2/attachments").resolve(name);
                 String title = cut((a.title().isBlank() ? name : a.title()).strip(), 300);
-                Long known = tx.read(em -> imported(em, "attachment", a.id(), ""));
+                Long known = tx.read(em -> Imported.target(em, "attachment", a.id(), ""));
                 if (known != null) {
                     attached.computeIfAbsent(a.itemId(), k -> new ArrayList<>()).add(new Attached(known, title));
                     continue;
@@ -549,7 +523,7 @@ public final class K2Import {
                 if (dry) continue;
                 try (InputStream in = Files.newInputStream(file)) {
                     long id = media.addFile(Actor.system(), name, in, null, null, null);
-                    tx.run(em -> remember(em, "attachment", a.id(), "", id, null));
+                    tx.run(em -> Imported.remember(em, "attachment", a.id(), "", id));
                     attached.computeIfAbsent(a.itemId(), k -> new ArrayList<>()).add(new Attached(id, title));
                 } catch (UploadRefused e) {
                     report.problem("item.attachmentRefused", about, name + ": " + e.key());
@@ -584,20 +558,6 @@ public final class K2Import {
     private static String slug(String alias, String title) {
         String slug = cut(Slugs.of(alias.isBlank() ? title : alias), MAX_SLUG);
         return slug.isEmpty() ? "item" : slug;
-    }
-
-    private static Long imported(EntityManager em, String kind, long sourceId, String key) {
-        Imported k = em.find(Imported.class, new Imported.Key(kind, sourceId, key));
-        return k == null ? null : k.targetId;
-    }
-
-    private static void remember(EntityManager em, String kind, long sourceId, String key, long targetId, Long version) {
-        Imported k = em.find(Imported.class, new Imported.Key(kind, sourceId, key));
-        if (k == null) {
-            em.persist(new Imported(new Imported.Key(kind, sourceId, key), targetId, version));
-        } else {
-            k.targetId = targetId;
-        }
     }
 
     private static String cut(String s, int max) {

@@ -26,7 +26,12 @@ final class K2Text {
             "(?:option=com_k2(?:&(?:amp;)?[a-zA-Z]+=[^&#\"]*)*?&(?:amp;)?view=item(?:&(?:amp;)?[a-zA-Z]+=[^&#\"]*)*?&(?:amp;)?id=(\\d+))"
                     + "|(?:^|/)item/(\\d+)(?:-[^/?#\"]*)?(?:\\.html)?(?:[?#].*)?$");
 
-    record Result(String html, String source, List<String> plugins, int linksRewritten) {
+    /**
+     * The text, its source line, the plugin tags taken out, the links rewritten; and, for the report,
+     * its pictures still from elsewhere than the library, and its elements and attributes (fewer after
+     * sanitising means something was taken out).
+     */
+    record Result(String html, String source, List<String> plugins, int linksRewritten, int outsidePictures, int markup) {
     }
 
     private K2Text() {
@@ -69,7 +74,17 @@ final class K2Text {
             }
         }
         String source = takeSource(doc);
-        return new Result(doc.body().html(), source, plugins, rewritten);
+        int outside = (int) doc.select("img").stream().filter(img -> !img.attr("src").startsWith("/media/")).count();
+        return new Result(doc.body().html(), source, plugins, rewritten, outside, markup(doc));
+    }
+
+    /** Elements and attributes of a fragment. */
+    static int markup(Document doc) {
+        int n = 0;
+        for (Element e : doc.body().getAllElements()) {
+            n += 1 + e.attributesSize();
+        }
+        return n;
     }
 
     /**
@@ -103,12 +118,7 @@ final class K2Text {
     static String localPath(String src) {
         Matcher m = LOCAL_IMAGE.matcher(src.strip());
         if (!m.matches()) return null;
-        String path;
-        try {
-            path = java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            path = m.group(1); // a name with a bare % in it, as the file is called
-        }
+        String path = PercentDecoding.path(m.group(1));
         return path.contains("..") || path.contains("\\") ? null : "images/" + path;
     }
 

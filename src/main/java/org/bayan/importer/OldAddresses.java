@@ -36,11 +36,11 @@ public interface OldAddresses {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
-                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : PercentDecoding.query(pair.substring(eq + 1));
                 params.putIfAbsent(name, new String[] {value});
             }
         }
-        String decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String decoded = PercentDecoding.path(path);
         if (!addresses.mayBeOld(decoded, query)) return Optional.empty();
         return addresses.resolve(decoded, params)
                 .map(t -> (t.language().equals(languages.get(0)) ? "" : "/" + t.language()) + t.path());

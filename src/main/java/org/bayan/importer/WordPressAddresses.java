@@ -61,17 +61,17 @@ public final class WordPressAddresses implements OldAddresses {
         }
         if ((m = PERMALINK.matcher(path)).matches()) {
             boolean feed = m.group(5) != null;
-            return bySlug(WxrImport.decoded(m.group(4)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+            return bySlug(PercentDecoding.path(m.group(4)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
                     .map(t -> feed ? feedOf(t) : t);
         }
         if ((m = CATEGORY.matcher(path)).matches()) {
             boolean feed = m.group(3) != null;
-            return mapped("wp-category", WxrImport.decoded(m.group(2))).flatMap(id -> sections.tree(languages.get(0)).byId(id))
+            return mapped("wp-category", PercentDecoding.path(m.group(2))).flatMap(id -> sections.tree(languages.get(0)).byId(id))
                     .map(s -> new Target(languages.get(0), s.path() + (feed ? "/feed.rss" : "")));
         }
         if ((m = TAG.matcher(path)).matches()) {
             boolean feed = m.group(2) != null;
-            String slug = WxrImport.decoded(m.group(1));
+            String slug = PercentDecoding.path(m.group(1));
             Optional<Target> tag = tx.read(em -> em.createQuery("select t.language, t.slug from Imported k, Tag t where k.key.kind = 'wp-tag'"
                     + " and k.sourceHash = :h and t.id = k.targetId", Object[].class).setParameter("h", Imported.hashOf(slug))
                     .setMaxResults(1).getResultStream().findFirst()).map(r -> new Target((String) r[0], "/tag/" + r[1]));

@@ -67,7 +67,12 @@ public final class WxrImport {
 
     /** Reads the export through and reports what would come and every problem, writing nothing. */
     public ImportReport dryRun(WxrSource source, Path uploads) {
-        return go(source, uploads, null, true, p -> { });
+        return dryRun(source, uploads, p -> { });
+    }
+
+    /** A dry run; {@code progress} hears after every batch. */
+    public ImportReport dryRun(WxrSource source, Path uploads, Consumer<ImportReport.Progress> progress) {
+        return go(source, uploads, null, true, progress);
     }
 
     /** Imports the export; the comments go to {@code comments.csv} in {@code folder} (null: not written). */
@@ -137,7 +142,7 @@ public final class WxrImport {
                 report.problem("post.imageMissing", about, "attachment " + post.thumbnail());
             } else if (featured != null && uploads != null) {
                 image = file(uploads, attachedPath(featured), about, report);
-                caption = featured.caption().isBlank() ? featured.title() : featured.caption();
+                caption = featured.caption(); // its title is most often the file's name: no alt text
             }
             List<Attached> attached = new ArrayList<>();
             if (uploads != null) {
@@ -153,7 +158,7 @@ public final class WxrImport {
                 WxrSource.Term t = source.tags().get(slug);
                 String name = t == null ? slug : t.name();
                 long id = t == null || t.id() == 0 ? slugId(slug) : t.id();
-                return new StatementWriter.SourceTag(id, name, slug);
+                return new StatementWriter.SourceTag(id, name, PercentDecoding.path(slug));
             }).toList();
             incoming.add(new StatementWriter.Incoming(post.id(), p, authors.get(post.creator()), tags, image, caption, null, attached));
         }
@@ -227,7 +232,7 @@ public final class WxrImport {
         if (modified == null || modified.isBefore(created)) modified = created;
         report.count("statements");
         report.count("statements." + status.name().toLowerCase(Locale.ROOT));
-        String slug = StatementWriter.cut(Slugs.of(decoded(post.slug()).isBlank() ? title : decoded(post.slug())), K2Import.MAX_SLUG);
+        String slug = StatementWriter.cut(Slugs.of(PercentDecoding.path(post.slug()).isBlank() ? title : PercentDecoding.path(post.slug())), K2Import.MAX_SLUG);
         return new Prepared(language, title, slug.isEmpty() ? "post" : slug, lead, body,
                 text.source() == null ? null : StatementWriter.cut(text.source(), 300), status,
                 status == Status.PUBLISHED || status == Status.SCHEDULED ? date : null, created, modified, section);
@@ -278,7 +283,7 @@ public final class WxrImport {
                 Imported known = em.find(Imported.class, new Imported.Key("wp-category", key, ""));
                 Section section = known == null ? null : em.find(Section.class, known.targetId);
                 if (section == null) {
-                    String slug = StatementWriter.cut(Slugs.of(decoded(t.slug())), 100);
+                    String slug = StatementWriter.cut(Slugs.of(PercentDecoding.path(t.slug())), 100);
                     if (slug.isEmpty()) slug = "category-" + key;
                     var query = em.createQuery("select s from Section s where s.slug = :slug and "
                             + (parent == null ? "s.parent is null" : "s.parent = :parent"), Section.class).setParameter("slug", slug);
@@ -292,10 +297,7 @@ public final class WxrImport {
                         report.problem("category.joined", "category " + t.slug(), t.name() + " → " + section.getName());
                     }
                     em.flush();
-                    if (known != null) em.remove(known);
-                    Imported row = new Imported(new Imported.Key("wp-category", key, ""), section.getId(), null);
-                    row.sourceHash = Imported.hashOf(decoded(t.slug()));
-                    em.persist(row);
+                    Imported.remember(em, "wp-category", key, "", section.getId()).sourceHash = Imported.hashOf(PercentDecoding.path(t.slug()));
                 } else {
                     report.count("sections.kept");
                 }
@@ -330,21 +332,9 @@ public final class WxrImport {
                     mapped.put(a.login(), known.targetId);
                     continue;
                 }
-                String base = StatementWriter.cut(Slugs.of(a.login().isBlank() ? "wp-" + key : a.login()), 60);
-                if (base.isEmpty()) base = "wp-" + key;
-                String username = base;
-                for (int n = 2; !em.createQuery("select u from User u where u.username = :u", User.class)
-                        .setParameter("u", username).getResultList().isEmpty(); n++) {
-                    username = base + "-" + n;
-                }
-                User user = new User(username, StatementWriter.cut(a.name().isBlank() ? username : a.name(), 100), User.Role.AUTHOR,
-                        clock.instant());
-                user.setEnabled(false); // an admin enables an account and gives it a password
-                em.persist(user);
-                em.flush();
-                if (known != null) em.remove(known);
-                em.persist(new Imported(new Imported.Key("wp-user", key, ""), user.getId(), null));
-                mapped.put(a.login(), user.getId());
+                long user = ImportedAccounts.create(em, a.login(), "wp-" + key, a.name(), clock.instant());
+                Imported.remember(em, "wp-user", key, "", user);
+                mapped.put(a.login(), user);
                 report.count("accounts");
             }
         });
@@ -374,14 +364,7 @@ public final class WxrImport {
         if (report.dryRun) return null;
         try (InputStream in = Files.newInputStream(file)) {
             long id = media.addFile(Actor.system(), file.getFileName().toString(), in, null, null, null);
-            tx.run(em -> {
-                Imported k = em.find(Imported.class, new Imported.Key("wp-file", key, ""));
-                if (k != null) em.remove(k);
-                em.flush();
-                Imported row = new Imported(new Imported.Key("wp-file", key, ""), id, null);
-                row.sourceHash = hash;
-                em.persist(row);
-            });
+            tx.run(em -> Imported.remember(em, "wp-file", key, "", id).sourceHash = hash);
             if (isPicture(path)) report.redirect("files", "/wp-content/uploads/" + path);
             return id;
         } catch (UploadRefused e) {
@@ -412,14 +395,5 @@ public final class WxrImport {
     /** A stable id for a row the export gives no id (a tag named only in a post): from its slug. */
     static long slugId(String slug) {
         return Long.parseLong(Imported.md5("slug:" + slug).substring(0, 15), 16);
-    }
-
-    /** A slug as WordPress writes it (percent-encoded for Arabic), decoded. */
-    static String decoded(String slug) {
-        try {
-            return java.net.URLDecoder.decode(slug.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return slug;
-        }
     }
 }

@@ -64,12 +64,7 @@ final class WxrText {
     static String uploadPath(String address) {
         Matcher m = UPLOAD.matcher(address.strip());
         if (!m.matches()) return null;
-        String path;
-        try {
-            path = java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            path = m.group(1);
-        }
+        String path = PercentDecoding.path(m.group(1));
         return path.contains("..") || path.contains("\\") ? null : path;
     }
 

@@ -23,15 +23,19 @@ import org.bayan.testing.TestDatabase;
 /**
  * What an import costs: a K2 site of N items (default 20,000) with 5,000 tags, three tags an
  * item, on the MariaDB {@code BAYAN_TEST_MARIADB_URL} names, imported into a fresh H2 without
- * images; items a second and the heap's peak. A benchmark, not a test: it prints figures.
+ * images; items a second and the heap's peak. With {@code images} after the number, every item
+ * has an image file (a 1600-pixel-wide JPEG, each a different picture) brought through the media
+ * pipeline. A benchmark, not a test: it prints figures.
  *   mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  *   BAYAN_TEST_MARIADB_URL=jdbc:mariadb://127.0.0.1:3306/test?user=root \
  *     java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.bayan.importer.K2ImportBench 20000
+ *   (the same with "500 images" for the rate with images)
  */
 public final class K2ImportBench {
 
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        boolean images = args.length > 1 && args[1].equals("images");
         int tags = 5_000;
         try (K2Fixture k2 = K2Fixture.site(); Connection c = DriverManager.getConnection(k2.url())) {
             long fill = System.nanoTime();
@@ -82,6 +86,15 @@ public final class K2ImportBench {
                     Duration.ofNanos(System.nanoTime() - fill).toSeconds());
 
             Path folder = Files.createTempDirectory("bayan-k2-bench");
+            Path files = null;
+            if (images) {
+                files = folder.resolve("joomla");
+                Path src = Files.createDirectories(files.resolve("media/k2/items/src"));
+                for (int i = 1; i <= items; i++) {
+                    Files.write(src.resolve(K2Fixture.imageName(1000 + i) + ".jpg"),
+                            org.bayan.testing.SampleFiles.jpeg(1600, 900 + i % 300)); // each a picture of its own
+                }
+            }
             try (TestDatabase db = TestDatabase.h2(folder)) {
                 var tx = db.tx();
                 Clock clock = Clock.systemUTC();
@@ -94,16 +107,16 @@ public final class K2ImportBench {
                 long start = System.nanoTime();
                 ImportReport report;
                 try (K2Source source = K2Source.open(new K2Source.Settings(k2.url(), null, null, K2Fixture.PREFIX))) {
-                    report = importer.run(source, null, p -> { });
+                    report = importer.run(source, files, p -> { });
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long created = report.count("statements.created", 0);
-                System.out.printf("imported %,d statements (%,d tags) in %.1f s: %.0f items a second; heap peak %d MB of %d MB%n",
-                        created, report.count("tags", 0), seconds, created / seconds, peakHeap() >> 20,
+                System.out.printf("imported %,d statements (%,d tags, %,d images) in %.1f s: %.0f items a second; heap peak %d MB of %d MB%n",
+                        created, report.count("tags", 0), report.count("images", 0), seconds, created / seconds, peakHeap() >> 20,
                         Runtime.getRuntime().maxMemory() >> 20);
                 start = System.nanoTime();
                 try (K2Source source = K2Source.open(new K2Source.Settings(k2.url(), null, null, K2Fixture.PREFIX))) {
-                    report = importer.run(source, null, p -> { });
+                    report = importer.run(source, files, p -> { });
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("run again: %,d updated in %.1f s: %.0f items a second%n", report.count("statements.updated", 0),

@@ -342,4 +342,79 @@ abstract class K2ImportContract {
         assertFalse(addresses.mayBeOld(ceasefire, null), "Bayan's own addresses are not looked up");
         assertFalse(addresses.mayBeOld("/tag/russia", null));
     }
+
+    @Test
+    void commentsGoToAFileAndACsvOfPairsLinksTranslations() throws Exception {
+        java.nio.file.Path csv = folder.resolve("pairs.csv");
+        java.nio.file.Files.writeString(csv, "k2 item,its translation\n101,102\n101,103\n\n# the same language twice\n101,111\n999,101\n");
+        java.nio.file.Path reports = java.nio.file.Files.createDirectories(folder.resolve("report"));
+        ImportReport report;
+        try (K2Source source = source()) {
+            report = importer(K2Import.BATCH).run(source, files(), csv, reports, p -> { });
+        }
+        assertEquals(2, report.count("translations", 0), report.counts.toString());
+        assertEquals(101L, statement(102).translationSetId(), "the Arabic statement is 101's translation");
+        assertEquals(101L, statement(103).translationSetId(), "and so is the Turkish");
+        assertEquals(111L, statement(111).translationSetId(), "two English statements are not each other's translation");
+        assertTrue(kinds(report, "translation 101,111").contains("translation.sameLanguage"), report.problems.toString());
+        assertTrue(kinds(report, "translation 999,101").contains("translation.unknown"));
+
+        List<String> comments = java.nio.file.Files.readAllLines(reports.resolve("comments.csv"));
+        assertEquals(3, comments.size(), "a header and both comments: " + comments);
+        assertEquals("id,post,address,name,email,website,date,shown,text", comments.get(0));
+        assertTrue(comments.get(1).startsWith("1,101,/media-center/coalition-news/item/101-coalition-calls-for-ceasefire,Reader One,"),
+                comments.get(1));
+        assertTrue(comments.get(2).contains(",,no,"), "the unpublished one, kept, with no zero date: " + comments.get(2));
+        assertTrue(comments.get(2).endsWith(",\"'=HYPERLINK(\"\"https://evil.example\"\")\""),
+                "a reader's formula is text to a spreadsheet: " + comments.get(2));
+        assertEquals("comments.csv", report.commentsFile);
+
+        ImportReport again;
+        try (K2Source source = source()) {
+            again = importer(K2Import.BATCH).run(source, files(), csv, null, p -> { });
+        }
+        assertEquals(0, again.count("statements.keptAsEdited", 0), "linked by the import, not edited here: still updated");
+        assertEquals(2, again.count("translations.kept", 0));
+        assertThrows(ImportRefused.class, () -> Translations.read(folder.resolve("none.csv")));
+        java.nio.file.Files.writeString(csv, "101,102\n101;103\n");
+        assertEquals("import.translations.line", assertThrows(ImportRefused.class, () -> Translations.read(csv)).key());
+    }
+
+    @Test
+    void anAttachmentsOldDownloadAddressLeadsToItsDocument() {
+        run();
+        K2Addresses addresses = new K2Addresses(tx, sections, LANGUAGES, CLOCK);
+        org.bayan.media.Media pdf = tx.read(em -> em.createQuery("select a.media from Statement s join s.attachments a where s.id = 101",
+                org.bayan.media.Media.class).getSingleResult());
+        String document = "/media/" + pdf.getHash() + "/statement-2018-05-02.pdf";
+        assertEquals(java.util.Optional.of(document), OldAddresses.follow(addresses, LANGUAGES,
+                "/index.php?option=com_k2&view=item&task=download&id=1_5f0b1d0c2b7a9e1c"));
+        assertEquals(java.util.Optional.of(document), OldAddresses.follow(addresses, LANGUAGES,
+                "/media-center/coalition-news/item/download/1_5f0b1d0c2b7a9e1c"));
+        assertEquals(java.util.Optional.empty(), OldAddresses.follow(addresses, LANGUAGES, "/news/item/download/2_ab"),
+                "an attachment whose file was missing brought nothing");
+    }
+
+    @Test
+    void anImportStartedWhileAnotherRunsIsRefusedAndItsReportIsKept() throws Exception {
+        java.nio.file.Path imports = folder.resolve("imports");
+        ImportJobs jobs = new ImportJobs(importer(K2Import.BATCH), null, a -> java.util.Optional.empty(), a -> java.util.Optional.empty(),
+                imports, CLOCK, () -> { });
+        ImportJobs.Request request = new ImportJobs.Request(ImportJobs.Source.K2, false,
+                new K2Source.Settings(k2.url(), null, null, K2Fixture.PREFIX), null, files(), null);
+        try (ImportLock held = ImportLock.take(imports)) {
+            assertEquals("import.running", assertThrows(ImportRefused.class, () -> jobs.runHere("admin", request, p -> { })).key());
+        }
+        assertEquals(0, statements(), "nothing half-imported");
+        ImportJobs.Job job = jobs.runHere("admin", request, p -> { });
+        assertEquals(ImportJobs.State.DONE, job.state());
+        org.bayan.user.Staff admin = new org.bayan.user.Staff(1, "admin", "Admin", User.Role.ADMIN, false);
+        ImportJobs later = new ImportJobs(importer(K2Import.BATCH), null, a -> java.util.Optional.empty(), a -> java.util.Optional.empty(),
+                imports, CLOCK, () -> { });
+        ImportJobs.Job saved = later.job(admin, job.id).orElseThrow();
+        assertEquals(13, saved.report().count("statements.created", 0), "the report read back from its file, as after a restart");
+        assertEquals(List.of(job.id), later.recent(admin, 10).stream().map(j -> j.id).toList());
+        org.bayan.user.Staff editor = new org.bayan.user.Staff(2, "ed", "Ed", User.Role.EDITOR, false);
+        assertThrows(org.bayan.platform.Forbidden.class, () -> later.recent(editor, 10), "imports are the admins'");
+    }
 }

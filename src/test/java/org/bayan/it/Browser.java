@@ -25,8 +25,14 @@ final class Browser {
 
     /** Signs a member of staff in from the staff login page and waits for the dashboard. */
     static void login(ChromeDriver browser, org.openqa.selenium.support.ui.WebDriverWait wait, String username, String password) {
+        login(browser, wait, Site.main(), username, password);
+    }
+
+    /** The same on a Tomcat of a test's own. */
+    static void login(ChromeDriver browser, org.openqa.selenium.support.ui.WebDriverWait wait, Site site, String username,
+                      String password) {
         browser.manage().deleteAllCookies();
-        browser.get(Site.main().url("/admin"));
+        browser.get(site.url("/admin"));
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
                 org.openqa.selenium.By.id("username"))).sendKeys(username);
         browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);

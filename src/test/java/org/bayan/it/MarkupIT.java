@@ -77,11 +77,11 @@ class MarkupIT {
             Map.entry("admin tag merge with errors", 400), Map.entry("admin tag link with errors", 400),
             Map.entry("admin tag link conflict", 409), Map.entry("admin section with errors", 400),
             Map.entry("admin section name in Arabic with errors", 400),
-            Map.entry("admin error 404", 404), Map.entry("admin error 400", 400),
+            Map.entry("admin error 404", 404), Map.entry("admin import with errors", 400), Map.entry("admin error 400", 400),
             Map.entry("admin author refused", 403), Map.entry("admin author refused an action", 403));
 
     @BeforeAll
-    static void pagesInEveryState() {
+    static void pagesInEveryState() throws Exception {
         admin = Session.admin();
         authorName = "markup-au-" + RUN;
         author = Accounts.createAndLogin(admin, authorName, "AUTHOR", AUTHOR_PASSWORD);
@@ -131,6 +131,15 @@ class MarkupIT {
         // A version the tag never had: the rename is refused as stale, and nothing is changed.
         String notTheTagsVersion = String.valueOf(Long.parseLong(admin.get(tagAdmin).html()
                 .selectFirst("input[name=version]").val()) + 1000);
+
+        // A dry run of a WordPress export (it writes nothing): its report page, with counts, problems and comments.
+        java.nio.file.Path wxr = org.bayan.testing.WxrFixture.write(Path.of("target", "markup-wordpress").toAbsolutePath());
+        admin.get("/admin/import");
+        Site.Page started = admin.post("/admin/import", Map.of("source", "wordpress", "wxrFile", wxr.toString(),
+                "uploads", org.bayan.testing.WxrFixture.uploads(wxr.getParent()).toString(), "mode", "dry"));
+        assertEquals(302, started.status(), started.body());
+        String importJob = path(started.header("Location"));
+        for (int i = 0; i < 120 && admin.get(importJob).header("Refresh") != null; i++) Thread.sleep(250);
 
         String p = "public";
         views.add(View.get(p, "home", Who.READER, "/"));
@@ -204,6 +213,10 @@ class MarkupIT {
         // A top-level section may not take the address of the site's tag pages, in Arabic either.
         views.add(View.post(a, "section name in Arabic with errors", Who.ADMIN, "/admin/sections/" + sectionId + "/label",
                 () -> Map.of("language", "ar", "name", "الوسوم", "slug", "tag", "description", "")));
+        views.add(View.get(a, "import", Who.ADMIN, "/admin/import"));
+        views.add(View.post(a, "import with errors", Who.ADMIN, "/admin/import",
+                () -> Map.of("source", "wordpress", "wxrFile", "/no/such/export-" + RUN + ".xml", "mode", "dry")));
+        views.add(View.get(a, "import report", Who.ADMIN, importJob));
         views.add(View.get(a, "error 404", Who.ADMIN, "/admin/statements/999999999999"));
         views.add(View.get(a, "error 400", Who.ADMIN, "/admin/statements?page=abc"));
         views.add(View.get(a, "author's dashboard", Who.AUTHOR, "/admin"));

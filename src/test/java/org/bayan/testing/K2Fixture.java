@@ -13,7 +13,7 @@ import java.util.UUID;
  * filled with the awkward cases a decade of a real site holds: items in three languages, trashed,
  * unpublished, expired and future ones, nested categories and an orphan, Arabic tag names,
  * colliding and Unicode aliases, zero dates, hostile HTML, a huge body, plugin tags, links between
- * items, the source line the mirrored page ends with. Dropped on close.
+ * items, the source line the mirrored page ends with, readers' comments. Dropped on close.
  */
 public final class K2Fixture implements AutoCloseable {
 
@@ -110,6 +110,9 @@ public final class K2Fixture implements AutoCloseable {
                     + " (2, 103, 'missing.pdf', 'Gone', '', 0), (3, 105, 'archive.zip', 'An archive', '', 0)");
             s.execute("update jos_k2_items set image_caption = 'Crowds in the square', image_credits = 'Media Department' where id = 101");
             s.execute("insert into jos_k2_tags_xref (tagID, itemID) values (1, 101), (3, 101), (2, 102), (1, 103), (1, 104)");
+            s.execute("insert into jos_k2_comments (id, itemID, userID, userName, commentDate, commentText, commentEmail, commentURL,"
+                    + " published) values (1, 101, 0, 'Reader One', '2018-05-02 12:00:00', 'Thank you, \"finally\".', 'one@example.org',"
+                    + " 'https://one.example.org', 1), (2, 101, 0, 'Spam', '0000-00-00 00:00:00', '=HYPERLINK(\"https://evil.example\")', '', '', 0)");
         }
         return f;
     }
