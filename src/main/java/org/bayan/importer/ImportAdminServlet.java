@@ -46,7 +46,7 @@ public final class ImportAdminServlet extends AdminServlet {
         List<String> path = segments(req);
         Policy.require(Policy.canManageUsers(staff(req)), "import a site");
         if (path.isEmpty()) {
-            form(req, resp, 200, Form.empty(), null);
+            form(req, resp, 200, Form.empty(), null, Map.of());
         } else if (path.size() == 1) {
             ImportJobs.Job job = jobs.job(staff(req), path.get(0)).orElseThrow(() -> HttpError.notFound("no such import"));
             Map<String, Object> model = new HashMap<>();
@@ -88,15 +88,32 @@ public final class ImportAdminServlet extends AdminServlet {
             ImportJobs.Job job = jobs.start(staff(req), request);
             redirect(req, resp, "/admin/import/" + job.id, null);
         } catch (ImportRefused e) {
+            String field = field(e.key(), form);
             form(req, resp, e.key().equals("import.running") ? 409 : 400, form, refusal(req, e.key(),
-                    e.args().stream().map(String::valueOf).toList()));
+                    e.args().stream().map(String::valueOf).toList()), field == null ? Map.of() : Map.of(field, "import.invalid"));
         }
     }
 
-    private void form(HttpServletRequest req, HttpServletResponse resp, int status, Form form, String refusal) throws IOException {
+    /** The form's field a refusal is about, marked as such beside the reason above the form; null for none (one running). */
+    private static String field(String key, Form form) {
+        return switch (key) {
+            case "import.source.url", "import.source.unreachable", "import.source.notK2", "import.source.failed" -> "k2Url";
+            case "import.source.denied" -> "k2Password";
+            case "import.source.prefix" -> "k2Prefix";
+            case "import.files.missing", "import.files.notFolder" -> form.source().equals("k2") ? "k2Files" : "uploads";
+            case "import.translations.missing", "import.translations.line", "import.translations.unreadable" -> "translations";
+            case "import.wxr.missing", "import.wxr.malformed", "import.wxr.notWxr", "import.wxr.unreadable" -> "wxrFile";
+            case "import.path.relative" -> form.source().equals("k2") ? "k2Files" : "wxrFile";
+            default -> null;
+        };
+    }
+
+    private void form(HttpServletRequest req, HttpServletResponse resp, int status, Form form, String refusal,
+                      Map<String, String> errors) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);
         model.put("refusal", refusal);
+        model.put("errors", errors);
         model.put("current", jobs.current(staff(req)).filter(ImportJobs.Job::running).orElse(null));
         model.put("recent", jobs.recent(staff(req), 10));
         render(req, resp, status, "admin/import", model, Crumb.current(renderer.message(req, "import.title")));
