@@ -72,7 +72,11 @@ final class FeedWriter {
         FeedIds ids = new FeedIds(absolute.apply("/"));
         f.setEntries(feed.items().stream().map(item -> entry(item, absolute, ids)).toList());
         try {
-            new SyndFeedOutput().output(f, out);
+            // Written whole, then handed on as one string: the XML writer writes a character at a time
+            // where it escapes, and the response keeps every write as a piece of its own.
+            java.io.StringWriter text = new java.io.StringWriter(64 * 1024);
+            new SyndFeedOutput().output(f, text);
+            out.write(text.toString());
         } catch (FeedException e) {
             throw new IllegalStateException("feed " + feed.pagePath() + " cannot be written", e);
         }
