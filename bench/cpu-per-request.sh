@@ -4,6 +4,7 @@
 # requests a second. Needs bench/run.sh to have run once with BENCH_BASELINE_WAR (archives, Tomcat) and the baseline WAR at
 # /work/bench-old/target/bayan.war (edit the paths for another layout). Prints a Markdown table.
 #   CPU_OLD_WAR=path   the baseline WAR (default /work/bench-old/target/bayan.war); CPU_NEW_WAR the other (target/bayan.war)
+#   CPU_PAGES=regex    measures only the pages whose names match (e.g. 'feed|home')
 #   CPU_NEW_FIRST=1    measures the new WAR first on each page (the WAR measured second tends to cost more: run both orders)
 #   CPU_DEMO=1         both WARs on a fresh home with the demo content instead of the archives: no bench/run.sh needed,
 #                      pages of about twenty statements, the demo's photos in them
@@ -50,6 +51,9 @@ if [ "$demo" = true ]; then
   tag=$(curl -s "$B$item" | grep -o 'href="/tag/[^"]*"' | head -1 | sed 's/href="//; s/"//')
 fi
 PAGES=("day archive|$day" "statement|$item" "tag|$tag" "search, common word|/search?q=coalition" "section RSS feed|$section/feed.rss" "home|/")
+if [ -n "${CPU_PAGES:-}" ]; then # a regex of page names, to measure only those
+  kept=(); for e in "${PAGES[@]}"; do [[ "${e%%|*}" =~ $CPU_PAGES ]] && kept+=("$e"); done; PAGES=("${kept[@]}")
+fi
 # Every page must be the page on both (a path that came out empty would measure the home page instead).
 for e in "${PAGES[@]}"; do
   for p in 18183 18181; do
