@@ -140,10 +140,13 @@ public final class ImportJobs implements AutoCloseable {
 
     private synchronized Opened open(String who, Request request) {
         ImportLock lock = ImportLock.take(folder);
-        AutoCloseable source = null;
+        AutoCloseable source;
         try {
             if (request.files() != null && !Files.isDirectory(request.files())) {
                 throw new ImportRefused("import.files.notFolder", request.files());
+            }
+            if (request.source() == Source.K2 && request.files() != null && !Files.isDirectory(request.files().resolve("media/k2/items"))) {
+                throw new ImportRefused("import.files.missing", request.files().resolve("media/k2/items"));
             }
             source = request.source() == Source.K2 ? K2Source.open(request.k2()) : WxrSource.open(request.wxr());
         } catch (RuntimeException e) {
@@ -167,7 +170,7 @@ public final class ImportJobs implements AutoCloseable {
             java.util.function.Consumer<ImportReport.Progress> progress = p -> {
                 job.progress = p;
                 heard.accept(p);
-                if (Duration.between(told[0], clock.instant()).toSeconds() >= 10) {
+                if (!request.dryRun() && Duration.between(told[0], clock.instant()).toSeconds() >= 10) {
                     told[0] = clock.instant();
                     contentChanged.run();
                 }

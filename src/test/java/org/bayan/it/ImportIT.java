@@ -105,6 +105,9 @@ class ImportIT {
         }
         List<Object> noFolder = refused(admin, k2Form(k2.url(), work.resolve("nowhere").toString(), "dry"));
         assertEquals(List.of(400, "There is no folder " + work.resolve("nowhere") + " on this machine."), noFolder);
+        List<Object> notJoomla = refused(admin, k2Form(k2.url(), work.toString(), "dry"));
+        assertEquals(List.of(400, "The Joomla site’s folder has no " + work.resolve("media/k2/items")
+                + ": give the folder that holds media/k2/items"), notJoomla, "told on the form, not after the job started");
         List<Object> relative = refused(admin, k2Form(k2.url(), "joomla", "dry"));
         assertEquals(400, relative.get(0));
 
