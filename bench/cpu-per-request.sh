@@ -5,7 +5,12 @@
 # /work/bench-old/target/bayan.war (edit the paths for another layout). Prints a Markdown table.
 #   CPU_OLD_WAR=path   the baseline WAR (default /work/bench-old/target/bayan.war); CPU_NEW_WAR the other (target/bayan.war)
 #   CPU_PAGES=regex    measures only the pages whose names match (e.g. 'feed|home')
-#   CPU_NEW_FIRST=1    measures the new WAR first on each page (the WAR measured second tends to cost more: run both orders)
+#   CPU_ROUNDS=n       rounds per page (2), each swapping which WAR is measured first (the one measured second tends to
+#                      cost more); the table gives every round's figure and the medians
+#   CPU_NEW_FIRST=1    the new WAR first in the first round
+#   CPU_SITE_WARMUP_SECONDS  unmeasured load on every page of both WARs first (20 s a page): the JIT is still
+#                      compiling for minutes, and a page costs half as much after three of them as after one
+#   CPU_WARM_SECONDS, CPU_SECONDS  unmeasured and measured load per round and WAR (20 s each)
 #   CPU_DEMO=1         both WARs on a fresh home with the demo content instead of the archives: no bench/run.sh needed,
 #                      pages of about twenty statements, the demo's photos in them
 set -euo pipefail
@@ -70,25 +75,31 @@ request = function()
   return wrk.format(nil, wrk.path .. sep .. "nocache=" .. counter .. "-" .. math.random(1, 1000000000))
 end
 LUA
-for port in 18183 18181; do for e in "${PAGES[@]}"; do wrk -t2 -c16 -d12s -s $L "http://localhost:$port${e#*|}" > /dev/null; done; done
+for port in 18183 18181; do for e in "${PAGES[@]}"; do wrk -t2 -c16 -d${CPU_SITE_WARMUP_SECONDS:-20}s -s $L "http://localhost:$port${e#*|}" > /dev/null; done; done
 hz=$(getconf CLK_TCK)
-echo "| page | baseline CPU ms/request | new CPU ms/request | new/baseline |"
-echo "|---|---|---|---|"
+ROUNDS=${CPU_ROUNDS:-2}; WARM=${CPU_WARM_SECONDS:-20}; SECONDS_EACH=${CPU_SECONDS:-20}
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "| page | baseline CPU ms/request, each round | new, each round | baseline median | new median | new/baseline |"
+echo "|---|---|---|---|---|---|"
 for e in "${PAGES[@]}"; do
   name=${e%%|*}; path=${e#*|}
-  pairs=("old $OLD 18183" "new $NEW 18181"); [ -n "${CPU_NEW_FIRST:-}" ] && pairs=("new $NEW 18181" "old $OLD 18183")
-  declare -A cpu=()
-  for pair in "${pairs[@]}"; do
-    set -- $pair
-    wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path" > /dev/null
-    a=$(ticks $2); w=$(wrk -t2 -c16 -d20s -s $L "http://localhost:$3$path"); b=$(ticks $2)
-    n=$(echo "$w" | awk '/requests in/ {print $1}')
-    # An error page is cheap: a figure of answers that are not the page would flatter whoever gave them.
-    bad=$(echo "$w" | awk '/Non-2xx or 3xx/ {print $NF}'); [ -z "$bad" ] || { echo "$1 answered $path with $bad non-2xx answers" >&2; kill $OLD $NEW; exit 1; }
-    cpu[$1]=$(awk -v d=$((b - a)) -v n=$n -v hz=$hz 'BEGIN { printf "%.3f", d * 1000 / hz / n }')
+  declare -A cpu=([old]="" [new]="")
+  for round in $(seq 1 "$ROUNDS"); do
+    # Each round swaps which WAR goes first: the one measured second tends to cost more.
+    pairs=("old $OLD 18183" "new $NEW 18181")
+    if (( (round + ${CPU_NEW_FIRST:-0}) % 2 == 0 )); then pairs=("new $NEW 18181" "old $OLD 18183"); fi
+    for pair in "${pairs[@]}"; do
+      set -- $pair
+      wrk -t2 -c16 -d${WARM}s -s $L "http://localhost:$3$path" > /dev/null
+      a=$(ticks $2); w=$(wrk -t2 -c16 -d${SECONDS_EACH}s -s $L "http://localhost:$3$path"); b=$(ticks $2)
+      n=$(echo "$w" | awk '/requests in/ {print $1}')
+      # An error page is cheap: a figure of answers that are not the page would flatter whoever gave them.
+      bad=$(echo "$w" | awk '/Non-2xx or 3xx/ {print $NF}'); [ -z "$bad" ] || { echo "$1 answered $path with $bad non-2xx answers" >&2; kill $OLD $NEW; exit 1; }
+      cpu[$1]+="$(awk -v d=$((b - a)) -v n=$n -v hz=$hz 'BEGIN { printf "%.3f", d * 1000 / hz / n }') "
+    done
   done
-  set -- ${cpu[old]} ${cpu[new]}
-  echo "| $name | $1 | $2 | $(awk -v a=$1 -v b=$2 'BEGIN { printf "%.2f×", b / a }') |"
+  o=$(median ${cpu[old]}); m=$(median ${cpu[new]})
+  echo "| $name | ${cpu[old]% } | ${cpu[new]% } | $o | $m | $(awk -v a=$o -v b=$m 'BEGIN { printf "%.2f×", b / a }') |"
 done
 kill $OLD $NEW
 # Gone before the next run copies the archives afresh (they are not this shell's children: wait cannot).
