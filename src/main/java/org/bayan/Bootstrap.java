@@ -93,6 +93,7 @@ import org.bayan.statement.DayCounts;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.PublishedDays;
 import org.bayan.statement.Schedule;
+import org.bayan.archive.AuthorArchiveServlet;
 import org.bayan.archive.TagArchiveServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -246,6 +247,7 @@ public final class Bootstrap implements ServletContextListener {
         Renderer renderer = p.renderer();
         ctx.addServlet("home", new HomeServlet(renderer, p.sections(), p.statements())).addMapping("");
         ctx.addServlet("tags", new TagArchiveServlet(renderer, p.statements(), p.feeds())).addMapping("/tag/*");
+        ctx.addServlet("authors", new AuthorArchiveServlet(renderer, p.statements())).addMapping("/author/*");
         ctx.addServlet("feeds", new FeedServlet(renderer, p.feeds())).addMapping("/feed.rss", "/feed.atom");
         // "*.xml" because a mapping cannot say "/sitemap-N.xml"; the servlet 404s any other name.
         ctx.addServlet("sitemaps", new SitemapServlet(renderer, new Sitemaps(p.tx(), p.sections(), p.clock())))

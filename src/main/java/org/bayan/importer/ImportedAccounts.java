@@ -8,7 +8,8 @@ import org.bayan.user.User;
 /**
  * An old site's author as a staff account: disabled, with no password carried over (an admin
  * enables it and gives one), the old login as the user name where it is free (else with -2,
- * -3…), the name shown as it was.
+ * -3…), the name shown as it was, and an author page for readers, as the old site had a listing
+ * of each author's items (an admin may withdraw it).
  */
 final class ImportedAccounts {
 
@@ -26,6 +27,7 @@ final class ImportedAccounts {
         }
         User user = new User(username, StatementWriter.cut(name == null || name.isBlank() ? username : name, 100), User.Role.AUTHOR, now);
         user.setEnabled(false);
+        user.setAuthorPage(true);
         em.persist(user);
         em.flush();
         return user.getId();

@@ -17,7 +17,7 @@ import org.bayan.statement.Status;
 /**
  * The addresses a Joomla K2 site served, and the Bayan page each now is: SEF item addresses under
  * any menu path, with or without {@code .html} and a language prefix; non-SEF
- * {@code index.php?option=com_k2&view=item&id=123:alias}; category, tag and date listings; their
+ * {@code index.php?option=com_k2&view=item&id=123:alias}; category, tag, author and date listings; their
  * feeds ({@code format=feed&type=rss|atom}). Items keep their ids, so an item's address needs
  * only its id; a category's is found through what the import recorded. A statement readers may
  * not see (a draft, one trashed or still scheduled) is no address: 404, as for any other.
@@ -32,6 +32,7 @@ public final class K2Addresses implements OldAddresses {
     private static final Pattern IMAGE = Pattern.compile("^/media/k2/items/(?:src/([0-9a-f]{32})|cache/([0-9a-f]{32})_(XS|S|M|L|XL|Generic))\\.jpg$");
     /** An attachment's download: {@code item/download/12_hash}, K2's id and a hash of it. */
     private static final Pattern DOWNLOAD = Pattern.compile("(?:^|/)item/download/(\\d{1,18}_[0-9a-fA-F]*)$");
+    private static final Pattern USER = Pattern.compile("(?:^|/)itemlist/user/(\\d{1,18})(?:-[^/]*)?$");
     private static final Pattern DATE = Pattern.compile("(?:^|/)itemlist/date/(\\d{4})/(\\d{1,2})(?:/(\\d{1,2}))?$");
 
     private final Transactions tx;
@@ -84,6 +85,10 @@ public final class K2Addresses implements OldAddresses {
             language = prefix.group(1);
             path = path.substring(prefix.end());
         }
+        String lang = param(params, "lang"); // Joomla's non-SEF addresses name their language so: lang=ar
+        if (lang != null && lang.length() >= 2 && languages.contains(lang.substring(0, 2).toLowerCase(java.util.Locale.ROOT))) {
+            language = lang.substring(0, 2).toLowerCase(java.util.Locale.ROOT);
+        }
         path = path.replaceFirst("^/index\\.php(?=/|$)", "").replaceFirst("\\.html$", "");
         String feed = feed(params);
         if ("com_k2".equals(param(params, "option"))) {
@@ -93,6 +98,7 @@ public final class K2Addresses implements OldAddresses {
             if ("item".equals(view)) return withFeed(item(number(param(params, "id"))), feed);
             if ("itemlist".equals(view) && "category".equals(task)) return withFeed(category(number(param(params, "id")), language), feed);
             if ("itemlist".equals(view) && "tag".equals(task)) return withFeed(tag(param(params, "tag"), language), feed);
+            if ("itemlist".equals(view) && "user".equals(task)) return author(number(param(params, "id")), language, feed);
             if ("itemlist".equals(view) && "date".equals(task)) {
                 return date(language, number(param(params, "year")), number(param(params, "month")), number(param(params, "day")));
             }
@@ -104,6 +110,7 @@ public final class K2Addresses implements OldAddresses {
         if ((m = ITEM.matcher(path)).find()) return withFeed(item(Long.parseLong(m.group(1))), feed);
         if ((m = CATEGORY.matcher(path)).find()) return withFeed(category(Long.parseLong(m.group(1)), language), feed);
         if ((m = TAG.matcher(path)).find()) return withFeed(tag(PercentDecoding.path(m.group(1)), language), feed);
+        if ((m = USER.matcher(path)).find()) return author(Long.parseLong(m.group(1)), language, feed);
         if ((m = DATE.matcher(path)).find()) {
             return date(language, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3) == null ? null : Long.parseLong(m.group(3)));
         }
@@ -173,6 +180,18 @@ public final class K2Addresses implements OldAddresses {
         Optional<Long> section = tx.read(em -> em.createQuery("select k.targetId from Imported k where k.key.kind = 'category'"
                 + " and k.key.sourceId = :id", Long.class).setParameter("id", sourceId).getResultStream().findFirst());
         return section.flatMap(id -> sections.tree(language).byId(id)).map(s -> new Target(language, s.path()));
+    }
+
+    /**
+     * An author's listing: the author page of the account the import made, while it is listed
+     * (an admin may withdraw it). Bayan's author pages have no feed: an author's feed leads to the site's.
+     */
+    private Optional<Target> author(Long sourceId, String language, String feed) {
+        if (sourceId == null) return Optional.empty();
+        Optional<Long> user = tx.read(em -> em.createQuery("select u.id from Imported k, User u where k.key.kind = 'user'"
+                + " and k.key.sourceId = :id and u.id = k.targetId and u.authorPage = true", Long.class)
+                .setParameter("id", sourceId).getResultStream().findFirst());
+        return user.map(id -> new Target(language, feed == null ? "/author/" + id : "/" + feed));
     }
 
     private static Optional<Target> tag(String name, String language) {

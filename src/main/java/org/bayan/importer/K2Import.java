@@ -397,7 +397,8 @@ public final class K2Import {
         report.count("statements." + status.name().toLowerCase(java.util.Locale.ROOT));
         return new Prepared(language, title, slug(item), leadFits ? introText : null, body, text.source() == null ? null
                 : cut(text.source(), 300), status, publishUp,
-                created, modified, section);
+                created, modified, section,
+                StatementWriter.Presented.of(item.createdByAlias(), item.metadesc(), item.featured(), item.hits()));
     }
 
     /**

@@ -35,7 +35,18 @@ final class StatementWriter {
 
     /** A statement as the import will write it: worked out the same in a dry run and an import. */
     record Prepared(String language, String title, String slug, String lead, String body, String source,
-                    Status status, Instant publishedAt, Instant created, Instant modified, Long section) {
+                    Status status, Instant publishedAt, Instant created, Instant modified, Long section, Presented presented) {
+    }
+
+    /**
+     * How the source signed and presented a statement: its byline, its description for search
+     * engines (each null for none), whether it was featured, and how often the source counted it read.
+     */
+    record Presented(String byline, String description, boolean featured, long hits) {
+        static Presented of(String byline, String description, boolean featured, long hits) {
+            return new Presented(blank(byline) ? null : cut(byline.strip(), 200),
+                    blank(description) ? null : cut(description.strip(), 300), featured, Math.max(0, hits));
+        }
     }
 
     /** A tag as the source names it: its id there, its name, and its slug there when its old address spells that (or null). */
@@ -240,6 +251,10 @@ final class StatementWriter {
         // root, as its old addresses need.
         s.setBody(p.body().contains("<img") ? BodyImages.expand(em, p.body(), "") : p.body());
         s.setSource(p.source());
+        s.setByline(p.presented().byline());
+        s.setDescription(p.presented().description());
+        s.setFeatured(p.presented().featured());
+        s.setOldSiteHits(p.presented().hits());
         s.setLanguage(p.language());
         s.setStatus(p.status());
         s.schedule(p.publishedAt(), zone);

@@ -13,7 +13,7 @@ import org.bayan.section.Sections;
 
 /**
  * The addresses a WordPress site served, for what an import from its export brought over: a
- * post by its id ({@code /?p=123}) and by its date-and-name permalink ({@code /2018/05/02/slug/},
+ * post by its id ({@code /?p=123}, {@code /archives/123}) and by its date-and-name permalink ({@code /2018/05/02/slug/},
  * {@code /2018/05/slug/}), a category ({@code /category/parent/child/}), a tag ({@code /tag/slug/}),
  * their feeds ({@code …/feed/}) and the site's ({@code /feed/}), and the uploads
  * ({@code /wp-content/uploads/2018/05/photo-300x200.jpg}, the size WordPress made mapped to the
@@ -24,6 +24,10 @@ public final class WordPressAddresses implements OldAddresses {
     private static final Pattern PERMALINK = Pattern.compile("^/(\\d{4})/(\\d{2})/(?:(\\d{2})/)?([^/]+)/?(feed/?)?$");
     private static final Pattern CATEGORY = Pattern.compile("^/category/((?:[^/]+/)*?)([^/]+)/?(feed/?)?$");
     private static final Pattern TAG = Pattern.compile("^/tag/([^/]+)/?(feed/?)?$");
+    /** WordPress's author archive ends in a slash; Bayan's own author pages ({@code /author/12}) do not. */
+    private static final Pattern AUTHOR = Pattern.compile("^/author/([^/]+)/(feed/?)?$");
+    /** WordPress's numeric permalink structure: a post by its id. */
+    private static final Pattern ARCHIVES = Pattern.compile("^/archives/(\\d{1,18})/?(feed/?)?$");
     private static final Pattern UPLOAD = Pattern.compile("^/wp-content/uploads/(.+?)(?:-(\\d{2,5})x(\\d{2,5}))?(\\.[A-Za-z0-9]{2,5})$");
 
     private final Transactions tx;
@@ -44,7 +48,8 @@ public final class WordPressAddresses implements OldAddresses {
             return true;
         }
         return path.startsWith("/wp-content/uploads/") || path.startsWith("/category/") || path.equals("/feed/")
-                || path.startsWith("/tag/") && path.endsWith("/") || PERMALINK.matcher(path).matches();
+                || path.startsWith("/archives/")
+                || (path.startsWith("/tag/") || path.startsWith("/author/")) && path.endsWith("/") || PERMALINK.matcher(path).matches();
     }
 
     @Override
@@ -58,6 +63,10 @@ public final class WordPressAddresses implements OldAddresses {
         if ((m = UPLOAD.matcher(path)).matches()) {
             return upload(m.group(1) + m.group(4), m.group(2) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(2)),
                     m.group(2) == null ? null : path.substring("/wp-content/uploads/".length()));
+        }
+        if ((m = ARCHIVES.matcher(path)).matches()) {
+            boolean feed = m.group(2) != null;
+            return post(Long.parseLong(m.group(1))).map(t -> feed ? feedOf(t) : t);
         }
         if ((m = PERMALINK.matcher(path)).matches()) {
             boolean feed = m.group(5) != null;
@@ -77,6 +86,15 @@ public final class WordPressAddresses implements OldAddresses {
                     .setMaxResults(1).getResultStream().findFirst()).map(r -> new Target((String) r[0], "/tag/" + r[1]));
             if (tag.isEmpty() && !Slugs.of(slug).isEmpty()) tag = Optional.of(new Target(languages.get(0), "/tag/" + Slugs.of(slug)));
             return tag.map(t -> feed ? new Target(t.language(), t.path() + "/feed.rss") : t);
+        }
+        if ((m = AUTHOR.matcher(path)).matches()) {
+            boolean feed = m.group(2) != null;
+            String login = PercentDecoding.path(m.group(1)).toLowerCase(java.util.Locale.ROOT);
+            Optional<Long> user = tx.read(em -> em.createQuery("select u.id from Imported k, User u where k.key.kind = 'wp-user'"
+                    + " and k.sourceHash = :h and u.id = k.targetId and u.authorPage = true", Long.class)
+                    .setParameter("h", Imported.hashOf(login)).setMaxResults(1).getResultStream().findFirst());
+            // Bayan's author pages have no feed of their own: an author's feed leads to the site's.
+            return user.map(id -> new Target(languages.get(0), feed ? "/feed.rss" : "/author/" + id));
         }
         return Optional.empty();
     }

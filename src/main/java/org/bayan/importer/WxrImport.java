@@ -235,7 +235,9 @@ public final class WxrImport {
         String slug = StatementWriter.cut(Slugs.of(PercentDecoding.path(post.slug()).isBlank() ? title : PercentDecoding.path(post.slug())), K2Import.MAX_SLUG);
         return new Prepared(language, title, slug.isEmpty() ? "post" : slug, lead, body,
                 text.source() == null ? null : StatementWriter.cut(text.source(), 300), status,
-                status == Status.PUBLISHED || status == Status.SCHEDULED ? date : null, created, modified, section);
+                status == Status.PUBLISHED || status == Status.SCHEDULED ? date : null, created, modified, section,
+                // A sticky post is WordPress's featured one; WordPress counts no readers.
+                StatementWriter.Presented.of(null, post.metaDescription(), post.sticky(), 0));
     }
 
     /** A WordPress date ({@code 2018-05-02 11:00:00}) in UTC ({@code zone} null) or in the site's zone; null for none. */
@@ -328,12 +330,15 @@ public final class WxrImport {
             for (WxrSource.Author a : authors) {
                 long key = a.id() == 0 ? slugId(a.login()) : a.id();
                 Imported known = em.find(Imported.class, new Imported.Key("wp-user", key, ""));
+                // The author archive's address, /author/{nicename}/: WordPress makes the nicename of the login.
+                String nicename = Imported.hashOf(a.login().toLowerCase(java.util.Locale.ROOT));
                 if (known != null && em.find(User.class, known.targetId) != null) {
+                    known.sourceHash = nicename;
                     mapped.put(a.login(), known.targetId);
                     continue;
                 }
                 long user = ImportedAccounts.create(em, a.login(), "wp-" + key, a.name(), clock.instant());
-                Imported.remember(em, "wp-user", key, "", user);
+                Imported.remember(em, "wp-user", key, "", user).sourceHash = nicename;
                 mapped.put(a.login(), user);
                 report.count("accounts");
             }

@@ -43,7 +43,8 @@ public final class WxrSource implements AutoCloseable {
     /** A post whole, as the second reading hands it over. */
     public record Post(long id, String title, String slug, String link, String creator, String content, String excerpt,
                        String status, String date, String dateGmt, String modifiedGmt, String type, boolean sticky,
-                       List<String> categories, List<String> tags, Long thumbnail, List<Comment> comments) {
+                       List<String> categories, List<String> tags, Long thumbnail, List<Comment> comments,
+                       String metaDescription) {
     }
 
     /** A post's address, for links and redirects: its id, slug, date and status. */
@@ -216,7 +217,9 @@ public final class WxrSource implements AutoCloseable {
                 f.getOrDefault("link", "").strip(), f.getOrDefault("dc:creator", ""), f.getOrDefault("content", ""),
                 f.getOrDefault("excerpt", ""), f.getOrDefault("status", "").strip(), f.getOrDefault("post_date", "").strip(),
                 f.getOrDefault("post_date_gmt", "").strip(), f.getOrDefault("post_modified_gmt", "").strip(), type.strip(),
-                "1".equals(f.get("is_sticky")), categories, tags, thumbnail, comments);
+                "1".equals(f.get("is_sticky")), categories, tags, thumbnail, comments,
+                // The description the most used SEO plugins keep for a post (Yoast's, then All in One SEO's).
+                meta.getOrDefault("_yoast_wpseo_metadesc", meta.getOrDefault("_aioseo_description", "")).strip());
         if (first) {
             if (post.type().equals("post")) posts.add(new Address(post.id(), post.slug(), post.date(), post.status()));
         } else {

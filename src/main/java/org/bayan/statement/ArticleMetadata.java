@@ -62,7 +62,9 @@ public record ArticleMetadata(String url, String title, String description, Stri
     public static ArticleMetadata of(StatementPage page, String url, Publisher publisher, String sectionUrl, ZoneId zone,
                                      List<Translated> translations, Image image) {
         String siteName = publisher.name();
-        String description = Teasers.of(page.lead(), page.bodyHtml(), DESCRIPTION_LENGTH);
+        // The editor's own description where there is one, else the teaser, cut as previews cut it.
+        String description = page.description() != null && !page.description().isBlank() ? page.description().strip()
+                : Teasers.of(page.lead(), page.bodyHtml(), DESCRIPTION_LENGTH);
         String published = iso(page.publishedAt(), zone);
         String modified = iso(page.modifiedAt(), zone);
         List<String> tags = page.tags().stream().map(StatementPage.TagLink::name).toList();
@@ -94,7 +96,10 @@ public record ArticleMetadata(String url, String title, String description, Stri
         // A statement's source is its author, whose statements its section lists; without one,
         // the publisher speaks for itself.
         boolean sourced = page.source() != null && !page.source().isBlank();
-        article.put("author", organization(sourced ? page.source() : siteName, sourced ? sectionUrl : publisher.url()));
+        Map<String, Object> organization = organization(sourced ? page.source() : siteName, sourced ? sectionUrl : publisher.url());
+        // A signed statement names its writer too, before the organisation it speaks for.
+        article.put("author", page.byline() == null || page.byline().isBlank() ? organization
+                : List.of(typed("Person", "name", page.byline().strip()), organization));
         Map<String, Object> publishedBy = organization(siteName, publisher.url());
         if (publisher.logo() != null) {
             publishedBy.put("logo", imageObject(publisher.logo()));

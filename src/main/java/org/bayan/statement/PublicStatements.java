@@ -143,6 +143,27 @@ public final class PublicStatements {
     }
 
     /**
+     * The statements of an author in a language, newest first, under the name the account shows;
+     * empty unless the account has an author page (an admin lists it: a name on a public page can
+     * put a person at risk). Two queries and the account, whatever the page.
+     */
+    public Optional<Authored> byAuthor(String language, long authorId, int offset, int limit) {
+        Instant now = clock.instant();
+        SectionTree tree = sections.tree(language);
+        return tx.read(em -> Optional.ofNullable(em.find(org.bayan.user.User.class, authorId))
+                .filter(org.bayan.user.User::hasAuthorPage)
+                .map(u -> {
+                    long total = repository.countByAuthor(em, language, authorId, now);
+                    List<StatementSummary> items = offset >= total ? List.of()
+                            : summaries(tree, repository.pageByAuthor(em, language, authorId, now, offset, limit));
+                    return new Authored(u.getId(), u.getDisplayName(), new Listing(items, total, null));
+                }));
+    }
+
+    public record Authored(long id, String name, Listing listing) {
+    }
+
+    /**
      * One visible statement with its neighbours in its section and the statements sharing most
      * of its tags, or empty if readers may not see it.
      */

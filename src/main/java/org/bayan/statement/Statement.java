@@ -109,6 +109,20 @@ public class Statement {
     @Column(name = "image_credit", length = 300)
     private String imageCredit;
 
+    /** The name the statement is signed with on its page ("By …"), if any: not necessarily a staff member's. */
+    @Column(length = 200)
+    private String byline;
+
+    /** What search engines and sharing previews show; empty: the teaser. */
+    @Column(length = 300)
+    private String description;
+
+    private boolean featured;
+
+    /** How many times the old site counted it read, when it was imported (Bayan counts no readers). */
+    @Column(name = "old_site_hits")
+    private long oldSiteHits;
+
     /** Documents listed under the statement, in the editor's order. */
     @ElementCollection
     @CollectionTable(name = "statement_attachment", joinColumns = @JoinColumn(name = "statement_id"))
@@ -196,6 +210,7 @@ public class Statement {
     public String getLead() { return lead; }
     public void setLead(String lead) { this.lead = lead; }
     public String getBody() { return body; }
+
     public String getSource() { return source; }
     public void setSource(String source) { this.source = source; }
     public String getLanguage() { return language; }
@@ -222,6 +237,14 @@ public class Statement {
     public String getImageCaption() { return imageCaption; }
     public String getImageCredit() { return imageCredit; }
     public List<Attachment> getAttachments() { return attachments; }
+    public String getByline() { return byline; }
+    public void setByline(String byline) { this.byline = byline; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public boolean isFeatured() { return featured; }
+    public void setFeatured(boolean featured) { this.featured = featured; }
+    public long getOldSiteHits() { return oldSiteHits; }
+    public void setOldSiteHits(long hits) { this.oldSiteHits = hits; }
 
     /** Sets the featured image (null for none) with this statement's alt text, caption and credit. */
     public void illustrate(Media image, String alt, String caption, String credit) {

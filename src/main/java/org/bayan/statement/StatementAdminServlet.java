@@ -177,6 +177,8 @@ public final class StatementAdminServlet extends AdminServlet {
         model.put("media", editor.media());
         model.put("picked", form.media() == null ? StatementForm.Media.none() : form.media());
         model.put("attachments", attachments(editor.media(), form.media()));
+        model.put("details", form.details() == null ? editor.details() : form.details());
+        model.put("oldSiteHits", editor.oldSiteHits());
         List<LanguageChoice> languages = renderer.languages().codes().stream()
                 .map(code -> new LanguageChoice(code, java.util.Locale.forLanguageTag(code).getDisplayLanguage(renderer.locale(req))))
                 .toList();
@@ -261,7 +263,8 @@ public final class StatementAdminServlet extends AdminServlet {
     private StatementForm newForm(HttpServletRequest req, StatementDesk.Editor editor) {
         String language = renderer.languages().defaultLanguage();
         return new StatementForm("", "", "", "", editor.defaultSectionId(), "",
-                renderer.message(language, "statement.defaultSource"), null, null, language, StatementForm.Media.none());
+                renderer.message(language, "statement.defaultSource"), null, null, language, StatementForm.Media.none(),
+                StatementForm.Details.none());
     }
 
     private StatementForm formOf(StatementDesk.Editor editor) {
@@ -271,7 +274,8 @@ public final class StatementAdminServlet extends AdminServlet {
                 s.publishedAt() == null ? null : LocalDateTime.ofInstant(s.publishedAt(), zone).withSecond(0).withNano(0),
                 s.version(), editor.language(), new StatementForm.Media(m.image() == null ? null : m.image().id(),
                         m.imageAlt(), m.imageCaption(), m.imageCredit(), m.attachments().stream()
-                        .map(a -> new StatementForm.AttachmentForm(a.document().id(), a.title())).toList()));
+                        .map(a -> new StatementForm.AttachmentForm(a.document().id(), a.title())).toList()),
+                editor.details());
     }
 
     private StatementForm form(HttpServletRequest req, Long id) {
@@ -290,7 +294,16 @@ public final class StatementAdminServlet extends AdminServlet {
                 req.getParameter("body"), section == null || !section.matches("[0-9]{1,18}") ? null : Long.parseLong(section),
                 req.getParameter("tags"), req.getParameter("source"), publishAt,
                 id == null || version == null || !version.matches("[0-9]{1,18}") ? null : Long.parseLong(version),
-                param(req, "language"), media(req));
+                param(req, "language"), media(req), details(req));
+    }
+
+    /** The byline, description and featured flag, when the form has them (a form without them leaves them as they are). */
+    private static StatementForm.Details details(HttpServletRequest req) {
+        if (req.getParameter("details") == null) {
+            return null;
+        }
+        return new StatementForm.Details(req.getParameter("byline"), req.getParameter("description"),
+                req.getParameter("featured") != null);
     }
 
     /**

@@ -202,7 +202,7 @@ public final class StatementDesk {
      */
     public record Editor(Snapshot current, Permissions can, List<SectionTree.Option> sectionOptions,
                          Long defaultSectionId, List<String> tagNames, String language, List<Translation> translations,
-                         EditorMedia media) {
+                         EditorMedia media, StatementForm.Details details, long oldSiteHits) {
     }
 
     /**
@@ -254,7 +254,7 @@ public final class StatementDesk {
     public Editor blank(Staff who) {
         SectionTree tree = sections.tree();
         return tx.read(em -> new Editor(null, Permissions.forNew(who), tree.options(), defaultSection(tree),
-                repository.tagNames(em), null, List.of(), library(em, null)));
+                repository.tagNames(em), null, List.of(), library(em, null), StatementForm.Details.none(), 0));
     }
 
     /**
@@ -273,7 +273,8 @@ public final class StatementDesk {
                 .filter(s -> StatementPolicy.canView(who, s))
                 .map(s -> new Editor(snapshot(em, s, 0, null), Permissions.of(who, s, now), tree.options(),
                         defaultSection(tree), repository.tagNames(em), s.getLanguage(), translations(em, s),
-                        library(em, s))));
+                        library(em, s), new StatementForm.Details(s.getByline(), s.getDescription(), s.isFeatured()),
+                        s.getOldSiteHits())));
     }
 
     private static Long defaultSection(SectionTree tree) {

@@ -9,13 +9,25 @@ import org.bayan.section.SectionNode;
 
 /**
  * Everything the public page of one statement shows. {@code bodyHtml} was sanitised on save;
- * {@code updatedAt} is when it last changed, for search engines and sharing previews.
+ * {@code updatedAt} is when it last changed, for search engines and sharing previews;
+ * {@code byline} the name it is signed with and {@code description} what search engines show
+ * (each null for none).
  */
 public record StatementPage(long id, String title, String slug, String url, Instant publishedAt, Instant updatedAt,
                             LocalDate publishedOn, SectionNode section, String lead, String bodyHtml,
                             String source, String language, List<TagLink> tags,
                             Link older, Link newer, List<Related> related, List<Translation> translations,
-                            Picture image, List<Download> attachments) {
+                            Picture image, List<Download> attachments, String byline, String description) {
+
+    /** A page without a byline or a description of its own. */
+    public StatementPage(long id, String title, String slug, String url, Instant publishedAt, Instant updatedAt,
+                         LocalDate publishedOn, SectionNode section, String lead, String bodyHtml,
+                         String source, String language, List<TagLink> tags,
+                         Link older, Link newer, List<Related> related, List<Translation> translations,
+                         Picture image, List<Download> attachments) {
+        this(id, title, slug, url, publishedAt, updatedAt, publishedOn, section, lead, bodyHtml, source, language, tags,
+                older, newer, related, translations, image, attachments, null, null);
+    }
 
     /** An attached document as the page lists it: its title, address, type and size. */
     public record Download(String title, String url, String type, String size) {
@@ -54,7 +66,7 @@ public record StatementPage(long id, String title, String slug, String url, Inst
                 s.getAttachments().stream().map(a -> {
                     MediaItem m = MediaItem.file(a.getMedia());
                     return new Download(a.getTitle(), m.download(), m.type(), m.size());
-                }).toList());
+                }).toList(), s.getByline(), s.getDescription());
     }
 
     /** When the statement last changed as readers see it: its last edit, or its publication if later. */

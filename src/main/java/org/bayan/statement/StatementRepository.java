@@ -56,6 +56,21 @@ public final class StatementRepository {
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /** How many visible statements of a language an author wrote. */
+    public long countByAuthor(EntityManager em, String language, long authorId, Instant now) {
+        return visible(em.createQuery("select count(s) from Statement s where " + VISIBLE + " and " + IN_LANGUAGE
+                + " and s.author.id = :author", Long.class), now)
+                .setParameter("language", language).setParameter("author", authorId).getSingleResult();
+    }
+
+    /** One page of an author's visible statements in a language, newest first (index ix_statement_author_published). */
+    public List<Statement> pageByAuthor(EntityManager em, String language, long authorId, Instant now, int offset, int limit) {
+        return visible(em.createQuery("select s from Statement s left join fetch s.image where " + VISIBLE + " and " + IN_LANGUAGE
+                + " and s.author.id = :author order by s.publishedAt desc, s.id desc", Statement.class), now)
+                .setParameter("language", language).setParameter("author", authorId)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
     /**
      * One page of visible statements carrying a tag, newest first, published between two days
      * (inclusive): the {@link DayWindow} that holds the page. For a popular tag the database

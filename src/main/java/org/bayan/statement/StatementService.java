@@ -334,6 +334,11 @@ public final class StatementService {
         if (f.media() != null) {
             illustrate(em, s, f.media());
         }
+        if (f.details() != null) {
+            s.setByline(optional("byline", f.details().byline(), 200));
+            s.setDescription(optional("description", f.details().description(), 300));
+            s.setFeatured(f.details().featured());
+        }
         if (f.publishAt() != null) {
             Instant chosen = f.publishAt().atZone(zone).toInstant();
             // The editor shows the time to the minute: the same minute sent back keeps the stored

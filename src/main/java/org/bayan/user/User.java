@@ -43,6 +43,9 @@ public class User {
     @Column(nullable = false)
     private boolean enabled;
 
+    @Column(name = "author_page", nullable = false)
+    private boolean authorPage;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -78,6 +81,9 @@ public class User {
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public Role getRole() { return role; }
     public boolean isEnabled() { return enabled; }
+    /** Whether readers have a page of this account's statements, {@code /author/{id}}. */
+    public boolean hasAuthorPage() { return authorPage; }
+    public void setAuthorPage(boolean listed) { this.authorPage = listed; }
     public void setRole(Role role) { this.role = role; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public boolean isMustChangePassword() { return mustChangePassword; }

@@ -57,6 +57,10 @@ public final class UserAdminServlet extends AdminServlet {
         switch (path.get(1)) {
             case "disable" -> done(req, resp, "user.flash.disabled", users.setEnabled(staff(req), actor(req), id, version(req), false));
             case "enable" -> done(req, resp, "user.flash.enabled", users.setEnabled(staff(req), actor(req), id, version(req), true));
+            case "list-author-page" -> done(req, resp, "user.flash.authorPage.listed",
+                    users.setAuthorPage(staff(req), actor(req), id, version(req), true));
+            case "withdraw-author-page" -> done(req, resp, "user.flash.authorPage.withdrawn",
+                    users.setAuthorPage(staff(req), actor(req), id, version(req), false));
             case "role" -> {
                 User.Role role = role(param(req, "role"));
                 done(req, resp, "user.flash.role." + role, users.changeRole(staff(req), actor(req), id, version(req), role));

@@ -202,6 +202,17 @@ public final class UserService {
                 (em, u) -> u.setEnabled(enabled));
     }
 
+    /**
+     * Lists or withdraws the account's page for readers ({@code /author/{id}}, its published
+     * statements under its display name). Returns its username.
+     */
+    public String setAuthorPage(Staff who, Actor actor, long id, Long version, boolean listed) {
+        Policy.require(Policy.canManageUsers(who), "list author pages");
+        long expected = StaleVersion.expected(version);
+        return change(id, actor, listed ? "user.authorPage.listed" : "user.authorPage.withdrawn", expected,
+                saved -> saved, (em, u) -> u.setAuthorPage(listed));
+    }
+
     /** Gives an account another role, in force from its next request. Returns its username. */
     public String changeRole(Staff who, Actor actor, long id, Long version, User.Role role) {
         Policy.require(Policy.canManageUsers(who), "change roles");

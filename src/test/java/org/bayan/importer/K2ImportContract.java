@@ -155,6 +155,14 @@ abstract class K2ImportContract {
         assertFalse(ceasefire.getBody().contains("Source"), ceasefire.getBody());
         assertTrue(ceasefire.getBody().contains("President Mustafa said monitoring is needed."));
         assertEquals(Set.of("Russia", "Iran"), ceasefire.getTags().stream().map(Tag::getName).collect(Collectors.toSet()));
+        assertTrue(ceasefire.isFeatured(), "K2's featured flag");
+        assertEquals(1234, ceasefire.getOldSiteHits(), "K2's hits");
+        assertEquals("The coalition’s call for a ceasefire, in brief.", ceasefire.getDescription(), "K2's meta description");
+        assertNull(ceasefire.getByline(), "no created_by_alias: no byline");
+        assertEquals("مكتب الإعلام", statement(102).getByline(), "created_by_alias is the byline");
+        assertFalse(statement(103).isFeatured());
+        assertEquals(7, statement(103).getOldSiteHits());
+        assertNull(statement(103).getDescription(), "an empty metadesc: none (the teaser stands in)");
         assertEquals("/media-center/coalition-news", "/" + ceasefire.getSection().getParent().getSlug() + "/" + ceasefire.getSection().getSlug(),
                 "the seeded sections of the same path are the K2 categories'");
 
@@ -310,6 +318,8 @@ abstract class K2ImportContract {
         expected.put("/itemlist/tag/Russia", new OldAddresses.Target("en", "/tag/russia"));
         expected.put("/ar/itemlist/tag/%D8%AD%D9%85%D8%B5", new OldAddresses.Target("ar", "/tag/حمص"));
         expected.put("/en/itemlist/date/2018/5/2", new OldAddresses.Target("en", "/media-center/coalition-news/2018/05/02"));
+        long mediaOffice = tx.read(em -> em.createQuery("select s.author.id from Statement s where s.id = 101", Long.class).getSingleResult());
+        expected.put("/en/news/itemlist/user/42-media-office.html", new OldAddresses.Target("en", "/author/" + mediaOffice));
         for (var e : expected.entrySet()) {
             assertTrue(addresses.mayBeOld(e.getKey(), null), e.getKey());
             assertEquals(java.util.Optional.of(e.getValue()), addresses.resolve(e.getKey(), Map.of()), e.getKey());
@@ -321,6 +331,21 @@ abstract class K2ImportContract {
                 addresses.resolve("/index.php", Map.of("option", new String[] {"com_k2"}, "view", new String[] {"itemlist"},
                         "task", new String[] {"category"}, "id", new String[] {"2"}, "format", new String[] {"feed"},
                         "type", new String[] {"rss"})));
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("ar", "/author/" + mediaOffice)), addresses.resolve("/index.php",
+                Map.of("option", new String[] {"com_k2"}, "view", new String[] {"itemlist"}, "task", new String[] {"user"},
+                        "id", new String[] {"42"}, "lang", new String[] {"ar"})), "the non-SEF author listing, in its language");
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/author/" + mediaOffice)),
+                addresses.resolve("/itemlist/user/42", Map.of()));
+        assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/feed.rss")),
+                addresses.resolve("/itemlist/user/42-media-office", Map.of("format", new String[] {"feed"}, "type", new String[] {"rss"})),
+                "an author's feed: the site's (author pages have none)");
+        assertEquals(java.util.Optional.empty(), addresses.resolve("/itemlist/user/7-nobody", Map.of()), "no such author: no address");
+        tx.inTransaction(em -> {
+            em.find(org.bayan.user.User.class, mediaOffice).setAuthorPage(false);
+            return null;
+        });
+        assertEquals(java.util.Optional.empty(), addresses.resolve("/itemlist/user/42", Map.of()),
+                "an author page an admin withdrew: no address");
         assertEquals(java.util.Optional.of(new OldAddresses.Target("en", "/tag/russia/feed.atom")),
                 addresses.resolve("/itemlist/tag/Russia", Map.of("format", new String[] {"feed"}, "type", new String[] {"atom"})));
         for (String hidden : List.of("/item/104-trashed", "/item/105-unpublished", "/item/107-future", "/item/999-none")) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,10 @@ abstract class WxrImportContract {
         assertEquals(Instant.parse("2018-05-02T11:00:00Z"), ceasefire.getPublishedAt());
         assertEquals("coalition-news", ceasefire.getSection().getSlug(), "the seeded section of the same path: the first category");
         assertEquals("Syrian Coalition’s Media Department", ceasefire.getSource());
+        assertTrue(ceasefire.isFeatured(), "a sticky post is featured");
+        assertEquals("The ceasefire call, in brief.", ceasefire.getDescription(), "Yoast's meta description");
+        assertFalse(statement(13).isFeatured());
+        assertNull(statement(13).getDescription());
         org.jsoup.nodes.Document body = org.jsoup.Jsoup.parseBodyFragment(ceasefire.getBody());
         assertEquals("The coalition called for a comprehensive ceasefire.", body.select("p").first().text(), "blank lines make paragraphs");
         assertTrue(body.select("p").get(1).html().contains("<br>"), "a single line break kept: " + body.html());
@@ -162,12 +167,16 @@ abstract class WxrImportContract {
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("/?p=11", page);
         expected.put("/2018/05/02/coalition-calls-for-ceasefire/", page);
+        expected.put("/archives/11", page);
+        expected.put("/archives/11/feed/", "/media-center/coalition-news/feed.rss");
         expected.put("/2018/05/coalition-calls-for-ceasefire", page);
         expected.put("/category/media-center/coalition-news/", "/media-center/coalition-news");
         expected.put("/category/statements/feed/", "/statements/feed.rss");
         expected.put("/tag/russia/", "/tag/russia");
         expected.put("/tag/%d8%ad%d9%85%d8%b5/", "/tag/حمص");
         expected.put("/?p=1", "/media-center/coalition-news/item/" + hello + "-hello-world");
+        expected.put("/author/mediaoffice/", "/author/" + ceasefire.getAuthor().getId());
+        expected.put("/author/MediaOffice/feed/", "/feed.rss");
         for (var e : expected.entrySet()) {
             assertEquals(Optional.of(e.getValue()), OldAddresses.follow(addresses, K2ImportContract.LANGUAGES, e.getKey()), e.getKey());
         }
@@ -177,6 +186,9 @@ abstract class WxrImportContract {
                 "WordPress's 300 px copy: Bayan's nearest size at least as wide");
         assertEquals(Optional.empty(), OldAddresses.follow(addresses, K2ImportContract.LANGUAGES, "/?p=12"), "a draft is no address");
         assertEquals(Optional.empty(), OldAddresses.follow(addresses, K2ImportContract.LANGUAGES, "/?p=999"));
+        assertEquals(Optional.empty(), OldAddresses.follow(addresses, K2ImportContract.LANGUAGES, "/archives/12"), "a draft is no address");
+        assertEquals(Optional.empty(), OldAddresses.follow(addresses, K2ImportContract.LANGUAGES, "/author/nobody/"));
+        assertFalse(addresses.mayBeOld("/author/" + ceasefire.getAuthor().getId(), null), "Bayan's own author page is not looked up");
     }
 
     @Test

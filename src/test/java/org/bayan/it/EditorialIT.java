@@ -99,6 +99,82 @@ class EditorialIT {
         assertTrue(Site.main().get("/tag/it-" + RUN).html().select(".listing .entry-title").eachText().contains("Desk statement " + RUN));
     }
 
+    /** The statement's public page, after the redirect its id-only address answers with. */
+    static Site.Page publicPage(long id) {
+        Site.Page moved = Site.main().get("/media-center/coalition-news/item/" + id);
+        assertEquals(301, moved.status());
+        return Site.main().get(moved.header("Location").substring(Site.main().context().length()));
+    }
+
+    @Test
+    void aBylineADescriptionAndTheFeaturedFlagAreSavedShownAndKeptByAFormWithoutThem() {
+        long id = draft(editor, "Signed " + RUN, "<p>First paragraph of a signed statement.</p>");
+        Map<String, String> form = editorForm(editor, id);
+        form.putAll(Map.of("details", "1", "byline", "Amal Haddad", "description", "A signed statement, in brief.",
+                "featured", "1", "action", "publish"));
+        assertEquals(302, editor.post("/admin/statements/" + id, form).status());
+        published.add(id);
+
+        Document edit = editor.get("/admin/statements/" + id).html();
+        assertEquals("Amal Haddad", edit.selectFirst("input[name=byline]").val());
+        assertEquals("A signed statement, in brief.", edit.selectFirst("textarea[name=description]").text());
+        assertTrue(edit.selectFirst("input[name=featured]").hasAttr("checked"));
+        Site.Page page = publicPage(id);
+        assertEquals("By Amal Haddad", page.html().selectFirst("article .byline").text());
+        assertEquals("A signed statement, in brief.", page.html().selectFirst("meta[name=description]").attr("content"),
+                "the editor's description, not the first paragraph");
+        String jsonLd = page.html().selectFirst("script[type=application/ld+json]").data();
+        assertTrue(jsonLd.contains("\"@type\":\"Person\",\"name\":\"Amal Haddad\""), jsonLd);
+
+        // A form without these fields (an older editor page, a script) leaves them as they are.
+        Map<String, String> again = editorForm(editor, id);
+        again.put("title", "Signed again " + RUN);
+        again.put("action", "save");
+        assertEquals(302, editor.post("/admin/statements/" + id, again).status());
+        assertEquals("Amal Haddad", editor.get("/admin/statements/" + id).html().selectFirst("input[name=byline]").val());
+
+        // Unticked, it is no longer featured; a byline too long is refused beside its field, the rest kept.
+        Map<String, String> tooLong = editorForm(editor, id);
+        tooLong.putAll(Map.of("details", "1", "byline", "x".repeat(201), "description", "Kept as typed.", "action", "save"));
+        Site.Page refused = editor.post("/admin/statements/" + id, tooLong);
+        assertEquals(400, refused.status(), refused.body());
+        assertNotNull(refused.html().selectFirst("#byline-error"), "the reason beside the field");
+        assertEquals("Kept as typed.", refused.html().selectFirst("textarea[name=description]").text());
+        Map<String, String> unticked = editorForm(editor, id);
+        unticked.putAll(Map.of("details", "1", "byline", "", "description", "", "action", "save"));
+        assertEquals(302, editor.post("/admin/statements/" + id, unticked).status());
+        Document cleared = editor.get("/admin/statements/" + id).html();
+        assertFalse(cleared.selectFirst("input[name=featured]").hasAttr("checked"));
+        assertEquals("", cleared.selectFirst("input[name=byline]").val());
+        Site.Page plain = publicPage(id);
+        assertEquals(null, plain.html().selectFirst("article .byline"), "no byline: no line");
+        assertEquals("First paragraph of a signed statement.", plain.html().selectFirst("meta[name=description]").attr("content"),
+                "no description: the teaser");
+    }
+
+    @Test
+    void anAuthorPageIsOffUntilAnAdminListsItAndGoneOnceWithdrawn() {
+        long id = draft(editor, "For the author page " + RUN, "<p>Written for the author page.</p>");
+        assertEquals(302, act(editor, id, "publish").status());
+        published.add(id);
+        long account = Accounts.id(admin, "ed-" + RUN);
+        assertEquals(404, Site.main().get("/author/" + account).status(), "no author page unless an admin lists it");
+
+        assertEquals(302, admin.post("/admin/users/" + account + "/list-author-page", Map.of()).status());
+        Site.Page page = Site.main().get("/author/" + account);
+        assertEquals(200, page.status());
+        assertEquals("Statements by Test ed-" + RUN, page.h1());
+        assertTrue(page.html().select(".listing .entry-title").eachText().contains("For the author page " + RUN), page.body());
+        assertEquals("/author/" + account, admin.get("/admin/users").html()
+                .selectFirst("tr[data-id=" + account + "] .state a").attr("href").substring(admin.site.context().length()));
+
+        assertEquals(302, admin.post("/admin/users/" + account + "/withdraw-author-page", Map.of()).status());
+        assertEquals(404, Site.main().get("/author/" + account).status(), "withdrawn: readers find it no more");
+        for (String bad : List.of("/author/", "/author/x", "/author/0", "/author/99999999999999999999", "/author/1/2")) {
+            assertEquals(404, Site.main().get(bad).status(), bad);
+        }
+    }
+
     @ParameterizedTest(name = "author may not {0}")
     @CsvSource({"publish", "schedule", "unpublish", "trash", "restore"})
     void authorIsRefusedEditorActionsOnTheirOwnDraft(String action) {

@@ -84,6 +84,31 @@ class SqlCountIT {
         assertTrue(count != null && Integer.parseInt(count) <= MAX, "the first statement page after a change took " + count);
     }
 
+    @Test
+    void anAuthorPageNeedsAtMostThreeSqlStatementsWhateverItLists() {
+        String username = Accounts.unique("counted");
+        Session writer = Accounts.createAndLogin(admin, username, "EDITOR", "counted-author-password-" + System.nanoTime());
+        for (int i = 1; i <= 3; i++) {
+            long id = EditorialIT.draft(writer, "By the counted author " + i + " " + username, "<p>Statement " + i + ".</p>");
+            java.util.Map<String, String> form = EditorialIT.editorForm(writer, id);
+            form.put("action", "publish");
+            writer.get("/admin/statements/" + id);
+            assertEquals(302, writer.post("/admin/statements/" + id, form).status());
+        }
+        long account = Accounts.id(admin, username);
+        assertEquals(302, admin.post("/admin/users/" + account + "/list-author-page", java.util.Map.of()).status());
+        try {
+            Site.Page page = Site.main().getCountingSql("/author/" + account + "?render=" + System.nanoTime());
+            assertEquals(200, page.status());
+            assertEquals(3, page.html().select(".listing .entry-title").size(), page.body());
+            String count = page.header(Site.SQL_COUNT);
+            assertTrue(count != null && Integer.parseInt(count) <= MAX, "the author page took " + count + " SQL statements");
+        } finally {
+            admin.get("/admin/users"); // the account's version as listing it left it
+            assertEquals(302, admin.post("/admin/users/" + account + "/withdraw-author-page", java.util.Map.of()).status());
+        }
+    }
+
     /**
      * At most this many for a statement's editor, revisions and preview: the staff member (loaded
      * on every request) and at most four of the page's own (the editor's: the statement with its

@@ -109,6 +109,8 @@ public final class K2Fixture implements AutoCloseable {
                     + " (1, 101, 'statement-2018-05-02.pdf', 'The signed statement', '', 3),"
                     + " (2, 103, 'missing.pdf', 'Gone', '', 0), (3, 105, 'archive.zip', 'An archive', '', 0)");
             s.execute("update jos_k2_items set image_caption = 'Crowds in the square', image_credits = 'Media Department' where id = 101");
+            s.execute("update jos_k2_items set featured = 1, hits = 1234, metadesc = 'The coalition’s call for a ceasefire, in brief.'"
+                    + " where id = 101");
             s.execute("insert into jos_k2_tags_xref (tagID, itemID) values (1, 101), (3, 101), (2, 102), (1, 103), (1, 104)");
             s.execute("insert into jos_k2_comments (id, itemID, userID, userName, commentDate, commentText, commentEmail, commentURL,"
                     + " published) values (1, 101, 0, 'Reader One', '2018-05-02 12:00:00', 'Thank you, \"finally\".', 'one@example.org',"

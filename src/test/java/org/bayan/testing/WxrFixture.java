@@ -124,6 +124,8 @@ public final class WxrFixture {
                     <category domain="post_tag" nicename="russia"><![CDATA[Russia]]></category>
                     <category domain="post_tag" nicename="%d8%ad%d9%85%d8%b5"><![CDATA[حمص]]></category>
                     <wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[20]]></wp:meta_value></wp:postmeta>
+                    <wp:postmeta><wp:meta_key><![CDATA[_yoast_wpseo_metadesc]]></wp:meta_key><wp:meta_value><![CDATA[The ceasefire call, in brief.]]></wp:meta_value></wp:postmeta>
+                    <wp:is_sticky>1</wp:is_sticky>
                     <wp:comment><wp:comment_id>501</wp:comment_id><wp:comment_author><![CDATA[Reader One]]></wp:comment_author>
                       <wp:comment_author_email><![CDATA[one@example.org]]></wp:comment_author_email><wp:comment_author_url>https://one.example.org</wp:comment_author_url>
                       <wp:comment_date_gmt><![CDATA[2018-05-02 12:00:00]]></wp:comment_date_gmt>

@@ -391,6 +391,13 @@ public final class Renderer {
         return message(language(req), key);
     }
 
+    /** An interface text in the page's language with its placeholders ({0}, {1}…) filled in. */
+    public String message(HttpServletRequest req, String key, Object... args) {
+        String lang = language(req);
+        String pattern = pattern(lang, key);
+        return pattern == null ? key : new java.text.MessageFormat(pattern, java.util.Locale.forLanguageTag(lang)).format(args);
+    }
+
     /** An interface text in a language (its key if there is none). */
     public String message(String language, String key) {
         String pattern = pattern(language, key);
