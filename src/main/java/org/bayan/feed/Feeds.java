@@ -17,7 +17,6 @@ import org.bayan.statement.DayWindow;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.Statement;
 import org.bayan.statement.StatementRepository;
-import org.bayan.statement.Teasers;
 
 /**
  * The newest visible statements of the whole site, a section or a tag, for its feed. Each
@@ -85,7 +84,7 @@ public final class Feeds {
         for (Statement s : statements) {
             tree.byId(s.getSection().getId()).ifPresent(section -> items.add(new FeedItem(s.getId(), s.getTitle(),
                     PublicStatements.url(section, s), s.getCreatedAt(), s.getPublishedAt(), s.getUpdatedAt(),
-                    Teasers.of(s.getLead(), s.getBody()), s.getBody(), s.getSource(), s.getLanguage(),
+                    s.teaser(), s.getBody(), s.getSource(), s.getLanguage(),
                     tags.getOrDefault(s.getId(), List.of()), image(s))));
         }
         return items;

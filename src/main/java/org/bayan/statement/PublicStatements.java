@@ -251,7 +251,7 @@ public final class PublicStatements {
     private static StatementSummary summary(SectionTree tree, Statement s) {
         SectionNode section = tree.byId(s.getSection().getId()).orElseThrow();
         return new StatementSummary(s.getId(), s.getTitle(), url(section, s), s.getPublishedOn(), section,
-                Teasers.of(s.getLead(), s.getBody()), s.getLead(), s.getBody(), s.getSource(), s.getLanguage(),
+                s.teaser(), s.getLead(), s.getBody(), s.getSource(), s.getLanguage(),
                 org.bayan.media.Picture.of(s.getImage(), s.getImageAlt(), s.getImageCaption(), s.getImageCredit()));
     }
 

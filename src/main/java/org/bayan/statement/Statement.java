@@ -53,6 +53,10 @@ public class Statement {
     @Column(nullable = false, length = 200000)
     private String body;
 
+    /** The body's first paragraph as text, cut (see {@link Teasers#ofBody}): made with the body. */
+    @Column(name = "body_teaser", length = 700)
+    private String bodyTeaser;
+
     /** Who the statement comes from, shown as "(Source: ...)", e.g. the Media Department. */
     @Column(length = 300)
     private String source;
@@ -148,7 +152,7 @@ public class Statement {
     public Statement(String title, String slug, String body, Section section, User author, Instant now) {
         this.title = title;
         this.slug = slug;
-        this.body = body;
+        setBody(body);
         this.section = section;
         this.author = author;
         this.updatedBy = author;
@@ -200,7 +204,10 @@ public class Statement {
 
     public void setTitle(String title) { this.title = title; }
     public void setSlug(String slug) { this.slug = slug; }
-    public void setBody(String body) { this.body = body; }
+    public void setBody(String body) {
+        this.body = body;
+        this.bodyTeaser = Teasers.ofBody(body);
+    }
     public void setSection(Section section) { this.section = section; }
     public User getUpdatedBy() { return updatedBy; }
 
@@ -211,6 +218,13 @@ public class Statement {
     public void setLead(String lead) { this.lead = lead; }
     public String getBody() { return body; }
 
+    /** What a listing or a feed shows of it: its lead, or else its body's first paragraph (made when the body was saved). */
+    public String teaser() {
+        if (lead != null && !lead.isBlank()) {
+            return lead.strip();
+        }
+        return bodyTeaser != null ? bodyTeaser : Teasers.ofBody(body);
+    }
     public String getSource() { return source; }
     public void setSource(String source) { this.source = source; }
     public String getLanguage() { return language; }

@@ -19,7 +19,15 @@ public final class Teasers {
         if (lead != null && !lead.isBlank()) {
             return lead.strip(); // written to be shown whole
         }
-        return shorten(firstParagraph(bodyHtml), MAX_LENGTH);
+        return ofBody(bodyHtml);
+    }
+
+    /**
+     * The teaser of a statement without a lead: its body's first paragraph, cut. Kept with the
+     * statement whenever its body is saved ({@link Statement#setBody}), so listings read it.
+     */
+    public static String ofBody(String bodyHtml) {
+        return shorten(firstParagraph(bodyHtml == null ? "" : bodyHtml), MAX_LENGTH);
     }
 
     /**

@@ -121,6 +121,7 @@ public final class GenerateArchive {
             System.out.println();
         }
         arabic(c);
+        db.migration.V20__Statement_body_teasers.fill(c); // as the editor makes them on save
         try (Statement s = c.createStatement()) {
             // Every statement starts with revision 1, as one written in the editor does.
             s.executeUpdate("insert into statement_revision (statement_id, revision_number, title, slug, lead, body, source, status,"
