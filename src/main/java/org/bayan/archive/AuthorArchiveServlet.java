@@ -9,9 +9,11 @@ import java.util.Map;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
+import org.bayan.statement.PageKeys;
 import org.bayan.statement.PublicStatements;
 
 /**
@@ -40,6 +42,7 @@ public final class AuthorArchiveServlet extends PageServlet {
                 .byAuthor(renderer.language(req), id, Pager.offset(page, Pager.DEFAULT_SIZE), Pager.DEFAULT_SIZE)
                 .orElseThrow(() -> HttpError.notFound("no such author page"));
         Pager pager = new Pager(page, Pager.DEFAULT_SIZE, author.listing().total()).requireExists();
+        PageCache.shows(req, List.of(PageKeys.author(id)));
         String heading = renderer.message(req, "author.heading", author.name());
         List<Crumb> trail = new ArrayList<>(renderer.siteTrail(req));
         trail.add(Crumb.current(heading));

@@ -1,9 +1,5 @@
 package org.bayan.archive;
 
-import org.bayan.section.SectionNode;
-import org.bayan.section.SectionTree;
-import org.bayan.section.Sections;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,10 +19,15 @@ import org.bayan.feed.FeedResponder;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
+import org.bayan.section.SectionNode;
+import org.bayan.section.SectionTree;
+import org.bayan.section.Sections;
 import org.bayan.statement.Listing;
+import org.bayan.statement.PageKeys;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.StatementPageView;
 
@@ -117,6 +118,7 @@ public final class SectionArchiveServlet extends PageServlet {
         }
         String canonical = section.path() + (period == null ? "" : period.path()) + (page > 1 ? "?page=" + page : "");
 
+        PageCache.shows(req, List.of(PageKeys.section(section.id())));
         Map<String, Object> model = new HashMap<>();
         model.put("section", section);
         model.put("period", period);

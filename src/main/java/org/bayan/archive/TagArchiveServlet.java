@@ -15,9 +15,11 @@ import org.bayan.feed.FeedResponder;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
+import org.bayan.statement.PageKeys;
 import org.bayan.statement.PublicStatements;
 
 /**
@@ -68,6 +70,7 @@ public final class TagArchiveServlet extends PageServlet {
             return;
         }
         PublicStatements.Tagged tagged = found.get();
+        PageCache.shows(req, List.of(PageKeys.tag(tagged.id())));
         Pager pager = new Pager(page, Pager.DEFAULT_SIZE, tagged.listing().total()).requireExists();
 
         String heading = renderer.message(req, "tag.heading") + " " + tagged.name();
@@ -87,6 +90,7 @@ public final class TagArchiveServlet extends PageServlet {
 
     /** The tag cloud, under the site's main breadcrumb like every tag page. */
     private void cloud(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        PageCache.shows(req, List.of(PageKeys.TAG_CLOUD));
         String heading = renderer.message(req, "tags.heading");
         List<Crumb> trail = new ArrayList<>(renderer.siteTrail(req));
         trail.add(Crumb.current(heading));

@@ -3,10 +3,13 @@ package org.bayan.feed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.Renderer;
 import org.bayan.section.SectionNode;
+import org.bayan.statement.PageKeys;
 
 /**
  * Answers a feed request: the site's ({@link FeedServlet}), a section's (routed by the
@@ -24,12 +27,14 @@ public final class FeedResponder {
     }
 
     public void site(HttpServletRequest req, HttpServletResponse resp, FeedFormat format) throws IOException {
+        PageCache.shows(req, List.of(PageKeys.HOME));
         answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.language(req), renderer.message(req, "home.title")),
                 renderer.message(req, "site.description"), "/", "", feeds.latest(renderer.language(req))));
     }
 
     public void section(HttpServletRequest req, HttpServletResponse resp, SectionNode section, FeedFormat format)
             throws IOException {
+        PageCache.shows(req, List.of(PageKeys.section(section.id())));
         String description = section.description() != null && !section.description().isBlank()
                 ? section.description() : renderer.message(req, "site.description");
         answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.language(req), section.name()), description,
@@ -46,6 +51,7 @@ public final class FeedResponder {
             return false;
         }
         Feeds.Tagged tagged = found.get();
+        PageCache.shows(req, List.of(PageKeys.tag(tagged.id())));
         String heading = renderer.message(req, "tag.heading") + " " + tagged.name();
         String path = "/tag/" + tagged.slug();
         answer(req, resp, format, new Feed(FeedLink.title(renderer, renderer.language(req), heading), heading, path, path, tagged.items()));

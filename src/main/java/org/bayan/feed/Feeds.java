@@ -61,13 +61,13 @@ public final class Feeds {
     Optional<Tagged> tag(String language, String slug) {
         Instant now = clock.instant();
         SectionTree tree = sections.tree(language);
-        return tx.read(em -> counts.tag(em, language, slug, clock).map(tag -> new Tagged(tag.name(), tag.slug(),
+        return tx.read(em -> counts.tag(em, language, slug, clock).map(tag -> new Tagged(tag.id(), tag.name(), tag.slug(),
                 items(em, tree, DayWindow.of(tag.days(), 0, SIZE)
                         .map(w -> repository.pageTagged(em, language, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), SIZE))
                         .orElse(List.of())))));
     }
 
-    record Tagged(String name, String slug, List<FeedItem> items) {
+    record Tagged(long id, String name, String slug, List<FeedItem> items) {
     }
 
     private List<FeedItem> inSections(String language, List<Long> sectionIds) {

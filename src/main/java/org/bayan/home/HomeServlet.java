@@ -8,10 +8,12 @@ import java.util.Map;
 import org.bayan.feed.FeedLink;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Renderer;
 import org.bayan.section.Sections;
 import org.bayan.statement.Listing;
+import org.bayan.statement.PageKeys;
 import org.bayan.statement.PublicStatements;
 import org.bayan.statement.StatementSummary;
 
@@ -31,6 +33,7 @@ public final class HomeServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        PageCache.shows(req, List.of(PageKeys.HOME));
         String lang = renderer.language(req);
         Listing latest = statements.latest(lang, 0, LATEST);
         // The newest statement leads, large, when it has a photo; the others follow as a listing.

@@ -12,11 +12,13 @@ import java.util.Map;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
 import org.bayan.section.SectionNode;
 import org.bayan.section.Sections;
+import org.bayan.statement.PageKeys;
 
 /**
  * {@code /search?q=...}: the search page, with optional filters {@code section} (a section
@@ -93,6 +95,7 @@ public final class SearchServlet extends PageServlet {
         List<Crumb> trail = new ArrayList<>(renderer.siteTrail(req));
         trail.add(Crumb.current(heading));
         resp.setHeader("X-Robots-Tag", "noindex");
+        PageCache.shows(req, List.of(PageKeys.SEARCH));
         renderer.render(req, resp, new Page("search", model, trail, "/search"));
     }
 

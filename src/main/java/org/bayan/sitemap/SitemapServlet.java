@@ -3,11 +3,14 @@ package org.bayan.sitemap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Renderer;
+import org.bayan.statement.PageKeys;
 
 /**
  * The sitemaps: {@code /sitemap.xml}, an index of {@code /sitemap-1.xml}, {@code /sitemap-2.xml}
@@ -28,6 +31,7 @@ public final class SitemapServlet extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        PageCache.shows(req, List.of(PageKeys.SITEMAP));
         String path = pathWithinSite(req);
         Matcher numbered = NUMBERED.matcher(path);
         if (path.equals("/sitemap.xml")) {

@@ -118,7 +118,7 @@ public final class PublicStatements {
             List<StatementSummary> items = DayWindow.of(tag.days(), offset, limit)
                     .map(w -> summaries(tree, repository.pageTagged(em, language, tag.id(), tag.total(), w.from(), w.to(), now, w.offset(), limit)))
                     .orElse(List.of());
-            return new Tagged(tag.name(), tag.slug(), new Listing(items, tag.total(), null), counterparts(em, tag.id()));
+            return new Tagged(tag.id(), tag.name(), tag.slug(), new Listing(items, tag.total(), null), counterparts(em, tag.id()));
         }));
     }
 
@@ -139,7 +139,7 @@ public final class PublicStatements {
         return tx.read(em -> repository.tagRedirect(em, language, oldSlug, now));
     }
 
-    public record Tagged(String name, String slug, Listing listing, java.util.Map<String, String> counterparts) {
+    public record Tagged(long id, String name, String slug, Listing listing, java.util.Map<String, String> counterparts) {
     }
 
     /**
@@ -188,7 +188,7 @@ public final class PublicStatements {
         List<StatementPage.Translation> links = new ArrayList<>();
         for (StatementRepository.Translated t : found) {
             sections.tree(t.language()).byId(t.sectionId()).ifPresent(section -> links.add(new StatementPage.Translation(
-                    t.language(), t.title(), url(section, t.id(), t.slug()), t.id() == s.translationSetId())));
+                    t.id(), t.language(), t.title(), url(section, t.id(), t.slug()), t.id() == s.translationSetId())));
         }
         return List.copyOf(links);
     }
@@ -231,7 +231,7 @@ public final class PublicStatements {
     }
 
     private static StatementPage.Link link(SectionNode section, StatementRepository.Neighbour n) {
-        return n == null ? null : new StatementPage.Link(n.title(), url(section, n.id(), n.slug()));
+        return n == null ? null : new StatementPage.Link(n.id(), n.title(), url(section, n.id(), n.slug()));
     }
 
     /** The public URL path of a statement: its section's path, then {@code /item/{id}-{slug}}. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.bayan.platform.InvalidInput;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.Pager;
 import org.bayan.platform.web.Renderer;
 import org.bayan.section.SectionNode;
@@ -75,7 +76,9 @@ public final class StatementAdminServlet extends AdminServlet {
                 return;
             }
             try {
-                long id = service.create(staff(req), actor(req), form, action(req));
+                StatementService.Created created = service.createShowingChanges(staff(req), actor(req), form, action(req));
+                PageCache.changed(req, created.changedPages());
+                long id = created.id();
                 redirect(req, resp, "/admin/statements/" + id, action(req) == StatementService.Action.SCHEDULE
                         ? Flash.ok("statement.flash.SCHEDULE", form.title(), PublicationTime.describe(form.publishAt(), zone))
                         : Flash.ok("statement.flash." + action(req).name(), form.title()));
@@ -91,6 +94,7 @@ public final class StatementAdminServlet extends AdminServlet {
             }
             try {
                 StatementService.Saved saved = service.save(staff(req), actor(req), id, form, action(req));
+                PageCache.changed(req, saved.changedPages()); // only the pages showing it are rendered afresh
                 redirect(req, resp, "/admin/statements/" + id, done(action(req), saved));
             } catch (EditConflict e) {
                 conflict(req, resp, id, e);

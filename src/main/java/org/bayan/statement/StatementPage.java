@@ -37,11 +37,11 @@ public record StatementPage(long id, String title, String slug, String url, Inst
      * A published translation: its language, title and address (a path in its language's tree);
      * {@code original} if the others were translated from it.
      */
-    public record Translation(String language, String title, String url, boolean original) {
+    public record Translation(long id, String language, String title, String url, boolean original) {
     }
 
-    /** A link to another statement: its title and address. */
-    public record Link(String title, String url) {
+    /** A link to another statement: its id, title and address. */
+    public record Link(long id, String title, String url) {
     }
 
     public record TagLink(String name, String slug) {

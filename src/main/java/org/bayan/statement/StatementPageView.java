@@ -15,6 +15,7 @@ import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
 import org.bayan.platform.web.LanguageFilter;
 import org.bayan.platform.web.Page;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.PageServlet;
 import org.bayan.platform.web.Publication;
 import org.bayan.platform.web.Renderer;
@@ -71,6 +72,7 @@ public final class StatementPageView {
             PageServlet.redirectPermanently(req, resp, statement.url());
             return;
         }
+        PageCache.shows(req, PageKeys.of(statement));
         renderer.render(req, resp, page(req, statement, tree.lineage(statement.section()), Map.of()));
     }
 

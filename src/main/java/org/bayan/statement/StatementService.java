@@ -131,6 +131,11 @@ public final class StatementService {
 
     /** Writes a new statement, owned by its writer; returns its id. */
     public long create(Staff who, Actor actor, StatementForm form, Action action) {
+        return createShowingChanges(who, actor, form, action).id();
+    }
+
+    /** {@link #create}, also naming the public pages the new statement changed. */
+    public Created createShowingChanges(Staff who, Actor actor, StatementForm form, Action action) {
         if (action == Action.TRASH || action == Action.RESTORE || action == Action.UNPUBLISH) {
             throw new InvalidInput("action", "statement.action.invalid");
         }
@@ -149,7 +154,7 @@ public final class StatementService {
             if (action != Action.SAVE) {
                 audit.record(em, actor, "statement." + note, "statement", s.getId(), s.getTitle());
             }
-            return s.getId();
+            return new Created(s.getId(), PageKeys.touchedBy(em, s, clock.instant()));
         }));
     }
 
@@ -157,7 +162,12 @@ public final class StatementService {
      * Where a save left the statement. {@code heldBack}: restored from the trash as a draft though
      * it was published or scheduled before, because this staff member may not publish.
      */
-    public record Saved(String title, Status status, Instant publishedAt, boolean live, boolean heldBack) {
+    public record Saved(String title, Status status, Instant publishedAt, boolean live, boolean heldBack,
+                        java.util.Set<String> changedPages) {
+    }
+
+    /** A statement just written, and the public pages it changed (see {@link PageKeys}): none unless it went live. */
+    public record Created(long id, java.util.Set<String> changedPages) {
     }
 
     /** Saves the editor's form over a statement and carries out the button pressed. */
@@ -169,6 +179,8 @@ public final class StatementService {
                     throw new EditConflict(form, StatementDesk.snapshot(em, s, 0, null));
                 }
                 StatementDesk.Permissions can = StatementDesk.Permissions.of(who, s, clock.instant());
+                // The pages it is on as it stands, then those it is on once changed: both purged.
+                java.util.Set<String> changed = new java.util.LinkedHashSet<>(PageKeys.touchedBy(em, s, clock.instant()));
                 boolean heldBack = false;
                 if (action == Action.RESTORE) {
                     Policy.require(Policy.canTrash(who), "restore statements");
@@ -200,7 +212,9 @@ public final class StatementService {
                 };
                 keepRevision(em, s, by, note);
                 audit.record(em, actor, "statement." + note, "statement", s.getId(), s.getTitle());
-                return new Saved(s.getTitle(), s.getStatus(), s.getPublishedAt(), s.isPublicAt(clock.instant()), heldBack);
+                changed.addAll(PageKeys.touchedBy(em, s, clock.instant()));
+                return new Saved(s.getTitle(), s.getStatus(), s.getPublishedAt(), s.isPublicAt(clock.instant()), heldBack,
+                        java.util.Set.copyOf(changed));
             }));
         } catch (OptimisticLockException e) {
             // Saved by someone else between our read and our write: the same conflict.

@@ -162,6 +162,114 @@ class PageCacheIT {
         assertEquals(200, get("/feed.rss", "If-None-Match", "W/\"other\", \"stale\"").status());
     }
 
+    /**
+     * Readers pouring in on a page nobody has asked for since a change (here: a new query string,
+     * a page the cache has never seen) cost one render: the others wait for it and get its bytes.
+     */
+    @Test
+    void readersAskingAtOnceForAPageNotYetKeptShareOneRender() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        int readers = 24;
+        for (String path : List.of("/", NEWS, NEWS + "/2018/05/02", "/tag/russia", "/feed.rss", "/search?q=coalition")) {
+            String url = Site.main().url(path + (path.contains("?") ? "&" : "?") + "burst=" + System.nanoTime());
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(readers);
+            try {
+                for (int i = 0; i < readers; i++) {
+                    answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            go.await();
+                            return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }, senders));
+                }
+                go.countDown();
+                Map<String, Integer> how = new java.util.TreeMap<>();
+                java.util.Set<String> bodies = new java.util.HashSet<>();
+                for (var answer : answers) {
+                    HttpResponse<String> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertEquals(200, r.statusCode(), path);
+                    how.merge(r.headers().firstValue("X-Bayan-Cache").orElse("none"), 1, Integer::sum);
+                    bodies.add(r.body());
+                }
+                assertEquals(1, how.getOrDefault("miss", 0), path + ": one render for " + readers + " readers, answered " + how);
+                assertEquals(readers, how.getOrDefault("miss", 0) + how.getOrDefault("shared", 0) + how.getOrDefault("hit", 0),
+                        path + ": " + how);
+                assertEquals(1, bodies.size(), path + ": every reader got the same page");
+            } finally {
+                senders.shutdownNow();
+            }
+        }
+    }
+
+    /** Publishes a statement with one tag in a section; returns its id. */
+    static long published(Session admin, String title, String section, String tag) {
+        admin.get("/admin/statements/new");
+        Site.Page saved = admin.post("/admin/statements/new", Map.of("title", title, "body", "<p>" + title + ".</p>",
+                "sectionId", EditorialIT.sectionId(admin, section), "tags", tag, "source", "Test desk", "action", "publish"));
+        assertEquals(302, saved.status(), saved.body());
+        return Long.parseLong(saved.header("Location").replaceAll(".*/admin/statements/(\\d+)$", "$1"));
+    }
+
+    static String how(String path) {
+        Site.Page page = Site.main().get(path);
+        assertEquals(200, page.status(), path);
+        return page.header(org.bayan.platform.web.PageCache.CACHE_HEADER);
+    }
+
+    /**
+     * A save purges the pages that show the statement or list it, and no other: a draft saved
+     * purges none, an edit of a published statement in Coalition News leaves another section's
+     * pages, its statements' and its tags' pages kept.
+     */
+    @Test
+    void aSaveRendersAfreshOnlyThePagesThatShowWhatItChanged() {
+        Session admin = Session.admin();
+        String run = Long.toString(System.nanoTime(), 36);
+        long elsewhere = published(admin, "Elsewhere " + run, "Press Releases", "elsewhere-" + run);
+        long here = published(admin, "Here " + run, "Coalition News", "here-" + run);
+        String elsewherePage = Site.main().get(NEWS + "/item/" + elsewhere).header("Location")
+                .substring(Site.main().context().length());
+        String section = elsewherePage.substring(0, elsewherePage.indexOf("/item/"));
+        String herePage = NEWS + "/item/" + here + "-here-" + run;
+        List<String> unrelated = List.of(elsewherePage, "/tag/elsewhere-" + run, section, section + "/feed.rss");
+        List<String> showingIt = List.of("/", NEWS, herePage, "/tag/here-" + run, "/feed.rss", NEWS + "/feed.rss",
+                "/search?q=" + run, "/media-center", "/tag", "/sitemap.xml");
+        for (String path : concat(unrelated, showingIt)) {
+            how(path);
+            assertEquals("hit", how(path), path + " is kept");
+        }
+
+        EditorialIT.draft(admin, "Draft " + run, "<p>Not yet public.</p>");
+        for (String path : concat(unrelated, showingIt)) {
+            assertEquals("hit", how(path), "a draft changes nothing readers see: " + path + " stays kept");
+        }
+
+        Map<String, String> form = EditorialIT.editorForm(admin, here);
+        form.put("title", "Here again " + run);
+        form.put("action", "save");
+        assertEquals(302, admin.post("/admin/statements/" + here, form).status());
+        for (String path : unrelated) {
+            assertEquals("hit", how(path), "the edit in another section leaves " + path + " kept");
+        }
+        for (String path : showingIt) {
+            assertEquals("miss", how(path), path + " shows the statement: rendered afresh");
+        }
+        for (String path : List.of("/", NEWS, herePage, "/tag/here-" + run, "/feed.rss")) {
+            assertTrue(Site.main().get(path).body().contains("Here again " + run), "the new title at " + path);
+        }
+        assertTrue(Site.main().get("/search?q=" + run).body().contains("Here again "), "and in search results (the match marked)");
+        assertTrue(Site.main().get(herePage).header("Surrogate-Key").contains("statement-" + here),
+                "a page names what it shows for a cache in front");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
     @Test
     void adminPagesAreNeverCached() {
         Site.Page page = Session.admin().get("/admin/statements");

@@ -11,10 +11,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Enumeration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,6 +31,14 @@ import java.util.zip.GZIPOutputStream;
  * it), and a reader or proxy revalidating with {@code If-None-Match} or
  * {@code If-Modified-Since} gets a 304. Any change made in the admin area moves the version on,
  * so the next request renders afresh. The admin area, login and error pages are never cached.
+ * A page is rendered by one request at a time: readers asking for it meanwhile wait for that
+ * render and get its bytes (a burst of readers after a change costs one render, not one each).
+ *
+ * <p>A page may say what it shows ({@link #shows}: keys such as {@code statement-12} or
+ * {@code section-3}), and a change in the admin area may say what it changed
+ * ({@link #changed}): then only the kept pages showing any of that are purged, and every other
+ * page stays kept. A change that says nothing, and a page that says nothing, empty the cache as
+ * before. The keys go out as {@code Surrogate-Key} and {@code Cache-Tag} headers too.
  * Pages are kept per {@link SiteAddress#linkOrigin link origin}: when links follow the request's
  * Host, a page rendered for one host is only ever sent to readers asking for that host.
  */
@@ -37,13 +52,20 @@ public final class PageCache extends HttpFilter {
         final String contentType;
         final byte[] body;
         final Conditional validators;
+        /** What the page shows (see {@link #shows}); empty: it did not say, and any change may show on it. */
+        final Set<String> keys;
         private volatile byte[] gzip;
 
-        Entry(long version, String contentType, byte[] body, Conditional validators) {
+        Entry(long version, String contentType, byte[] body, Conditional validators, Set<String> keys) {
             this.version = version;
             this.contentType = contentType;
             this.body = body;
             this.validators = validators;
+            this.keys = keys;
+        }
+
+        boolean affectedBy(Collection<String> changed) {
+            return keys.isEmpty() || !Collections.disjoint(keys, changed);
         }
 
         byte[] gzip() throws IOException {
@@ -55,8 +77,20 @@ public final class PageCache extends HttpFilter {
         }
     }
 
+    /** Says how a cacheable page was answered: {@code hit}, {@code miss} (rendered) or {@code shared} (another reader's render). */
+    public static final String CACHE_HEADER = "X-Bayan-Cache";
+    /** How long a reader waits for another's render of the same page before rendering it itself. */
+    private static final long WAIT_MS = 10_000;
+
     private final ContentVersion version;
     private final SiteAddress address;
+    private static final String SHOWS = PageCache.class.getName() + ".shows";
+    private static final String CHANGED = PageCache.class.getName() + ".changed";
+
+    /** Purges so far: a render that a purge overtook is not kept (it may show what was before). */
+    private final AtomicLong purges = new AtomicLong();
+    /** Renders under way, by page and version. */
+    private final ConcurrentHashMap<String, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
     /** The link origins pages are kept for; a request for any other is rendered and not kept. */
     private final Set<String> keptOrigins = ConcurrentHashMap.newKeySet();
     private final Cache<String, Entry> pages = Caffeine.newBuilder()
@@ -92,7 +126,14 @@ public final class PageCache extends HttpFilter {
         if (isAdminChange(req, path)) {
             chain.doFilter(req, resp);
             if (resp.getStatus() < 400) {
-                version.bump();
+                @SuppressWarnings("unchecked")
+                Collection<String> changed = (Collection<String>) req.getAttribute(CHANGED);
+                if (changed == null) {
+                    version.bump();
+                } else {
+                    version.bumpValues();
+                    purge(changed);
+                }
             }
             return;
         }
@@ -105,44 +146,110 @@ public final class PageCache extends HttpFilter {
             chain.doFilter(req, resp);
             return;
         }
-        long current = version.current();
+        long current = version.pages();
         // A page of another language is forwarded here from its own address (/ar/...): kept under that.
         boolean forwarded = req.getDispatcherType() == jakarta.servlet.DispatcherType.FORWARD;
         String uri = forwarded ? (String) req.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI) : req.getRequestURI();
         String query = forwarded ? (String) req.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING) : req.getQueryString();
         String key = origin + " " + uri + (query == null ? "" : "?" + query);
         Entry entry = pages.getIfPresent(key);
-        if (entry == null || entry.version != current) {
-            if (forwardedLater.test(req)) {
-                chain.doFilter(req, resp); // rendered and kept inside the forward
+        if (entry != null && entry.version == current) {
+            resp.setHeader(CACHE_HEADER, "hit");
+            send(req, resp, entry);
+            return;
+        }
+        if (forwardedLater.test(req)) {
+            chain.doFilter(req, resp); // rendered and kept inside the forward
+            return;
+        }
+        // One render per page and version at a time: readers asking while it is rendered wait for it.
+        String flight = key + " @" + current + "." + purges.get();
+        boolean get = "GET".equals(req.getMethod());
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> theirs = get ? rendering.putIfAbsent(flight, mine) : rendering.get(flight);
+        if (theirs != null) {
+            Entry shared = await(theirs);
+            if (shared != null) {
+                resp.setHeader(CACHE_HEADER, "shared");
+                send(req, resp, shared);
                 return;
             }
-            Instant changedAt = version.changedAt();
-            BufferedResponse buffered = new BufferedResponse(resp);
-            // The page is rendered in full to be kept; whether this reader's copy holds is decided below.
-            chain.doFilter(new Unconditional(req), buffered);
-            byte[] body = buffered.body();
-            if (buffered.getStatus() != 200 || resp.isCommitted() || buffered.getContentType() == null
-                    || buffered.containsHeader("Set-Cookie") || "HEAD".equals(req.getMethod())
-                    || isPrivate(buffered.getHeader("Cache-Control"))) {
-                resp.getOutputStream().write(body); // not a page to keep: pass it on as it is
-                return;
+            // Not a page to keep (an error, a cookie), or its render is taking too long: this reader's own.
+            resp.setHeader(CACHE_HEADER, "miss");
+            chain.doFilter(req, resp);
+            return;
+        }
+        if (!get) {
+            render(req, resp, chain, key, current);
+            return;
+        }
+        try {
+            // Kept between this reader's look and its claim, by a render that has just ended: no second one.
+            entry = pages.getIfPresent(key);
+            if (entry == null || entry.version != current) {
+                entry = render(req, resp, chain, key, current);
+            } else {
+                resp.setHeader(CACHE_HEADER, "hit");
+                send(req, resp, entry);
             }
-            // A page that names its own ETag (a feed's covers exactly what it shows) keeps it, so it
-            // still matches after a change elsewhere; Last-Modified is the version's, which moves on
-            // with every change, a withdrawal included.
-            String own = buffered.getHeader("ETag");
-            entry = new Entry(current, buffered.getContentType(), body,
-                    new Conditional(own != null ? own : etag(current, body), changedAt));
+        } finally {
+            mine.complete(entry != null && entry.version == current ? entry : null);
+            rendering.remove(flight, mine);
+        }
+    }
+
+    /** Renders the page, keeps it if it is one to keep and answers this reader; the kept entry, or null. */
+    private Entry render(HttpServletRequest req, HttpServletResponse resp, FilterChain chain, String key, long current)
+            throws IOException, ServletException {
+        Instant changedAt = version.changedAt();
+        long purgesBefore = purges.get();
+        BufferedResponse buffered = new BufferedResponse(resp);
+        resp.setHeader(CACHE_HEADER, "miss");
+        // The page is rendered in full to be kept; whether this reader's copy holds is decided below.
+        chain.doFilter(new Unconditional(req), buffered);
+        byte[] body = buffered.body();
+        if (buffered.getStatus() != 200 || resp.isCommitted() || buffered.getContentType() == null
+                || buffered.containsHeader("Set-Cookie") || "HEAD".equals(req.getMethod())
+                || isPrivate(buffered.getHeader("Cache-Control"))) {
+            resp.getOutputStream().write(body); // not a page to keep: pass it on as it is
+            return null;
+        }
+        // A page that names its own ETag (a feed's covers exactly what it shows) keeps it, so it
+        // still matches after a change elsewhere; Last-Modified is the version's, which moves on
+        // with every change, a withdrawal included.
+        String own = buffered.getHeader("ETag");
+        @SuppressWarnings("unchecked")
+        Set<String> keys = (Set<String>) req.getAttribute(SHOWS);
+        Entry entry = new Entry(current, buffered.getContentType(), body,
+                new Conditional(own != null ? own : etag(current, body), changedAt), keys == null ? Set.of() : Set.copyOf(keys));
+        boolean kept = purges.get() == purgesBefore; // else a change came during the render: this reader's alone
+        if (kept) {
             pages.put(key, entry);
         }
         send(req, resp, entry);
+        return kept ? entry : null;
+    }
+
+    /** Another reader's render of the page: its entry, or null if it was not kept or takes too long. */
+    private static Entry await(CompletableFuture<Entry> render) {
+        try {
+            return render.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
     }
 
     private void send(HttpServletRequest req, HttpServletResponse resp, Entry entry) throws IOException {
         // Shared caches may keep the page but must ask again each time: a change shows at once.
         resp.setHeader("Cache-Control", "public, no-cache");
         resp.setHeader("Vary", "Accept-Encoding");
+        if (!entry.keys.isEmpty()) {
+            resp.setHeader("Surrogate-Key", String.join(" ", entry.keys));
+            resp.setHeader("Cache-Tag", String.join(",", entry.keys));
+        }
         if (entry.validators.answer(req, resp)) {
             return;
         }
@@ -157,6 +264,31 @@ public final class PageCache extends HttpFilter {
         if (!"HEAD".equals(req.getMethod())) {
             resp.getOutputStream().write(bytes);
         }
+    }
+
+    /** Says that the page being rendered shows these (see the class comment); a page may say it more than once. */
+    public static void shows(HttpServletRequest req, Collection<String> keys) {
+        @SuppressWarnings("unchecked")
+        Set<String> shown = (Set<String>) req.getAttribute(SHOWS);
+        if (shown == null) {
+            shown = new LinkedHashSet<>();
+            req.setAttribute(SHOWS, shown);
+        }
+        shown.addAll(keys);
+    }
+
+    /** Says that the admin request being answered changed only what these keys name (none: nothing readers see). */
+    public static void changed(HttpServletRequest req, Collection<String> keys) {
+        req.setAttribute(CHANGED, Set.copyOf(keys));
+    }
+
+    /** Forgets every kept page showing any of these, and every page that did not say what it shows. */
+    private void purge(Collection<String> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        purges.incrementAndGet(); // first: a render under way now is not kept
+        pages.asMap().values().removeIf(e -> e.affectedBy(changed));
     }
 
     /**
