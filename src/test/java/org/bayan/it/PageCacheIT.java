@@ -264,6 +264,8 @@ class PageCacheIT {
         assertTrue(Site.main().get("/search?q=" + run).body().contains("Here again "), "and in search results (the match marked)");
         assertTrue(Site.main().get(herePage).header("Surrogate-Key").contains("statement-" + here),
                 "a page names what it shows for a cache in front");
+        EditorialIT.trash(admin, here);
+        EditorialIT.trash(admin, elsewhere);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -3,6 +3,7 @@ package org.bayan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,12 +89,14 @@ class SqlCountIT {
     void anAuthorPageNeedsAtMostThreeSqlStatementsWhateverItLists() {
         String username = Accounts.unique("counted");
         Session writer = Accounts.createAndLogin(admin, username, "EDITOR", "counted-author-password-" + System.nanoTime());
+        List<Long> written = new java.util.ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             long id = EditorialIT.draft(writer, "By the counted author " + i + " " + username, "<p>Statement " + i + ".</p>");
             java.util.Map<String, String> form = EditorialIT.editorForm(writer, id);
             form.put("action", "publish");
             writer.get("/admin/statements/" + id);
             assertEquals(302, writer.post("/admin/statements/" + id, form).status());
+            written.add(id);
         }
         long account = Accounts.id(admin, username);
         assertEquals(302, admin.post("/admin/users/" + account + "/list-author-page", java.util.Map.of()).status());
@@ -106,6 +109,7 @@ class SqlCountIT {
         } finally {
             admin.get("/admin/users"); // the account's version as listing it left it
             assertEquals(302, admin.post("/admin/users/" + account + "/withdraw-author-page", java.util.Map.of()).status());
+            written.forEach(id -> EditorialIT.trash(admin, id));
         }
     }
 
