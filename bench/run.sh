@@ -6,7 +6,10 @@
 # BENCH_HOME=dir runs on an archive generated before, instead of target/bench/home-N.
 # BENCH_SECONDS (10) is each measurement's length. Before measuring, unmeasured load lets the JIT
 # compile the site's code, as on a server that has been up a while: BENCH_SITE_WARMUP_SECONDS (90)
-# over all pages, then BENCH_WARMUP_SECONDS (10) on each page.
+# over all pages, then BENCH_WARMUP_SECONDS (10) on each page. BENCH_WRK_TIMEOUT_SECONDS (30) is how
+# long wrk waits for an answer before counting a timeout; answers that are not 2xx or 3xx, and
+# timeouts, are listed below the table. BENCH_PORT (18081), BENCH_BASELINE_PORT (18083),
+# BENCH_NGINX_PORT (18082) and BENCH_HOST (loopback) say where the servers listen and are reached.
 #
 # Against a baseline, in one run: BENCH_BASELINE_WAR=/path/to/old/bayan.war starts that WAR too,
 # on its own Tomcat and its own archive, and measures every page on both, back to back.
@@ -23,9 +26,14 @@ N=${1:-100000}
 TOMCAT_VERSION=11.0.24
 WORK=$PWD/target/bench
 HOME_DIR=${BENCH_HOME:-$WORK/home-$N}
-PORT=18081
-NGINX_PORT=18082
-BASELINE_PORT=18083
+PORT=${BENCH_PORT:-18081}
+NGINX_PORT=${BENCH_NGINX_PORT:-18082}
+BASELINE_PORT=${BENCH_BASELINE_PORT:-18083}
+# Where the loaders reach the servers (loopback by default): wrk and curl run on this machine.
+HOST=${BENCH_HOST:-localhost}
+NGINX_HOST=${BENCH_HOST:-127.0.0.1}
+# wrk's own timeout is 2 s: a slower answer would go uncounted, flattering the figure.
+WRK_TIMEOUT=${BENCH_WRK_TIMEOUT_SECONDS:-30}
 DURATION=${BENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 WARMUP=${BENCH_WARMUP_SECONDS:-10}
@@ -113,7 +121,7 @@ start_tomcat() { # name war home port: a Tomcat of its own (own base, port and a
     org.apache.catalina.startup.Bootstrap start > "$base/logs/run.log" 2>&1 &
   PIDS[$name]=$!
   for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "http://localhost:$port/" && { ready=yes; break; }
+    curl -sf -o /dev/null "http://$HOST:$port/" && { ready=yes; break; }
     if grep -q "Bayan cannot start" "$base/logs/run.log"; then grep "Bayan cannot start" "$base/logs/run.log"; exit 1; fi
     kill -0 "${PIDS[$name]}" 2>/dev/null || fail "the $name Tomcat ended: see $base/logs/run.log"
     sleep 0.5
@@ -128,8 +136,8 @@ start_tomcat() { # name war home port: a Tomcat of its own (own base, port and a
 [ -n "$BASELINE_WAR" ] && start_tomcat baseline "$BASELINE_WAR" "$BASELINE_HOME" "$BASELINE_PORT"
 start_tomcat new target/bayan.war "$HOME_DIR" "$PORT"
 
-B=http://localhost:$PORT
-BB=http://localhost:$BASELINE_PORT
+B=http://$HOST:$PORT
+BB=http://$HOST:$BASELINE_PORT
 section=/media-center/coalition-news
 year=$(( $(date +%Y) - 5 ))
 day=$(curl -s "$B$section/$year" | grep -o "href=\"$section/$year/[0-9][0-9]/[0-9][0-9]\"" | head -1 | sed 's/href="//; s/"//' || true)
@@ -193,7 +201,7 @@ http {
   access_log off;
   sendfile on;
   default_type text/html;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/html; }
+  server { listen $NGINX_HOST:$NGINX_PORT; root $WORK/nginx/html; }
 }
 CONF
 i=0
@@ -232,7 +240,14 @@ LUA
 
 measure() { # url [extra wrk args...] -> "rps p50 p99"
   local url=$1; shift
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" > "$WORK/wrk.out" 2>&1 || true
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${WRK_TIMEOUT}s" --latency "$@" "$url" > "$WORK/wrk.out" 2>&1 || true
+  # An error page or a timeout is cheap or uncounted: any of them is reported below the table.
+  local bad timeouts
+  bad=$(awk '/Non-2xx or 3xx/ {print $NF}' "$WORK/wrk.out")
+  timeouts=$(grep -o 'timeout [0-9]*' "$WORK/wrk.out" | awk '{print $2}' || true)
+  if [ -n "$bad" ] || [ "${timeouts:-0}" != 0 ]; then
+    echo "- $url${*:+ ($*)}: ${bad:-0} answers not 2xx or 3xx, ${timeouts:-0} timeouts" >> "$WORK/errors.txt"
+  fi
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")
   p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.out")
@@ -241,7 +256,7 @@ measure() { # url [extra wrk args...] -> "rps p50 p99"
 }
 warm() { # seconds url [extra wrk args...]: load that is not measured
   local seconds=$1 url=$2; shift 2
-  wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" "$@" "$url" > /dev/null 2>&1 || true
+  wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --timeout "${WRK_TIMEOUT}s" "$@" "$url" > /dev/null 2>&1 || true
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
 factor() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "-" }'; }
@@ -272,6 +287,7 @@ page_on() { # name base-url path -> sets that name's row; the other Tomcat's CPU
 }
 declare -A SQL=() FIRST=() C_RPS=() C_P50=() C_P99=() U_RPS=() U_P50=() U_P99=()
 
+rm -f "$WORK/errors.txt"
 echo "== warming up: ${SITE_WARMUP}s over all pages, then ${WARMUP}s on each before it is measured"
 if [ -n "$BASELINE_WAR" ]; then
   echo "   baseline first, then new"
@@ -285,7 +301,7 @@ OUT=bench/results-$(date +%Y-%m-%d).md
   echo "# Benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GiB;"
-  echo "$(java -version 2>&1 | head -1); Tomcat $TOMCAT_VERSION; nginx $(nginx -v 2>&1 | cut -d/ -f2); wrk -t2 -c$CONNECTIONS -d${DURATION}s, JVM -Xms1g -Xmx1g. Unmeasured load first: ${SITE_WARMUP}s over all pages, then ${WARMUP}s uncached and 3s cached on each."
+  echo "$(java -version 2>&1 | head -1); Tomcat $TOMCAT_VERSION; nginx $(nginx -v 2>&1 | cut -d/ -f2); wrk -t2 -c$CONNECTIONS -d${DURATION}s --timeout ${WRK_TIMEOUT}s, JVM -Xms1g -Xmx1g. Unmeasured load first: ${SITE_WARMUP}s over all pages, then ${WARMUP}s uncached and 3s cached on each."
   [ -n "${BENCH_PAGES:-}" ] && echo "Pages measured: those matching '$BENCH_PAGES'."
   if [ -n "$BASELINE_WAR" ]; then
     echo "Archive: $N statements, 5,000 tags, H2 file database, one for each WAR: the baseline's generated by its own code, the new one's by the new code, same N and seed, so the same statements."
@@ -317,7 +333,7 @@ for entry in "${PAGES[@]}"; do
   else
     read -r "SQL[new]" "FIRST[new]" "C_RPS[new]" "C_P50[new]" "C_P99[new]" "U_RPS[new]" "U_P50[new]" "U_P99[new]" < <(page "$B" "$path")
   fi
-  read -r n_rps _ _ < <(measure "http://127.0.0.1:$NGINX_PORT/p$i.html")
+  read -r n_rps _ _ < <(measure "http://$NGINX_HOST:$NGINX_PORT/p$i.html")
   if [ -n "$BASELINE_WAR" ]; then
     echo "| $name | ${SQL[baseline]} | ${SQL[new]} | ${FIRST[baseline]} | ${FIRST[new]} | ${C_RPS[baseline]} | ${C_P99[baseline]} | ${C_RPS[new]} | ${C_P99[new]} | $(factor "${C_RPS[new]}" "${C_RPS[baseline]}") | ${U_RPS[baseline]} | ${U_P99[baseline]} | ${U_RPS[new]} | ${U_P99[new]} | $(factor "${U_RPS[new]}" "${U_RPS[baseline]}") | $n_rps | $(ratio "${C_RPS[new]}" "$n_rps") | $(ratio "${U_RPS[new]}" "$n_rps") |"
   else
@@ -351,5 +367,14 @@ if [ -n "$BASELINE_WAR" ]; then
     'BEGIN { printf "the idle one used %.1f s of CPU in the %d s the other was loaded, %.1f%% of one core", t / hz, s, (s > 0 ? 100 * t / hz / s : 0) }')
   sed -i "s/(IDLE_CPU)/($idle)/" "$OUT"
 fi
+{
+  echo
+  if [ -s "$WORK/errors.txt" ]; then
+    echo "Answers that were not 2xx or 3xx, and requests wrk gave up on after ${WRK_TIMEOUT} s, in the measurements above:"
+    cat "$WORK/errors.txt"
+  else
+    echo "Every measured request was answered 2xx or 3xx within wrk's timeout of ${WRK_TIMEOUT} s."
+  fi
+} | tee -a "$OUT"
 echo
 echo "Written to $OUT"
