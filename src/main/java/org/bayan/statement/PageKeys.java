@@ -3,7 +3,6 @@ package org.bayan.statement;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +31,8 @@ public final class PageKeys {
     public static final String TAG_CLOUD = "tags";
     public static final String SEARCH = "search";
     public static final String SITEMAP = "sitemap";
+
+    private static final StatementRepository REPOSITORY = new StatementRepository();
 
     private PageKeys() {
     }
@@ -79,26 +80,10 @@ public final class PageKeys {
         if (s.getAuthor() != null) {
             keys.add(author(s.getAuthor().getId()));
         }
-        neighbours(em, s, now).forEach(id -> keys.add(statement(id)));
+        REPOSITORY.neighbourIds(em, s, now).forEach(id -> keys.add(statement(id)));
         em.createQuery("select s.id from Statement s where " + StatementRepository.IN_SET + " and s.id <> :id", Long.class)
                 .setParameter("set", s.translationSetId()).setParameter("id", s.getId())
                 .getResultList().forEach(id -> keys.add(statement(id)));
         return keys;
-    }
-
-    /** The visible statements just before and just after it in its section and language (their pages link to it). */
-    private static Collection<Long> neighbours(EntityManager em, Statement s, Instant now) {
-        String around = "select s.id from Statement s where s.section.id = :section and s.id <> :id and "
-                + StatementRepository.VISIBLE + " and " + StatementRepository.IN_LANGUAGE + " and ";
-        List<Long> ids = new ArrayList<>();
-        for (String side : List.of(
-                "(s.publishedAt < :at or (s.publishedAt = :at and s.id < :id)) order by s.publishedAt desc, s.id desc",
-                "(s.publishedAt > :at or (s.publishedAt = :at and s.id > :id)) order by s.publishedAt asc, s.id asc")) {
-            StatementRepository.visible(em.createQuery(around + side, Long.class), now)
-                    .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
-                    .setParameter("language", s.getLanguage()).setParameter("at", s.getPublishedAt())
-                    .setMaxResults(1).getResultStream().findFirst().ifPresent(ids::add);
-        }
-        return ids;
     }
 }

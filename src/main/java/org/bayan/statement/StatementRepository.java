@@ -140,6 +140,32 @@ public final class StatementRepository {
                 + VISIBLE, Statement.class), now).setParameter("id", id).getResultList().stream().findFirst();
     }
 
+    /** Another visible statement of the section and language bound to {@code :section}, {@code :id} and {@code :language}. */
+    private static final String NEIGHBOUR = " from Statement s where s.section.id = :section and s.id <> :id and " + VISIBLE
+            + " and " + IN_LANGUAGE;
+    /** Before the statement bound to {@code :at} and {@code :id} in its section's order, the nearest first. */
+    private static final String OLDER = "(s.publishedAt < :at or (s.publishedAt = :at and s.id < :id))"
+            + " order by s.publishedAt desc, s.id desc";
+    /** After it, the nearest first. */
+    private static final String NEWER = "(s.publishedAt > :at or (s.publishedAt = :at and s.id > :id))"
+            + " order by s.publishedAt asc, s.id asc";
+
+    /**
+     * The ids of a statement's visible neighbours just before and just after it in its section,
+     * as its page links them ({@link #surroundings}), found without its day counts: the pages
+     * a change to it touches (see PageKeys).
+     */
+    List<Long> neighbourIds(EntityManager em, Statement s, Instant now) {
+        List<Long> ids = new ArrayList<>();
+        for (String side : List.of(OLDER, NEWER)) {
+            visible(em.createQuery("select s.id" + NEIGHBOUR + " and " + side, Long.class), now)
+                    .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
+                    .setParameter("language", s.getLanguage()).setParameter("at", s.getPublishedAt())
+                    .setMaxResults(1).getResultStream().findFirst().ifPresent(ids::add);
+        }
+        return ids;
+    }
+
     /**
      * What a statement page shows around a statement, in one round trip: its visible neighbours
      * just before and just after it in its section (either may be missing; the nearest days with
@@ -149,15 +175,10 @@ public final class StatementRepository {
     public Surroundings surroundings(EntityManager em, Statement s, Collection<Long> tagIds, Instant now,
                                      LocalDate olderFrom, LocalDate newerTo, int relatedLimit) {
         String columns = "s.id, s.title, s.slug, s.section.id, s.publishedOn, s.publishedAt";
-        String neighbour = " from Statement s where s.section.id = :section and s.id <> :id and " + VISIBLE
-                + " and " + IN_LANGUAGE;
-        String q = "(select 1, " + columns + ", cast(0 as Long)" + neighbour
-                + " and s.publishedOn between :olderFrom and :day"
-                + " and (s.publishedAt < :at or (s.publishedAt = :at and s.id < :id))"
-                + " order by s.publishedAt desc, s.id desc limit 1) union all (select 2, " + columns + ", cast(0 as Long)"
-                + neighbour + " and s.publishedOn between :day and :newerTo"
-                + " and (s.publishedAt > :at or (s.publishedAt = :at and s.id > :id))"
-                + " order by s.publishedAt asc, s.id asc limit 1)";
+        String q = "(select 1, " + columns + ", cast(0 as Long)" + NEIGHBOUR
+                + " and s.publishedOn between :olderFrom and :day and " + OLDER + " limit 1)"
+                + " union all (select 2, " + columns + ", cast(0 as Long)" + NEIGHBOUR
+                + " and s.publishedOn between :day and :newerTo and " + NEWER + " limit 1)";
         // Its published translations, each with its language before its slug (one column of text).
         q += " union all (select 4, s.id, s.title, concat(s.language, '|', s.slug), s.section.id, s.publishedOn,"
                 + " s.publishedAt, cast(0 as Long) from Statement s where " + IN_SET
