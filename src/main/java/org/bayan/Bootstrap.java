@@ -77,6 +77,8 @@ import org.bayan.platform.web.ContentVersion;
 import org.bayan.platform.web.Publication;
 import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.SecurityHeadersFilter;
+import org.bayan.platform.web.SessionStore;
+import org.bayan.platform.web.SharedSessions;
 import org.bayan.platform.web.SqlCountFilter;
 import org.bayan.platform.web.HostFilter;
 import org.bayan.platform.web.LanguageFilter;
@@ -233,6 +235,9 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("pageCache", new PageCache(p.contentVersion(), address, language::forwards))
                 .addMappingForUrlPatterns(requestOrForward, true, "/*");
         ctx.addFilter("language", language).addMappingForUrlPatterns(request, true, "/*");
+        // Sessions in the database, so that any node of the site knows a login made on another.
+        ctx.addFilter("sessions", new SharedSessions(new SessionStore(p.tx(), p.clock())))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(p.users(), p.passwords())))
                 .addMappingForUrlPatterns(all, true, "/*");
         // Before the CSRF check, which reads the body for its token: an upload too large to read is a 413.

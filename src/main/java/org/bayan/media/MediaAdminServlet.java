@@ -41,7 +41,7 @@ public final class MediaAdminServlet extends AdminServlet {
     }
 
     /** What became of one file of an upload: its name, the message for it, and if kept its id and thumbnail's address. */
-    public record Result(String fileName, boolean ok, String message, Long id, String thumbnail, String inline) {
+    public record Result(String fileName, boolean ok, String message, Long id, String thumbnail, String inline) implements java.io.Serializable {
     }
 
     @Override

@@ -99,7 +99,7 @@ public abstract class AdminServlet extends PageServlet {
      * A message for the next page: a bundle key, an argument for it ({0}), whether it is a
      * warning, and a second argument ({1}, e.g. when a statement goes live) or null.
      */
-    public record Flash(String key, String arg, boolean warning, String detail) {
+    public record Flash(String key, String arg, boolean warning, String detail) implements java.io.Serializable {
         public static Flash ok(String key, String arg) { return new Flash(key, arg, false, null); }
         public static Flash ok(String key, String arg, String detail) { return new Flash(key, arg, false, detail); }
         public static Flash warn(String key, String arg) { return new Flash(key, arg, true, null); }

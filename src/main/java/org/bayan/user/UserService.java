@@ -77,7 +77,7 @@ public final class UserService {
      * A freshly generated password for an account, to be handed to its owner once. Not
      * serialisable on purpose, so a server that saves its sessions never writes it to disk.
      */
-    public record OneTimePassword(long userId, String username, String password) {
+    public record OneTimePassword(long userId, String username, String password) implements java.io.Serializable {
         @Override
         public String toString() {
             return "OneTimePassword[" + username + "]"; // never the password itself, in any log

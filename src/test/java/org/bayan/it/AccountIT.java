@@ -78,7 +78,7 @@ class AccountIT {
         assertEquals(302, changed.status());
         String setCookie = changed.header("Set-Cookie");
         assertNotNull(setCookie, "the changer gets a new session id");
-        assertTrue(setCookie.startsWith("JSESSIONID="), setCookie);
+        assertTrue(setCookie.startsWith("BAYAN_SESSION="), setCookie);
 
         Site.Page next = thief.get("/admin/statements");
         assertEquals(302, next.status(), "the other session ended");

@@ -46,7 +46,7 @@ final class FromAddress {
 
     /** Forgets its session, as a browser does when it is closed, and keeps its lasting cookies. */
     void forgetSession() {
-        cookies.remove("JSESSIONID");
+        cookies.remove("BAYAN_SESSION");
         csrf = null;
     }
 

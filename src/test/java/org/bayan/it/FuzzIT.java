@@ -55,7 +55,7 @@ class FuzzIT {
             if (random.nextInt(4) == 0) b.header("Accept-Language", ascii(pick(JUNK)));
             if (random.nextInt(5) == 0) b.header("If-None-Match", "\"" + ascii(pick(JUNK)).replace("\"", "") + "\"");
             if (random.nextInt(5) == 0) b.header("If-Modified-Since", pick(List.of("yesterday", "Mon, 32 Foo 2018 99:00:00 GMT", "0")));
-            if (random.nextInt(6) == 0) b.header("Cookie", "JSESSIONID=" + pick(List.of("x", "%%%", "A".repeat(500))));
+            if (random.nextInt(6) == 0) b.header("Cookie", "BAYAN_SESSION=" + pick(List.of("x", "%%%", "A".repeat(500))));
             String body = form(loggedIn ? admin.csrf() : null);
             if (random.nextInt(40) == 0) body = "title=" + "x".repeat(2_000_000);
             b.header("Content-Type", pick(List.of("application/x-www-form-urlencoded", "application/x-www-form-urlencoded",

@@ -197,7 +197,7 @@ class LoginIT {
     }
 
     private static String sessionCookie(String setCookie) {
-        if (setCookie == null || !setCookie.startsWith("JSESSIONID=")) return null;
-        return setCookie.substring("JSESSIONID=".length(), setCookie.indexOf(';'));
+        if (setCookie == null || !setCookie.startsWith("BAYAN_SESSION=")) return null;
+        return setCookie.substring("BAYAN_SESSION=".length(), setCookie.indexOf(';'));
     }
 }

@@ -33,7 +33,7 @@ class ProtocolAttackIT {
         attacks.put("500 headers", "GET " + path + " HTTP/1.1\r\n" + host
                 + "X-Many: 1\r\n".repeat(500).replace("X-Many", "X-H") + "\r\n");
         attacks.put("control characters in a cookie", "GET " + path + " HTTP/1.1\r\n" + host
-                + "Cookie: JSESSIONID=\u0001\u0002\u001b[31m; a=\u0000b\r\n\r\n");
+                + "Cookie: BAYAN_SESSION=\u0001\u0002\u001b[31m; a=\u0000b\r\n\r\n");
         attacks.put("header without a colon", "GET " + path + " HTTP/1.1\r\n" + host + "NoColonHere\r\n\r\n");
         attacks.put("space before a header's colon", "GET " + path + " HTTP/1.1\r\n" + host + "X-A : b\r\n\r\n");
         attacks.put("two Host headers", "GET " + path + " HTTP/1.1\r\n" + host + host + "\r\n");
