@@ -77,6 +77,8 @@ import org.bayan.platform.web.ContentVersion;
 import org.bayan.platform.web.Publication;
 import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.SecurityHeadersFilter;
+import org.bayan.platform.web.OtherNodes;
+import org.bayan.platform.persistence.PostgresNodes;
 import org.bayan.platform.web.SessionStore;
 import org.bayan.platform.web.SharedSessions;
 import org.bayan.platform.web.SqlCountFilter;
@@ -115,6 +117,7 @@ public final class Bootstrap implements ServletContextListener {
     private Database database;
     private BackupSchedule backupSchedule;
     private ImportJobs imports;
+    private OtherNodes otherNodes = OtherNodes.NONE;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -127,8 +130,10 @@ public final class Bootstrap implements ServletContextListener {
         SiteAddress address = new SiteAddress(settings.baseUrl(), List.copyOf(hosts));
         address.startupNote().ifPresent(log::warn);
         ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
-        Parts parts = parts(ctx, settings, Clock.systemUTC());
-        filters(ctx, settings, address, parts);
+        Parts parts = database.exclusively(() -> parts(ctx, settings, Clock.systemUTC()));
+        // On PostgreSQL, several Tomcats may serve one site: each tells the others what changed.
+        otherNodes = database.isH2() ? OtherNodes.NONE : new PostgresNodes(database.dataSource());
+        filters(ctx, settings, address, parts, otherNodes);
         publicPages(ctx, parts);
         adminPages(ctx, settings, parts);
         log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
@@ -204,7 +209,7 @@ public final class Bootstrap implements ServletContextListener {
     }
 
     /** The filters, in the order a request meets them (ARCHITECTURE.md, "One request"). */
-    private static void filters(ServletContext ctx, Settings settings, SiteAddress address, Parts p) {
+    private static void filters(ServletContext ctx, Settings settings, SiteAddress address, Parts p, OtherNodes nodes) {
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
         EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
@@ -232,8 +237,17 @@ public final class Bootstrap implements ServletContextListener {
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
-        ctx.addFilter("pageCache", new PageCache(p.contentVersion(), address, language::forwards))
-                .addMappingForUrlPatterns(requestOrForward, true, "/*");
+        PageCache pageCache = new PageCache(p.contentVersion(), address, language::forwards, nodes);
+        ctx.addFilter("pageCache", pageCache).addMappingForUrlPatterns(requestOrForward, true, "/*");
+        // A change on another node: what this one keeps of it goes too (sections and the site's
+        // identity are kept in memory, and reread when anything may have changed).
+        nodes.onChange(keys -> {
+            if (keys.isEmpty()) {
+                p.sections().reload();
+                p.identity().forget();
+            }
+            pageCache.apply(keys);
+        });
         ctx.addFilter("language", language).addMappingForUrlPatterns(request, true, "/*");
         // Sessions in the database, so that any node of the site knows a login made on another.
         ctx.addFilter("sessions", new SharedSessions(new SessionStore(p.tx(), p.clock())))
@@ -307,11 +321,15 @@ public final class Bootstrap implements ServletContextListener {
         Runnable changed = () -> {
             p.sections().reload();
             p.contentVersion().bump();
+            otherNodes.changed(java.util.Optional.empty());
         };
         imports = new ImportJobs(new K2Import(p.tx(), languages, settings.timezone(), p.clock(), changed, p.media()),
                 new WxrImport(p.tx(), languages, settings.timezone(), p.clock(), changed, p.media()),
                 a -> OldAddresses.follow(old.get(0), languages, a), a -> OldAddresses.follow(old.get(1), languages, a),
-                settings.home().resolve("imports"), p.clock(), p.contentVersion()::bump);
+                settings.home().resolve("imports"), p.clock(), () -> {
+                    p.contentVersion().bump();
+                    otherNodes.changed(java.util.Optional.empty());
+                });
         return imports;
     }
 
@@ -328,6 +346,7 @@ public final class Bootstrap implements ServletContextListener {
         if (imports != null) {
             imports.close();
         }
+        otherNodes.close();
         if (database != null) {
             database.close();
         }

@@ -30,9 +30,20 @@ final class Session {
     private final Map<String, String> versions = new java.util.HashMap<>();
 
     Session(Site site) {
+        this(site, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    private Session(Site site, HttpClient client) {
         this.site = site;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = client;
+    }
+
+    /** The same browser, with its cookies, at another address of the same host: another node of the site. */
+    Session at(Site other) {
+        Session s = new Session(other, client);
+        s.csrf = csrf;
+        return s;
     }
 
     /** A new session logged in as the given account; fails the test if the login is refused. */

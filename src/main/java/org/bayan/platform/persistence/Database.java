@@ -71,6 +71,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the start-up's own writes (the first admin, the demo content, the search index) on one
+     * node at a time: on PostgreSQL, several Tomcats of one site may start at once, and each
+     * must find what the first one made rather than make it again. H2 has one node.
+     */
+    public <T> T exclusively(java.util.function.Supplier<T> work) {
+        if (h2) {
+            return work.get();
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_advisory_lock(hashtext('bayan start-up'))");
+            try {
+                return work.get();
+            } finally {
+                s.execute("select pg_advisory_unlock(hashtext('bayan start-up'))");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not take the start-up lock: " + e.getMessage(), e);
+        }
+    }
+
     public SessionFactory sessionFactory() { return sessionFactory; }
     public DataSource dataSource() { return dataSource; }
     public boolean isH2() { return h2; }

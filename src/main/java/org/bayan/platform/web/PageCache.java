@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Enumeration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +84,7 @@ public final class PageCache extends HttpFilter {
     private static final long WAIT_MS = 10_000;
 
     private final ContentVersion version;
+    private final OtherNodes otherNodes;
     private final SiteAddress address;
     private static final String SHOWS = PageCache.class.getName() + ".shows";
     private static final String CHANGED = PageCache.class.getName() + ".changed";
@@ -102,7 +104,7 @@ public final class PageCache extends HttpFilter {
     private final java.util.function.Predicate<HttpServletRequest> forwardedLater;
 
     public PageCache(ContentVersion version, SiteAddress address) {
-        this(version, address, req -> false);
+        this(version, address, req -> false, OtherNodes.NONE);
     }
 
     /**
@@ -110,9 +112,12 @@ public final class PageCache extends HttpFilter {
      *                       language, see LanguageFilter): a kept copy is answered here, but a page
      *                       to render is left to this filter's pass inside the forward, since the
      *                       container commits a forwarded response when the forward returns
+     * @param otherNodes     told of every change made here
      */
-    public PageCache(ContentVersion version, SiteAddress address, java.util.function.Predicate<HttpServletRequest> forwardedLater) {
+    public PageCache(ContentVersion version, SiteAddress address, java.util.function.Predicate<HttpServletRequest> forwardedLater,
+                     OtherNodes otherNodes) {
         this.version = version;
+        this.otherNodes = otherNodes;
         this.address = address;
         this.forwardedLater = forwardedLater;
     }
@@ -127,13 +132,9 @@ public final class PageCache extends HttpFilter {
             chain.doFilter(req, resp);
             if (resp.getStatus() < 400) {
                 @SuppressWarnings("unchecked")
-                Collection<String> changed = (Collection<String>) req.getAttribute(CHANGED);
-                if (changed == null) {
-                    version.bump();
-                } else {
-                    version.bumpValues();
-                    purge(changed);
-                }
+                Set<String> changed = (Set<String>) req.getAttribute(CHANGED);
+                apply(Optional.ofNullable(changed));
+                otherNodes.changed(Optional.ofNullable(changed));
             }
             return;
         }
@@ -280,6 +281,19 @@ public final class PageCache extends HttpFilter {
     /** Says that the admin request being answered changed only what these keys name (none: nothing readers see). */
     public static void changed(HttpServletRequest req, Collection<String> keys) {
         req.setAttribute(CHANGED, Set.copyOf(keys));
+    }
+
+    /**
+     * A change made here or told by another node ({@link OtherNodes}): only the pages showing
+     * these keys go, with every value kept per version; or, without keys, everything.
+     */
+    public void apply(Optional<Set<String>> changed) {
+        if (changed.isEmpty()) {
+            version.bump();
+        } else {
+            version.bumpValues();
+            purge(changed.get());
+        }
     }
 
     /** Forgets every kept page showing any of these, and every page that did not say what it shows. */

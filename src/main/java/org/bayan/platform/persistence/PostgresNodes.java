@@ -1,0 +1,149 @@
+package org.bayan.platform.persistence;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.bayan.platform.web.OtherNodes;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The other nodes of a site on PostgreSQL, told and heard through the database's own
+ * {@code NOTIFY}/{@code LISTEN} on the channel {@value #CHANNEL}: no extra server, no polling.
+ * A notice is {@code node|all}, {@code node|keys} (only kept values changed) or
+ * {@code node|keys k1 k2 ...}; a node ignores its own. One
+ * connection of the pool is kept listening; if it breaks (the database restarted), it is
+ * opened again and, since notices may have been missed meanwhile, everything counts as changed.
+ */
+public final class PostgresNodes implements OtherNodes {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresNodes.class);
+    static final String CHANNEL = "bayan_changes";
+    /** PostgreSQL refuses payloads of 8000 bytes or more: longer lists of keys become "all". */
+    private static final int MAX_PAYLOAD = 7000;
+    private static final String ALL = "all";
+    private static final String KEYS = "keys";
+
+    private final DataSource dataSource;
+    private final String node;
+    private final Thread listener;
+    private volatile Consumer<Optional<Set<String>>> onChange = keys -> { };
+    private volatile boolean open = true;
+    private volatile Connection listening;
+
+    public PostgresNodes(DataSource dataSource) {
+        this.dataSource = dataSource;
+        byte[] id = new byte[6];
+        new SecureRandom().nextBytes(id);
+        this.node = HexFormat.of().formatHex(id);
+        this.listener = new Thread(this::listen, "bayan-other-nodes");
+        this.listener.setDaemon(true);
+        this.listener.start();
+    }
+
+    @Override
+    public void changed(Optional<Set<String>> keys) {
+        String body = keys.map(k -> k.isEmpty() ? KEYS : KEYS + " " + String.join(" ", k)).orElse(ALL);
+        if (body.length() > MAX_PAYLOAD) {
+            body = ALL;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
+            s.setString(1, CHANNEL);
+            s.setString(2, node + "|" + body);
+            s.execute();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            // The change itself is saved; the other nodes show it once their next change comes.
+            log.warn("Could not tell the other nodes of a change: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void onChange(Consumer<Optional<Set<String>>> listener) {
+        this.onChange = listener;
+    }
+
+    private void listen() {
+        boolean first = true;
+        while (open) {
+            try (Connection c = dataSource.getConnection()) {
+                listening = c;
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                if (!first) {
+                    log.info("Listening to the other nodes again; everything counts as changed");
+                    onChange.accept(Optional.empty());
+                }
+                first = false;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (open) {
+                    PGNotification[] notices = pg.getNotifications(500);
+                    if (notices != null) {
+                        for (PGNotification n : notices) {
+                            heard(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!open) {
+                    return;
+                }
+                log.warn("Lost the other nodes' notices ({}); listening again in a second", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            } finally {
+                listening = null;
+            }
+        }
+    }
+
+    private void heard(String notice) {
+        int bar = notice.indexOf('|');
+        if (bar < 0 || notice.substring(0, bar).equals(node)) {
+            return; // not ours to read, or our own
+        }
+        String body = notice.substring(bar + 1);
+        Optional<Set<String>> keys;
+        if (body.equals(KEYS)) {
+            keys = Optional.of(Set.of());
+        } else if (body.startsWith(KEYS + " ")) {
+            keys = Optional.of(new LinkedHashSet<>(Arrays.asList(body.substring(KEYS.length() + 1).split(" "))));
+        } else {
+            keys = Optional.empty();
+        }
+        try {
+            onChange.accept(keys);
+        } catch (RuntimeException e) {
+            log.warn("A change told by another node could not be applied: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        listener.interrupt();
+        try {
+            listener.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.bayan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.bayan.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Tomcats running the built WAR against one PostgreSQL, as behind a load balancer without
+ * sticky sessions: started at the same moment on an empty database, each serves the site; a
+ * login made on one is valid on the other and a logout on either ends it on both; what staff
+ * publish or change on one shows on the other's kept pages within a second; a scheduled
+ * statement goes live on both; and when one node is killed, the other keeps answering readers
+ * and holds every acknowledged write. Runs when BAYAN_TEST_PG_URL names a server.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesIT {
+
+    static final String PASSWORD = "two-nodes-admin-password";
+    /** How soon a change made on one node must show on the other's kept pages. */
+    static final Duration VISIBLE_WITHIN = Duration.ofSeconds(1);
+    static final String SECTION = "/media-center/coalition-news";
+    /** The newest statement of the demo content a fresh install shows. */
+    static final String SEED_TITLE = "Coalition Reaffirms Commitment to Geneva Process and Resolution 2254 at End of June Session";
+
+    static OwnTomcat a;
+    static OwnTomcat b;
+    static Process nodeA;
+    static Process nodeB;
+
+    @BeforeAll
+    static void twoNodesStartedAtOnceOnAnEmptyDatabase() throws Exception {
+        String pgUrl = TestDatabase.postgresUrl();
+        Assumptions.assumeTrue(pgUrl != null, "no PostgreSQL: set BAYAN_TEST_PG_URL=jdbc:postgresql://host:5432/db?user=... to run it");
+        String db = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + CrashSafetyIT.freshSchema(pgUrl);
+        a = node("node-a", db);
+        b = node("node-b", db);
+        // At the same moment: the migrations, the first admin and the demo content are each made once.
+        nodeA = a.start(1);
+        nodeB = b.start(1);
+        a.awaitReady(nodeA, 1);
+        b.awaitReady(nodeB, 1);
+    }
+
+    static OwnTomcat node(String name, String db) throws Exception {
+        Path home = Path.of("target", name + "-home").toAbsolutePath();
+        OwnTomcat.deleteTree(home);
+        return new OwnTomcat(name, List.of("-Dbayan.home=" + home, "-Dbayan.db.url=" + db,
+                "-Dbayan.admin.password=" + PASSWORD, "-Dbayan.timezone=UTC", "-Dbayan.backup.interval=0"));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        for (Process p : new Process[] {nodeA, nodeB}) {
+            if (p != null) {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void bothNodesServeTheSameSiteWithItsDemoContentOnce() {
+        List<List<String>> shown = new java.util.ArrayList<>();
+        for (OwnTomcat node : List.of(a, b)) {
+            Site.Page section = node.site().get(SECTION);
+            assertEquals(200, section.status());
+            List<String> titles = section.html().select(".listing .entry-title").eachText();
+            assertTrue(titles.contains(SEED_TITLE), "the demo content: " + titles);
+            assertEquals(titles.size(), new java.util.HashSet<>(titles).size(), "each statement once: " + titles);
+            shown.add(titles);
+        }
+        assertEquals(shown.get(0), shown.get(1), "both nodes list the same statements");
+    }
+
+    @Test
+    @Order(2)
+    void aLoginOnOneNodeIsValidOnTheOtherAndALogoutOnEitherEndsItOnBoth() {
+        Session onA = Session.login(a.site(), "admin", PASSWORD);
+        Session onB = onA.at(b.site());
+        assertEquals(200, onA.get("/admin").status(), "logged in on node A");
+        assertEquals(200, onB.get("/admin").status(), "the same login on node B");
+
+        assertEquals(302, onB.post("/logout", Map.of()).status(), "logged out on node B");
+        Site.Page afterwards = onA.get("/admin");
+        assertEquals(302, afterwards.status(), "the login ended on node A too");
+        assertTrue(afterwards.header("Location").contains("/login"), afterwards.header("Location"));
+        assertEquals(302, onB.get("/admin").status(), "and on node B");
+    }
+
+    @Test
+    @Order(3)
+    void whatIsPublishedOnOneNodeShowsOnTheOthersKeptPagesWithinASecond() throws Exception {
+        Session onA = Session.login(a.site(), "admin", PASSWORD);
+        Session onB = onA.at(b.site());
+        keep(b, SECTION);
+        keep(a, SECTION);
+
+        String title = "Published on node A " + System.nanoTime();
+        long id = draft(onA, title);
+        Instant acknowledged = publish(onA, id);
+        Duration shown = await(b, SECTION, page -> page.html().select(".listing .entry-title").eachText().contains(title));
+        System.out.println("[bayan] two nodes: a publish on node A showed on node B's kept section page "
+                + shown.toMillis() + " ms after it was acknowledged");
+        assertTrue(shown.compareTo(VISIBLE_WITHIN) <= 0, "shown on node B after " + shown.toMillis() + " ms");
+        assertTrue(Duration.between(acknowledged, Instant.now()).toSeconds() < 30);
+
+        // And the other way round: corrected on node B, the kept page of node A shows the correction.
+        keep(a, SECTION);
+        String corrected = title + " (corrected)";
+        Map<String, String> form = EditorialIT.editorForm(onB, id);
+        form.put("title", corrected);
+        form.put("action", "save");
+        Site.Page saved = onB.post("/admin/statements/" + id, form);
+        assertEquals(302, saved.status(), "corrected on node B: " + saved.body());
+        Duration correctedShown = await(a, SECTION, page -> page.html().select(".listing .entry-title").eachText().contains(corrected));
+        System.out.println("[bayan] two nodes: a correction on node B showed on node A's kept section page "
+                + correctedShown.toMillis() + " ms after it was acknowledged");
+        assertTrue(correctedShown.compareTo(VISIBLE_WITHIN) <= 0, "shown on node A after " + correctedShown.toMillis() + " ms");
+    }
+
+    @Test
+    @Order(4)
+    void aStatementScheduledOnOneNodeGoesLiveOnBothAtItsTime() throws Exception {
+        Session onA = Session.login(a.site(), "admin", PASSWORD);
+        keep(a, SECTION);
+        keep(b, SECTION);
+        String title = "Scheduled on node A " + System.nanoTime();
+        long id = draft(onA, title);
+        Instant at = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, String> form = EditorialIT.editorForm(onA, id);
+        form.put("publishAt", LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString());
+        form.put("action", "schedule");
+        assertEquals(302, onA.post("/admin/statements/" + id, form).status(), "scheduled on node A");
+        Predicate<Site.Page> shows = page -> page.html().select(".listing .entry-title").eachText().contains(title);
+        if (Instant.now().isBefore(at.minusMillis(500))) {
+            assertFalse(shows.test(b.site().get(SECTION)), "not on node B before its time");
+        }
+        for (OwnTomcat node : List.of(b, a)) {
+            Duration waited = await(node, SECTION, shows, Duration.ofSeconds(15));
+            assertTrue(!Instant.now().isBefore(at), "shown at its time");
+            System.out.println("[bayan] two nodes: the scheduled statement showed on " + node.site().url("") + " "
+                    + Duration.between(at, Instant.now()).toMillis() + " ms after its time (polled " + waited.toMillis() + " ms)");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void whenOneNodeIsKilledTheOtherKeepsAnsweringAndHoldsEveryAcknowledgedWrite() throws Exception {
+        Session onA = Session.login(a.site(), "admin", PASSWORD);
+        String title = "Written on node A before it died " + System.nanoTime();
+        long id = draft(onA, title); // acknowledged: answered with the redirect to its editor
+        publish(onA, id);
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    if (b.site().get(SECTION).status() == 200) answered.incrementAndGet(); else failed.incrementAndGet();
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                }
+            }
+        }, "reader of node B");
+        reader.start();
+        Thread.sleep(500);
+        nodeA.destroyForcibly(); // SIGKILL, while node B is being read
+        nodeA.waitFor();
+        Thread.sleep(1000);
+        stop.set(true);
+        reader.join(10_000);
+
+        assertEquals(0, failed.get(), "node B's readers got an error while node A died");
+        assertTrue(answered.get() > 0, "node B answered readers");
+        Session onB = Session.login(b.site(), "admin", PASSWORD);
+        assertEquals(title, onB.get("/admin/statements/" + id).html().selectFirst("input[name=title]").val(),
+                "node A's acknowledged write is there on node B");
+        assertTrue(b.site().get(SECTION).html().select(".listing .entry-title").eachText().contains(title),
+                "and readers of node B see it");
+    }
+
+    /** Asks for a page until it is kept (answered from the node's page cache). */
+    static void keep(OwnTomcat node, String path) {
+        for (int i = 0; i < 5; i++) {
+            if ("hit".equals(node.site().get(path).header("X-Bayan-Cache"))) {
+                return;
+            }
+        }
+        throw new AssertionError(path + " is not kept on " + node.site().url(""));
+    }
+
+    static Duration await(OwnTomcat node, String path, Predicate<Site.Page> shows) throws InterruptedException {
+        return await(node, path, shows, Duration.ofSeconds(10));
+    }
+
+    /** Polls the page until it shows what it must; how long that took, or fails after the limit. */
+    static Duration await(OwnTomcat node, String path, Predicate<Site.Page> shows, Duration limit) throws InterruptedException {
+        Instant start = Instant.now();
+        while (Duration.between(start, Instant.now()).compareTo(limit) < 0) {
+            if (shows.test(node.site().get(path))) {
+                return Duration.between(start, Instant.now());
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(path + " on " + node.site().url("") + " did not show the change within " + limit.toSeconds() + " s");
+    }
+
+    static long draft(Session who, String title) {
+        who.get("/admin/statements/new");
+        Site.Page saved = who.post("/admin/statements/new", Map.of("title", title, "body", "<p>" + title + ".</p>",
+                "sectionId", EditorialIT.sectionId(who, "Coalition News"), "tags", "nodes", "source", "Test desk", "action", "save"));
+        assertEquals(302, saved.status(), "draft saved: " + saved.body());
+        return Long.parseLong(saved.header("Location").replaceAll(".*/admin/statements/(\\d+)$", "$1"));
+    }
+
+    /** Publishes the draft; the moment the publish was acknowledged. */
+    static Instant publish(Session who, long id) {
+        Map<String, String> form = EditorialIT.editorForm(who, id);
+        form.put("action", "publish");
+        assertEquals(302, who.post("/admin/statements/" + id, form).status(), "published");
+        return Instant.now();
+    }
+}
