@@ -282,7 +282,7 @@ public final class Bootstrap implements ServletContextListener {
 
     private void adminPages(ServletContext ctx, Settings settings, Parts p) {
         Renderer renderer = p.renderer();
-        ctx.addServlet("login", new LoginServlet(renderer, p.users(), new LoginThrottle(p.clock()),
+        ctx.addServlet("login", new LoginServlet(renderer, p.users(), new LoginThrottle(p.tx(), p.clock()),
                 new DeviceCookie(DeviceCookie.secret(p.tx()), p.clock()), p.audit(), p.clock())).addMapping("/login");
         ctx.addServlet("logout", new LogoutServlet(p.audit(), p.users())).addMapping("/logout");
         ctx.addServlet("dashboard", new DashboardServlet(renderer, p.desk())).addMapping("/admin", "/admin/ping");

@@ -1,17 +1,16 @@
 package org.bayan.user;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import jakarta.persistence.EntityManager;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import org.bayan.platform.persistence.Transactions;
 
 /**
  * Slows down guessing without handing anyone a way to lock a member of staff out.
@@ -38,8 +37,9 @@ import java.util.function.Function;
  * the password rules (at least 12 characters, no common ones) do the rest.
  *
  * <p>Locks lift by themselves; a successful login clears the count of its account and address
- * and of its device (not the address's budget). Kept in memory, with expiry (Caffeine): a
- * restart forgives everyone, and forgotten entries cost nothing.
+ * and of its device (not the address's budget). The counts are kept in the database
+ * ({@code login_throttle}), so every node of a site counts the same failures; each count is
+ * read and changed in one transaction, row-locked, and expired rows are deleted from time to time.
  */
 public final class LoginThrottle {
 
@@ -50,7 +50,9 @@ public final class LoginThrottle {
     static final Duration MEMORY = Duration.ofHours(1);
     static final int ADDRESS_BUDGET = 30;
     static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
-    private static final int MAX_ENTRIES = 200_000;
+    /** Names longer than this (an absurd account name) are counted by their hash. */
+    private static final int MAX_NAME = 600;
+    private static final long CLEAN_EVERY_MS = 10 * 60 * 1000;
 
     /** A login attempt refused without checking its password. */
     public record Refusal(Duration retryAfter, boolean byAddress) {
@@ -69,53 +71,123 @@ public final class LoginThrottle {
     public record Failure(int streak, Duration locked, boolean addressLocked) {
     }
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
+    /**
+     * One count: how many, the last one's time, the instant it holds until (a lock's end, or a
+     * budget's window end; null: none) and when it is forgotten.
+     */
+    private record Count(int count, Instant last, Instant until, Instant expires) {
     }
 
-    private record Budget(int count, Instant windowEnds) {
-    }
-
+    private final Transactions tx;
     private final Clock clock;
-    private final Cache<String, Failures> byAccountAndAddress;
-    private final Cache<String, Budget> byAddress;
-    private final Cache<String, Failures> byDevice;
+    private volatile long cleanedAt;
 
-    public LoginThrottle(Clock clock) {
+    public LoginThrottle(Transactions tx, Clock clock) {
+        this.tx = tx;
         this.clock = clock;
-        this.byAccountAndAddress = cache(f -> f.last().plus(MEMORY));
-        this.byAddress = cache(Budget::windowEnds);
-        this.byDevice = cache(f -> f.last().plus(MEMORY));
+        this.cleanedAt = clock.millis();
     }
 
-    /** A cache whose entries go when the instant their value names has passed, on our clock. */
-    private <V> Cache<String, V> cache(Function<V, Instant> until) {
-        return Caffeine.newBuilder()
-                .maximumSize(MAX_ENTRIES)
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfter(new Expiry<String, V>() {
-                    @Override
-                    public long expireAfterCreate(String key, V value, long now) {
-                        return Math.max(0, until.apply(value).toEpochMilli() * 1_000_000L - now);
-                    }
+    private static String pair(String username, String source) {
+        return name("pair", key(username, source));
+    }
 
-                    @Override
-                    public long expireAfterUpdate(String key, V value, long now, long currentDuration) {
-                        return expireAfterCreate(key, value, now);
-                    }
+    private static String address(String source) {
+        return name("address", source);
+    }
 
-                    @Override
-                    public long expireAfterRead(String key, V value, long now, long currentDuration) {
-                        return currentDuration;
+    private static String device(String nonce) {
+        return name("device", nonce);
+    }
+
+    private static String name(String kind, String key) {
+        String name = kind + " " + key;
+        if (name.length() <= MAX_NAME) {
+            return name;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return kind + " #" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The count of this name, unless there is none or it is forgotten. */
+    private Optional<Count> get(String name) {
+        return tx.read(em -> read(em, name, false));
+    }
+
+    private Optional<Count> read(EntityManager em, String name, boolean forUpdate) {
+        List<?> rows = em.createNativeQuery("select attempts, last_at, until_at, expires_at from login_throttle"
+                        + " where name = ?1 and expires_at > ?2" + (forUpdate ? " for update" : ""))
+                .setParameter(1, name).setParameter(2, clock.millis()).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new Count(((Number) r[0]).intValue(), Instant.ofEpochMilli(((Number) r[1]).longValue()),
+                r[2] == null ? null : Instant.ofEpochMilli(((Number) r[2]).longValue()),
+                Instant.ofEpochMilli(((Number) r[3]).longValue())));
+    }
+
+    /**
+     * Changes the count of this name in one transaction, its row locked, so two nodes counting
+     * at once both count; {@code change} is given null when there is none (or it is forgotten).
+     */
+    private Count compute(String name, java.util.function.UnaryOperator<Count> change) {
+        cleanIfDue();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.inTransaction(em -> {
+                    Optional<Count> before = read(em, name, true);
+                    Count after = change.apply(before.orElse(null));
+                    int updated = em.createNativeQuery("update login_throttle set attempts = ?2, last_at = ?3, until_at = ?4,"
+                                    + " expires_at = ?5 where name = ?1")
+                            .setParameter(1, name).setParameter(2, after.count()).setParameter(3, after.last().toEpochMilli())
+                            .setParameter(4, after.until() == null ? null : after.until().toEpochMilli())
+                            .setParameter(5, after.expires().toEpochMilli()).executeUpdate();
+                    if (updated == 0) {
+                        em.createNativeQuery("insert into login_throttle (name, attempts, last_at, until_at, expires_at)"
+                                        + " values (?1, ?2, ?3, ?4, ?5)")
+                                .setParameter(1, name).setParameter(2, after.count()).setParameter(3, after.last().toEpochMilli())
+                                .setParameter(4, after.until() == null ? null : after.until().toEpochMilli())
+                                .setParameter(5, after.expires().toEpochMilli()).executeUpdate();
                     }
-                })
-                .build();
+                    return after;
+                });
+            } catch (RuntimeException e) {
+                // Another node inserted the same name at the same moment: count again on its row.
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<Count> remove(String name) {
+        return tx.inTransaction(em -> {
+            Optional<Count> before = read(em, name, true);
+            em.createNativeQuery("delete from login_throttle where name = ?1").setParameter(1, name).executeUpdate();
+            return before;
+        });
+    }
+
+    /** Forgets expired counts, at most once every ten minutes on each node. */
+    private void cleanIfDue() {
+        long now = clock.millis();
+        if (now - cleanedAt < CLEAN_EVERY_MS) {
+            return;
+        }
+        cleanedAt = now;
+        tx.run(em -> em.createNativeQuery("delete from login_throttle where expires_at <= ?1").setParameter(1, now).executeUpdate());
     }
 
     /** Whether a device (the nonce of a genuine device cookie for the account tried, or null) is still trusted. */
     public boolean trusted(String device) {
         if (device == null) return false;
-        Failures f = byDevice.getIfPresent(device);
-        return f == null || f.count() < FREE_ATTEMPTS;
+        Optional<Count> f = get(device(device));
+        return f.isEmpty() || f.get().count() < FREE_ATTEMPTS;
     }
 
     /** Whether an attempt for this account from this address, without a device cookie, is refused before its password is checked. */
@@ -132,13 +204,13 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         String source = source(address);
         Optional<Refusal> refusal = Optional.empty();
-        Budget budget = byAddress.getIfPresent(source);
-        if (budget != null && budget.count() >= ADDRESS_BUDGET && now.isBefore(budget.windowEnds())) {
-            refusal = Optional.of(new Refusal(Duration.between(now, budget.windowEnds()), true));
+        Count budget = get(address(source)).orElse(null);
+        if (budget != null && budget.count() >= ADDRESS_BUDGET && now.isBefore(budget.until())) {
+            refusal = Optional.of(new Refusal(Duration.between(now, budget.until()), true));
         }
-        Failures f = byAccountAndAddress.getIfPresent(key(username, source));
-        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-            Duration own = Duration.between(now, f.lockedUntil());
+        Count f = get(pair(username, source)).orElse(null);
+        if (f != null && f.until() != null && now.isBefore(f.until())) {
+            Duration own = Duration.between(now, f.until());
             // The longer of the two, so that Retry-After is not followed by another refusal.
             if (refusal.isEmpty() || own.compareTo(refusal.get().retryAfter()) > 0) {
                 refusal = Optional.of(new Refusal(own, false));
@@ -166,21 +238,21 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         String source = source(address);
         if (trusted(device)) {
-            byDevice.asMap().compute(device, (k, x) -> new Failures(x == null ? 1 : x.count() + 1, now, null));
+            compute(device(device), x -> new Count(x == null ? 1 : x.count() + 1, now, null, now.plus(MEMORY)));
         }
-        Budget budget = byAddress.asMap().compute(source, (k, b) -> b == null || !now.isBefore(b.windowEnds())
-                ? new Budget(1, now.plus(ADDRESS_WINDOW))
-                : new Budget(b.count() + 1, b.windowEnds()));
-        Failures f = byAccountAndAddress.asMap().compute(key(username, source), (k, x) -> {
+        Count budget = compute(address(source), b -> b == null || !now.isBefore(b.until())
+                ? new Count(1, now, now.plus(ADDRESS_WINDOW), now.plus(ADDRESS_WINDOW))
+                : new Count(b.count() + 1, now, b.until(), b.until()));
+        Count f = compute(pair(username, source), x -> {
             int count = (x == null || !x.last().plus(MEMORY).isAfter(now)) ? 1 : x.count() + 1;
             Instant lockedUntil = null;
             if (count >= FREE_ATTEMPTS) {
                 Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(count - FREE_ATTEMPTS, 4));
                 lockedUntil = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
             }
-            return new Failures(count, now, lockedUntil);
+            return new Count(count, now, lockedUntil, now.plus(MEMORY));
         });
-        return new Failure(f.count(), f.lockedUntil() == null ? null : Duration.between(now, f.lockedUntil()),
+        return new Failure(f.count(), f.until() == null ? null : Duration.between(now, f.until()),
                 budget.count() == ADDRESS_BUDGET);
     }
 
@@ -194,8 +266,8 @@ public final class LoginThrottle {
      * (the address's budget does not). Answers how many failures in a row it ends (0 if none).
      */
     public int succeeded(String username, String address, String device) {
-        if (device != null) byDevice.invalidate(device);
-        Failures f = byAccountAndAddress.asMap().remove(key(username, source(address)));
+        if (device != null) remove(device(device));
+        Count f = remove(pair(username, source(address))).orElse(null);
         return f == null || !f.last().plus(MEMORY).isAfter(clock.instant()) ? 0 : f.count();
     }
 

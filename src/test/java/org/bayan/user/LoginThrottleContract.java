@@ -7,20 +7,56 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.nio.file.Path;
 import org.bayan.testing.MutableClock;
+import org.bayan.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guessing passwords gets slow, and nobody can use that to lock a member of staff out: what
- * someone trying passwords, and the owner of the account, would notice minute by minute.
+ * someone trying passwords, and the owner of the account, would notice minute by minute, with
+ * the counts in the database as every node of a site shares them.
  */
-class LoginThrottleTest {
+abstract class LoginThrottleContract {
 
     static final String ATTACKER = "203.0.113.7";
     static final String OWNER = "198.51.100.20";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
-    final LoginThrottle throttle = new LoginThrottle(clock);
+    @TempDir
+    Path folder;
+    TestDatabase db;
+    LoginThrottle throttle;
+
+    abstract TestDatabase open(Path folder);
+
+    @BeforeEach
+    void openDatabase() {
+        db = open(folder);
+        throttle = new LoginThrottle(db.tx(), clock);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    @Test
+    void failuresCountedOnOneNodeLockTheAccountOnEveryOtherNodeOfTheSite() {
+        LoginThrottle otherNode = new LoginThrottle(db.tx(), clock);
+        fail("amal", ATTACKER, 3);
+        otherNode.failed("amal", ATTACKER);
+        assertFalse(refused("amal", ATTACKER), "four failures over two nodes are forgiven");
+        otherNode.failed("amal", ATTACKER);
+        assertEquals(Duration.ofMinutes(1), throttle.lockedFor("amal", ATTACKER), "the fifth, on the other node, locks on this one");
+        assertEquals(Duration.ofMinutes(1), otherNode.lockedFor("amal", ATTACKER), "and on that one");
+        assertFalse(otherNode.refusal("amal", OWNER).isPresent(), "the owner's own address is still free everywhere");
+        assertEquals(5, throttle.succeeded("amal", ATTACKER), "a success on this node ends the streak counted on both");
+        assertFalse(otherNode.refusal("amal", ATTACKER).isPresent());
+    }
 
     void fail(String username, String address, int times) {
         for (int i = 0; i < times; i++) {
