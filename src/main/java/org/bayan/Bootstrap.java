@@ -78,6 +78,7 @@ import org.bayan.platform.web.Publication;
 import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.platform.web.OtherNodes;
+import org.bayan.platform.web.FrontCache;
 import org.bayan.platform.persistence.PostgresNodes;
 import org.bayan.platform.web.SessionStore;
 import org.bayan.platform.web.SharedSessions;
@@ -118,6 +119,12 @@ public final class Bootstrap implements ServletContextListener {
     private BackupSchedule backupSchedule;
     private ImportJobs imports;
     private OtherNodes otherNodes = OtherNodes.NONE;
+    /** Looks at the clock once a second for the caches in front, which no reader's request reaches. */
+    private final java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bayan-schedule-ticker");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -209,7 +216,7 @@ public final class Bootstrap implements ServletContextListener {
     }
 
     /** The filters, in the order a request meets them (ARCHITECTURE.md, "One request"). */
-    private static void filters(ServletContext ctx, Settings settings, SiteAddress address, Parts p, OtherNodes nodes) {
+    private void filters(ServletContext ctx, Settings settings, SiteAddress address, Parts p, OtherNodes nodes) {
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
         EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
@@ -237,7 +244,13 @@ public final class Bootstrap implements ServletContextListener {
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
-        PageCache pageCache = new PageCache(p.contentVersion(), address, language::forwards, nodes);
+        FrontCache front = new FrontCache(settings.purgeUrls());
+        PageCache pageCache = new PageCache(p.contentVersion(), address, language::forwards, nodes, front);
+        if (front.configured()) {
+            // A cache in front answers readers without asking: it is told when a scheduled statement goes live.
+            p.contentVersion().onScheduledGoingLive(() -> front.purge(java.util.Optional.empty()));
+            ticker.scheduleWithFixedDelay(p.contentVersion()::current, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
         ctx.addFilter("pageCache", pageCache).addMappingForUrlPatterns(requestOrForward, true, "/*");
         // A change on another node: what this one keeps of it goes too (sections and the site's
         // identity are kept in memory, and reread when anything may have changed).
@@ -347,6 +360,7 @@ public final class Bootstrap implements ServletContextListener {
             imports.close();
         }
         otherNodes.close();
+        ticker.shutdownNow();
         if (database != null) {
             database.close();
         }

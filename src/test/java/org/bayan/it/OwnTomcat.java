@@ -66,6 +66,10 @@ final class OwnTomcat {
         }
     }
 
+    int port() {
+        return port;
+    }
+
     Site site() {
         return new Site("http://localhost:" + port, "");
     }

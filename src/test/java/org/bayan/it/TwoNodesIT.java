@@ -46,14 +46,25 @@ class TwoNodesIT {
     static OwnTomcat b;
     static Process nodeA;
     static Process nodeB;
+    /** nginx balancing the two nodes, Varnish in front of it; null when they are not installed. */
+    static FrontServers front;
 
     @BeforeAll
     static void twoNodesStartedAtOnceOnAnEmptyDatabase() throws Exception {
         String pgUrl = TestDatabase.postgresUrl();
         Assumptions.assumeTrue(pgUrl != null, "no PostgreSQL: set BAYAN_TEST_PG_URL=jdbc:postgresql://host:5432/db?user=... to run it");
         String db = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + CrashSafetyIT.freshSchema(pgUrl);
+        if (FrontServers.available()) {
+            front = new FrontServers("two-nodes");
+        } else {
+            System.out.println("[bayan] two nodes: nginx or Varnish not installed (apt-get install nginx varnish);"
+                    + " the nodes are tested without them in front");
+        }
         a = node("node-a", db);
         b = node("node-b", db);
+        if (front != null) {
+            front.start(a.port(), b.port());
+        }
         // At the same moment: the migrations, the first admin and the demo content are each made once.
         nodeA = a.start(1);
         nodeB = b.start(1);
@@ -64,12 +75,19 @@ class TwoNodesIT {
     static OwnTomcat node(String name, String db) throws Exception {
         Path home = Path.of("target", name + "-home").toAbsolutePath();
         OwnTomcat.deleteTree(home);
-        return new OwnTomcat(name, List.of("-Dbayan.home=" + home, "-Dbayan.db.url=" + db,
+        List<String> settings = new java.util.ArrayList<>(List.of("-Dbayan.home=" + home, "-Dbayan.db.url=" + db,
                 "-Dbayan.admin.password=" + PASSWORD, "-Dbayan.timezone=UTC", "-Dbayan.backup.interval=0"));
+        if (front != null) {
+            settings.add("-Dbayan.purge.urls=" + front.purgeUrl());
+        }
+        return new OwnTomcat(name, settings);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
+        if (front != null) {
+            front.close();
+        }
         for (Process p : new Process[] {nodeA, nodeB}) {
             if (p != null) {
                 p.destroyForcibly();
@@ -115,28 +133,46 @@ class TwoNodesIT {
         Session onB = onA.at(b.site());
         keep(b, SECTION);
         keep(a, SECTION);
+        keepInVarnish(SECTION);
 
         String title = "Published on node A " + System.nanoTime();
         long id = draft(onA, title);
-        Instant acknowledged = publish(onA, id);
-        Duration shown = await(b, SECTION, page -> page.html().select(".listing .entry-title").eachText().contains(title));
+        publish(onA, id);
+        Predicate<Site.Page> shows = page -> page.html().select(".listing .entry-title").eachText().contains(title);
+        Duration shown = await(b.site(), SECTION, shows);
         System.out.println("[bayan] two nodes: a publish on node A showed on node B's kept section page "
                 + shown.toMillis() + " ms after it was acknowledged");
         assertTrue(shown.compareTo(VISIBLE_WITHIN) <= 0, "shown on node B after " + shown.toMillis() + " ms");
-        assertTrue(Duration.between(acknowledged, Instant.now()).toSeconds() < 30);
+        if (front != null) {
+            Duration throughVarnish = await(front.varnish(), SECTION, shows);
+            System.out.println("[bayan] two nodes: and through Varnish, whose kept copy was purged, "
+                    + throughVarnish.toMillis() + " ms after that");
+            assertTrue(shown.plus(throughVarnish).compareTo(VISIBLE_WITHIN) <= 0,
+                    "shown through Varnish after " + shown.plus(throughVarnish).toMillis() + " ms");
+        }
 
         // And the other way round: corrected on node B, the kept page of node A shows the correction.
         keep(a, SECTION);
+        keepInVarnish(SECTION);
+        String unrelated = "/tag/russia";
+        keepInVarnish(unrelated);
         String corrected = title + " (corrected)";
         Map<String, String> form = EditorialIT.editorForm(onB, id);
         form.put("title", corrected);
         form.put("action", "save");
         Site.Page saved = onB.post("/admin/statements/" + id, form);
         assertEquals(302, saved.status(), "corrected on node B: " + saved.body());
-        Duration correctedShown = await(a, SECTION, page -> page.html().select(".listing .entry-title").eachText().contains(corrected));
+        Duration correctedShown = await(a.site(), SECTION, page -> page.html().select(".listing .entry-title").eachText().contains(corrected));
         System.out.println("[bayan] two nodes: a correction on node B showed on node A's kept section page "
                 + correctedShown.toMillis() + " ms after it was acknowledged");
         assertTrue(correctedShown.compareTo(VISIBLE_WITHIN) <= 0, "shown on node A after " + correctedShown.toMillis() + " ms");
+        if (front != null) {
+            Duration throughVarnish = await(front.varnish(), SECTION, page -> page.html().select(".listing .entry-title").eachText().contains(corrected));
+            assertTrue(correctedShown.plus(throughVarnish).compareTo(VISIBLE_WITHIN) <= 0,
+                    "the correction shown through Varnish after " + correctedShown.plus(throughVarnish).toMillis() + " ms");
+            assertEquals("hit", front.varnish().get(unrelated).header("X-Varnish-Cache"),
+                    "a page that does not show the statement stays kept in Varnish: only what the save changed was purged");
+        }
     }
 
     @Test
@@ -156,10 +192,17 @@ class TwoNodesIT {
         if (Instant.now().isBefore(at.minusMillis(500))) {
             assertFalse(shows.test(b.site().get(SECTION)), "not on node B before its time");
         }
-        for (OwnTomcat node : List.of(b, a)) {
-            Duration waited = await(node, SECTION, shows, Duration.ofSeconds(15));
+        if (front != null) {
+            keepInVarnish(SECTION);
+        }
+        List<Site> readers = new java.util.ArrayList<>(List.of(b.site(), a.site()));
+        if (front != null) {
+            readers.add(front.varnish());
+        }
+        for (Site reader : readers) {
+            Duration waited = await(reader, SECTION, shows, Duration.ofSeconds(15));
             assertTrue(!Instant.now().isBefore(at), "shown at its time");
-            System.out.println("[bayan] two nodes: the scheduled statement showed on " + node.site().url("") + " "
+            System.out.println("[bayan] two nodes: the scheduled statement showed through " + reader.url("") + " "
                     + Duration.between(at, Instant.now()).toMillis() + " ms after its time (polled " + waited.toMillis() + " ms)");
         }
     }
@@ -175,10 +218,12 @@ class TwoNodesIT {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        // Through the balancer when there is one: it must stop sending readers to the dead node.
+        Site read = front != null ? front.balancer() : b.site();
         Thread reader = new Thread(() -> {
             while (!stop.get()) {
                 try {
-                    if (b.site().get(SECTION).status() == 200) answered.incrementAndGet(); else failed.incrementAndGet();
+                    if (read.get(SECTION).status() == 200) answered.incrementAndGet(); else failed.incrementAndGet();
                 } catch (RuntimeException e) {
                     failed.incrementAndGet();
                 }
@@ -192,13 +237,45 @@ class TwoNodesIT {
         stop.set(true);
         reader.join(10_000);
 
-        assertEquals(0, failed.get(), "node B's readers got an error while node A died");
+        assertEquals(0, failed.get(), "readers got an error while node A died (" + answered.get() + " answered)");
         assertTrue(answered.get() > 0, "node B answered readers");
         Session onB = Session.login(b.site(), "admin", PASSWORD);
         assertEquals(title, onB.get("/admin/statements/" + id).html().selectFirst("input[name=title]").val(),
                 "node A's acknowledged write is there on node B");
         assertTrue(b.site().get(SECTION).html().select(".listing .entry-title").eachText().contains(title),
                 "and readers of node B see it");
+    }
+
+    @Test
+    @Order(6)
+    void whileEveryNodeIsDownVarnishKeepsAnsweringWithThePagesItKept() throws Exception {
+        Assumptions.assumeTrue(front != null, "nginx or Varnish not installed");
+        keepInVarnish(SECTION);
+        nodeB.destroyForcibly();
+        nodeB.waitFor();
+        if (nodeA.isAlive()) {
+            nodeA.destroyForcibly();
+            nodeA.waitFor();
+        }
+        Thread.sleep(5000); // long enough for Varnish's probe to see the nodes gone
+        Site.Page kept = front.varnish().get(SECTION);
+        assertEquals(200, kept.status(), "the kept section page, with every node down");
+        assertTrue(kept.html().select(".listing .entry-title").eachText().contains(SEED_TITLE));
+        int never = front.varnish().get("/search?q=never-asked-" + System.nanoTime()).status();
+        assertTrue(never == 502 || never == 503, "a page Varnish never kept cannot be answered, and says so: " + never);
+    }
+
+    /** Asks Varnish for a page until it answers from what it keeps. */
+    static void keepInVarnish(String path) {
+        if (front == null) {
+            return;
+        }
+        for (int i = 0; i < 5; i++) {
+            if ("hit".equals(front.varnish().get(path).header("X-Varnish-Cache"))) {
+                return;
+            }
+        }
+        throw new AssertionError(path + " is not kept by Varnish");
     }
 
     /** Asks for a page until it is kept (answered from the node's page cache). */
@@ -211,20 +288,20 @@ class TwoNodesIT {
         throw new AssertionError(path + " is not kept on " + node.site().url(""));
     }
 
-    static Duration await(OwnTomcat node, String path, Predicate<Site.Page> shows) throws InterruptedException {
-        return await(node, path, shows, Duration.ofSeconds(10));
+    static Duration await(Site site, String path, Predicate<Site.Page> shows) throws InterruptedException {
+        return await(site, path, shows, Duration.ofSeconds(10));
     }
 
     /** Polls the page until it shows what it must; how long that took, or fails after the limit. */
-    static Duration await(OwnTomcat node, String path, Predicate<Site.Page> shows, Duration limit) throws InterruptedException {
+    static Duration await(Site site, String path, Predicate<Site.Page> shows, Duration limit) throws InterruptedException {
         Instant start = Instant.now();
         while (Duration.between(start, Instant.now()).compareTo(limit) < 0) {
-            if (shows.test(node.site().get(path))) {
+            if (shows.test(site.get(path))) {
                 return Duration.between(start, Instant.now());
             }
             Thread.sleep(20);
         }
-        throw new AssertionError(path + " on " + node.site().url("") + " did not show the change within " + limit.toSeconds() + " s");
+        throw new AssertionError(path + " through " + site.url("") + " did not show the change within " + limit.toSeconds() + " s");
     }
 
     static long draft(Session who, String title) {

@@ -37,6 +37,7 @@ public final class Settings {
     private String siteName = DEFAULT_SITE_NAME;
     private Map<String, String> siteNames = Map.of();
     private Optional<String> publisherUrl = Optional.empty();
+    private List<java.net.URI> purgeUrls = List.of();
     private Languages languages = Languages.standard();
     private Path mediaDir;
     private long uploadMax = 25L * 1024 * 1024;
@@ -99,6 +100,7 @@ public final class Settings {
         settings.search = search(source);
         settings.allowedHosts = optional(source, "allowed.hosts").map(Settings::allowedHosts).orElse(List.of());
         settings.publisherUrl = optional(source, "publisher.url").map(v -> absoluteUrl("publisher.url", v));
+        settings.purgeUrls = optional(source, "purge.urls").map(Settings::purgeUrls).orElse(List.of());
         settings.languages = Languages.parse(optional(source, "languages").orElse(null),
                 optional(source, "language.hosts").orElse(null));
         settings.mediaDir = optional(source, "media.dir").map(v -> parse("media.dir", v, Path::of))
@@ -166,6 +168,13 @@ public final class Settings {
      */
     public List<String> allowedHosts() { return allowedHosts; }
 
+    /**
+     * The HTTP caches in front of the site (Varnish, say) that Bayan sends a purge to after each
+     * change, naming what changed; empty when there are none, and then no shared cache may keep
+     * a page without asking again.
+     */
+    public List<java.net.URI> purgeUrls() { return purgeUrls; }
+
     /** How often a backup is taken into BAYAN_HOME/backups; zero turns scheduled backups off. */
     public Duration backupInterval() { return backupInterval; }
 
@@ -213,7 +222,8 @@ public final class Settings {
         String db = jdbcUrl().replaceAll("(?i)(password=)[^;&]*", "$1***");
         return "home=" + home + ", media=" + mediaDir + ", db=" + db + ", timezone=" + timezone + ", demo=" + demo
                 + ", search=" + search.describe() + ", languages=" + String.join(",", languages.codes())
-                + (languages.byHost() ? " (by host)" : "");
+                + (languages.byHost() ? " (by host)" : "")
+                + (purgeUrls.isEmpty() ? "" : ", purges sent to " + purgeUrls);
     }
 
     private static SearchBackend search(Function<String, String> source) {
@@ -356,6 +366,17 @@ public final class Settings {
             names.put(code, parse("site.names", name, Settings::oneLineName));
         }
         return Map.copyOf(names);
+    }
+
+    private static List<java.net.URI> purgeUrls(String value) {
+        List<java.net.URI> urls = new ArrayList<>();
+        for (String entry : value.split(",")) {
+            String url = entry.trim();
+            if (!url.isEmpty()) {
+                urls.add(java.net.URI.create(absoluteUrl("purge.urls", url)));
+            }
+        }
+        return List.copyOf(urls);
     }
 
     private static String absoluteUrl(String name, String value) {

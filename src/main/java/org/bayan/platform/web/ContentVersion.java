@@ -21,6 +21,7 @@ public final class ContentVersion {
     private long pages = 1;
     private Instant changedAt;
     private Optional<Instant> next;
+    private volatile Runnable wentLive = () -> { };
 
     /**
      * @param nextScheduled the earliest publication time still in the future, read from the
@@ -37,8 +38,14 @@ public final class ContentVersion {
     public synchronized long current() {
         if (next.isPresent() && !clock.instant().isBefore(next.get())) {
             bump();
+            wentLive.run();
         }
         return version;
+    }
+
+    /** What to do, besides moving on, when a scheduled statement's time comes (say, purge the caches in front). */
+    public void onScheduledGoingLive(Runnable action) {
+        this.wentLive = action;
     }
 
     /** The version of kept pages: moves on with {@link #bump}, not with {@link #bumpValues}. */

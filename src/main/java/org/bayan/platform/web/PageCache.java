@@ -85,6 +85,7 @@ public final class PageCache extends HttpFilter {
 
     private final ContentVersion version;
     private final OtherNodes otherNodes;
+    private final FrontCache front;
     private final SiteAddress address;
     private static final String SHOWS = PageCache.class.getName() + ".shows";
     private static final String CHANGED = PageCache.class.getName() + ".changed";
@@ -104,7 +105,7 @@ public final class PageCache extends HttpFilter {
     private final java.util.function.Predicate<HttpServletRequest> forwardedLater;
 
     public PageCache(ContentVersion version, SiteAddress address) {
-        this(version, address, req -> false, OtherNodes.NONE);
+        this(version, address, req -> false, OtherNodes.NONE, FrontCache.none());
     }
 
     /**
@@ -113,11 +114,13 @@ public final class PageCache extends HttpFilter {
      *                       to render is left to this filter's pass inside the forward, since the
      *                       container commits a forwarded response when the forward returns
      * @param otherNodes     told of every change made here
+     * @param front          the HTTP caches in front, purged after every change made here
      */
     public PageCache(ContentVersion version, SiteAddress address, java.util.function.Predicate<HttpServletRequest> forwardedLater,
-                     OtherNodes otherNodes) {
+                     OtherNodes otherNodes, FrontCache front) {
         this.version = version;
         this.otherNodes = otherNodes;
+        this.front = front;
         this.address = address;
         this.forwardedLater = forwardedLater;
     }
@@ -135,6 +138,7 @@ public final class PageCache extends HttpFilter {
                 Set<String> changed = (Set<String>) req.getAttribute(CHANGED);
                 apply(Optional.ofNullable(changed));
                 otherNodes.changed(Optional.ofNullable(changed));
+                front.purge(Optional.ofNullable(changed));
             }
             return;
         }
@@ -227,7 +231,7 @@ public final class PageCache extends HttpFilter {
         if (kept) {
             pages.put(key, entry);
         }
-        send(req, resp, entry);
+        send(req, resp, entry, kept);
         return kept ? entry : null;
     }
 
@@ -244,12 +248,20 @@ public final class PageCache extends HttpFilter {
     }
 
     private void send(HttpServletRequest req, HttpServletResponse resp, Entry entry) throws IOException {
-        // Shared caches may keep the page but must ask again each time: a change shows at once.
-        resp.setHeader("Cache-Control", "public, no-cache");
+        send(req, resp, entry, true);
+    }
+
+    /** @param keep false for a page a change overtook while it was rendered: no cache in front may keep it */
+    private void send(HttpServletRequest req, HttpServletResponse resp, Entry entry, boolean keep) throws IOException {
+        // Without purged caches in front, shared caches may keep the page but must ask again each
+        // time, so a change shows at once; with them, they keep it until a purge says otherwise.
+        resp.setHeader("Cache-Control", front.cacheControl(keep));
         resp.setHeader("Vary", "Accept-Encoding");
         if (!entry.keys.isEmpty()) {
             resp.setHeader("Surrogate-Key", String.join(" ", entry.keys));
             resp.setHeader("Cache-Tag", String.join(",", entry.keys));
+        } else if (front.configured()) {
+            resp.setHeader("Surrogate-Key", FrontCache.ANY); // purged by every change
         }
         if (entry.validators.answer(req, resp)) {
             return;

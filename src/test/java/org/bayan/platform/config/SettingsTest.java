@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,16 @@ class SettingsTest {
         assertTrue(url.getMessage().contains("BAYAN_PUBLISHER_URL"), url.getMessage());
         var name = assertThrows(SettingsException.class, () -> Settings.read(Map.of("site.name", "Two\nlines")::get, folder));
         assertTrue(name.getMessage().contains("BAYAN_SITE_NAME"), name.getMessage());
+    }
+
+    @Test
+    void theCachesInFrontToPurgeAreAListOfAddressesAndAWrongOneStopsTheStartSayingWhich() {
+        assertEquals(List.of(), Settings.read(name -> null, folder).purgeUrls(), "none: pages go out no-cache");
+        Settings two = Settings.read(Map.of("purge.urls", " http://10.0.0.5:6081/ , http://10.0.0.6:6081/,")::get, folder);
+        assertEquals(List.of(java.net.URI.create("http://10.0.0.5:6081/"), java.net.URI.create("http://10.0.0.6:6081/")), two.purgeUrls());
+        assertTrue(two.describe().contains("purges sent to"), two.describe());
+        var wrong = assertThrows(SettingsException.class, () -> Settings.read(Map.of("purge.urls", "varnish:6081")::get, folder));
+        assertTrue(wrong.getMessage().contains("BAYAN_PURGE_URLS") && wrong.getMessage().contains("varnish:6081"), wrong.getMessage());
     }
 
     @Test
