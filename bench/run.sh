@@ -10,6 +10,8 @@
 # long wrk waits for an answer before counting a timeout; answers that are not 2xx or 3xx, and
 # timeouts, are listed below the table. BENCH_PORT (18081), BENCH_BASELINE_PORT (18083),
 # BENCH_NGINX_PORT (18082) and BENCH_HOST (loopback) say where the servers listen and are reached.
+# Last, the breaking-news scenario on the new WAR (BENCH_BREAKING_SECONDS, 120; 0 leaves it out):
+# readers on the cached pages while an editor changes a statement every BENCH_BREAKING_INTERVAL s.
 #
 # Against a baseline, in one run: BENCH_BASELINE_WAR=/path/to/old/bayan.war starts that WAR too,
 # on its own Tomcat and its own archive, and measures every page on both, back to back.
@@ -366,6 +368,67 @@ if [ -n "$BASELINE_WAR" ]; then
   idle=$(awk -v t="$IDLE_TICKS" -v hz="$(getconf CLK_TCK)" -v s="$BUSY_SECONDS" \
     'BEGIN { printf "the idle one used %.1f s of CPU in the %d s the other was loaded, %.1f%% of one core", t / hz, s, (s > 0 ? 100 * t / hz / s : 0) }')
   sed -i "s/(IDLE_CPU)/($idle)/" "$OUT"
+fi
+# Breaking news: readers load the cached home, section, day archive, tag and feed pages while an
+# editor publishes, corrects and withdraws a statement, one change every BENCH_BREAKING_INTERVAL
+# seconds (10), for BENCH_BREAKING_SECONDS (120; 0 leaves it out). The same load without editing
+# first, for the throughput it should keep; the share of answers from the page cache in both.
+BREAKING=${BENCH_BREAKING_SECONDS:-120}
+BREAKING_INTERVAL=${BENCH_BREAKING_INTERVAL:-10}
+if [ "$BREAKING" != 0 ]; then
+  {
+    echo "paths = {"
+    for path in / "$section" "$day" "$popular" "$section/feed.rss"; do [ -n "$path" ] && echo "  \"$path\","; done
+    echo "}"
+    cat <<'LUA'
+-- The readers of a bad day: the pages a change shows on, in turn; counts how each was answered.
+counter = 0
+threads = {}
+setup = function(thread) table.insert(threads, thread) end
+init = function() hits = 0; others = 0; bad = 0 end
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, paths[counter % #paths + 1])
+end
+response = function(status, headers, body)
+  if status >= 400 then bad = bad + 1 end
+  if headers["X-Bayan-Cache"] == "hit" then hits = hits + 1 else others = others + 1 end
+end
+done = function(summary, latency, requests)
+  local h, o, b = 0, 0, 0
+  for _, t in ipairs(threads) do h = h + t:get("hits"); o = o + t:get("others"); b = b + t:get("bad") end
+  io.write(string.format("cache hits %d others %d errors %d\n", h, o, b))
+end
+LUA
+  } > "$WORK/breaking.lua"
+  readers() { # seconds -> "rps p99 hit-ratio bad timeouts"
+    wrk -t2 -c"$CONNECTIONS" -d"$1s" --timeout "${WRK_TIMEOUT}s" --latency -s "$WORK/breaking.lua" "$B/" > "$WORK/breaking.out" 2>&1 || true
+    awk '/Requests\/sec/ {rps=$2} $1=="99%" {p99=$2} /^cache hits/ {h=$3; o=$5; e=$7}
+         /timeout [0-9]+/ {for (i=1;i<=NF;i++) if ($i=="timeout") t=$(i+1)}
+         END {printf "%s %s %.1f%% %d %d\n", rps, p99, (h+o > 0 ? 100*h/(h+o) : 0), e+0, t+0}' "$WORK/breaking.out"
+  }
+  echo "== breaking news: ${BREAKING}s of readers alone, then ${BREAKING}s with a change every ${BREAKING_INTERVAL}s"
+  warm 10 "$B/" -s "$WORK/breaking.lua"
+  read -r q_rps q_p99 q_hits q_bad q_timeouts < <(readers "$BREAKING")
+  java -cp "target/classes:target/test-classes:$(cat "$WORK/classpath.txt")" org.bayan.bench.BreakingNews \
+    "$B" bench-admin-password "$BREAKING" "$BREAKING_INTERVAL" > "$WORK/editor.out" 2> "$WORK/editor.err" &
+  EDITOR_PID=$!
+  read -r e_rps e_p99 e_hits e_bad e_timeouts < <(readers "$BREAKING")
+  wait "$EDITOR_PID" || { cat "$WORK/editor.err" >&2; fail "the breaking-news editor failed: see $WORK/editor.err"; }
+  {
+    echo
+    echo "Breaking news: $CONNECTIONS connections read the cached home, section, day archive, popular tag and section feed pages in turn, ${BREAKING} s without editing, then ${BREAKING} s while an editor (\`org.bayan.bench.BreakingNews\`) publishes, corrects and withdraws a statement in turn. Acknowledged: the POST answered with its redirect. Visible: from then until the home and section pages, polled every 10 ms, show the change."
+    echo
+    echo "| readers | req/s | p99 | answered from the page cache | errors | timeouts |"
+    echo "|---|---|---|---|---|---|"
+    echo "| without editing | $q_rps | $q_p99 | $q_hits | $q_bad | $q_timeouts |"
+    echo "| while editing | $e_rps | $e_p99 | $e_hits | $e_bad | $e_timeouts |"
+    echo "| while editing / without | $(ratio "$e_rps" "$q_rps") | | | | |"
+    echo
+    echo "| changes | acknowledged p50 | p99 | visible p50 | p99 | not visible within 30 s |"
+    echo "|---|---|---|---|---|---|"
+    cat "$WORK/editor.out"
+  } | tee -a "$OUT"
 fi
 {
   echo

@@ -28,6 +28,9 @@ import org.hibernate.search.mapper.orm.Search;
  */
 public final class GenerateArchive {
 
+    /** The password of the archive's admin account, which bench/run.sh logs in with. */
+    public static final String ADMIN_PASSWORD = "bench-admin-password";
+
     static final String[] WORDS = ("coalition council statement meeting committee delegation humanitarian civilians "
             + "refugees detainees ceasefire negotiations geneva astana resolution security political process "
             + "transition constitution elections reconstruction aid convoy northern southern rural province city "
@@ -73,6 +76,14 @@ public final class GenerateArchive {
                 p.executeUpdate();
                 try (ResultSet k = p.getGeneratedKeys()) { k.next(); authors.add(k.getLong(1)); }
             }
+        }
+        // The admin the benchmark's editor logs in as: Bayan only makes one on a database without
+        // accounts, and the writers above are accounts.
+        try (PreparedStatement p = c.prepareStatement("insert into app_user (username, display_name, role, enabled, created_at, "
+                + "version, must_change_password, password_hash) values ('admin', 'Administrator', 'ADMIN', true, ?, 0, false, ?)")) {
+            p.setTimestamp(1, Timestamp.from(now));
+            p.setString(2, new org.apache.shiro.authc.credential.DefaultPasswordService().encryptPassword(ADMIN_PASSWORD));
+            p.executeUpdate();
         }
         int tagCount = 5_000;
         try (PreparedStatement p = c.prepareStatement("insert into tag (name, slug, version) values (?, ?, 0)")) {
