@@ -175,7 +175,7 @@ public final class Bootstrap implements ServletContextListener {
         boolean demo = settings.demo() && new DemoContent(tx, clock, settings.timezone()).loadIfEmpty() > 0;
         Sections sections = new Sections(tx, settings.languages().codes());
         ContentVersion contentVersion = new ContentVersion(clock, new Schedule(tx, clock)::next);
-        DayCounts dayCounts = new DayCounts(contentVersion::current);
+        DayCounts dayCounts = new DayCounts(contentVersion);
         PublicStatements statements = new PublicStatements(tx, sections, clock, contentVersion::current, dayCounts);
         Renderer renderer = new Renderer(ctx, settings.baseUrl(), sections, settings.timezone(), contentVersion::current,
                 settings.languages());

@@ -37,7 +37,7 @@ public final class Feeds {
     private final DayCounts counts;
 
     public Feeds(Transactions tx, Sections sections, Clock clock) {
-        this(tx, sections, clock, new DayCounts(null));
+        this(tx, sections, clock, DayCounts.uncached());
     }
 
     /** @param counts per-day counts, shared with the public pages (kept per content version there) */

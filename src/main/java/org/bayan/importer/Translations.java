@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.bayan.platform.persistence.Transactions;
 import org.bayan.statement.Statement;
+import org.bayan.statement.StatementRepository;
 
 /**
  * K2 does not link an item to its translations; a site that kept them apart (an English item and
@@ -69,7 +70,7 @@ final class Translations {
                     report.count("translations.kept");
                     continue;
                 }
-                List<String> languages = em.createQuery("select s.language from Statement s where s.id = :set or s.translationSet = :set",
+                List<String> languages = em.createQuery("select s.language from Statement s where " + StatementRepository.IN_SET,
                         String.class).setParameter("set", set).getResultList();
                 long othersOfSecond = em.createQuery("select count(s) from Statement s where s.translationSet = :id", Long.class)
                         .setParameter("id", second.getId()).getSingleResult();

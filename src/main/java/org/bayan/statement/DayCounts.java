@@ -7,16 +7,24 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
+import org.bayan.platform.web.ContentVersion;
 import org.bayan.platform.web.KeptPerVersion;
 
 /**
  * How many visible statements of a language each day has, in a set of sections or under a tag. Listings,
  * feeds and neighbours take their totals, calendars and {@link DayWindow}s from these counts,
  * so they read only the days that hold their page. Counting takes a scan of a whole section
- * or tag, so the counts are kept until the content version (see ContentVersion) moves on.
+ * or tag, so the counts are kept until the content version (see ContentVersion) moves on; and
+ * when it moves on for a save that named what it touched (see PageKeys), a section's counts are
+ * brought up to date by counting again only the days it touched (one small query), and a tag's
+ * are counted again only if the save touched that tag. On a bad day, when a statement is
+ * published, corrected or withdrawn every few seconds, the home page and the section pages are
+ * then rendered afresh without a scan of the whole archive each time.
  */
 public final class DayCounts {
 
@@ -38,6 +46,17 @@ public final class DayCounts {
         this.byTag = new KeptPerVersion<>(contentVersion, TAGS_KEPT);
     }
 
+    /** Counts worked out afresh every time. */
+    public static DayCounts uncached() {
+        return new DayCounts((LongSupplier) null);
+    }
+
+    /** Counts kept per version of public content, and brought up to date after a save that named what it touched. */
+    public DayCounts(ContentVersion contentVersion) {
+        this.bySections = new KeptPerVersion<>(contentVersion::current, contentVersion::changedSince, SECTION_LISTS_KEPT);
+        this.byTag = new KeptPerVersion<>(contentVersion::current, contentVersion::changedSince, TAGS_KEPT);
+    }
+
     /** A tag, with how many visible statements carry it each day. */
     public record TagDays(long id, String name, String slug, SortedMap<LocalDate, Integer> days) {
 
@@ -53,7 +72,32 @@ public final class DayCounts {
      */
     public SortedMap<LocalDate, Integer> sections(EntityManager em, String language, List<Long> sectionIds, Clock clock) {
         return bySections.get(List.of(language, sectionIds == null ? List.of() : List.copyOf(sectionIds)), () -> Collections
-                .unmodifiableNavigableMap(new TreeMap<>(repository.countsByDay(em, language, sectionIds, clock.instant()))));
+                .unmodifiableNavigableMap(new TreeMap<>(repository.countsByDay(em, language, sectionIds, clock.instant()))),
+                (kept, changed) -> update(em, language, sectionIds, kept, changed, clock));
+    }
+
+    /** The kept counts with the days these changes touched in these sections (all, for null) counted again. */
+    private SortedMap<LocalDate, Integer> update(EntityManager em, String language, List<Long> sectionIds,
+                                                 SortedMap<LocalDate, Integer> kept, Set<String> changed, Clock clock) {
+        Set<LocalDate> touched = new TreeSet<>();
+        for (String key : changed) {
+            PageKeys.day(key).filter(d -> d.language().equals(language) && (sectionIds == null || sectionIds.contains(d.sectionId())))
+                    .ifPresent(d -> touched.add(d.day()));
+        }
+        if (touched.isEmpty()) {
+            return kept;
+        }
+        SortedMap<LocalDate, Integer> counted = repository.countsOnDays(em, language, sectionIds, touched, clock.instant());
+        TreeMap<LocalDate, Integer> days = new TreeMap<>(kept);
+        for (LocalDate day : touched) {
+            Integer count = counted.get(day);
+            if (count == null) {
+                days.remove(day);
+            } else {
+                days.put(day, count);
+            }
+        }
+        return Collections.unmodifiableNavigableMap(days);
     }
 
     /**
@@ -63,7 +107,8 @@ public final class DayCounts {
      * statements are not kept: anyone can make up more slugs.
      */
     public Optional<TagDays> tag(EntityManager em, String language, String slug, Clock clock) {
-        return Optional.ofNullable(byTag.get(List.of(language, slug), () -> countTag(em, language, slug, clock.instant()).orElse(null)));
+        return Optional.ofNullable(byTag.get(List.of(language, slug), () -> countTag(em, language, slug, clock.instant()).orElse(null),
+                (kept, changed) -> changed.contains(PageKeys.tag(kept.id())) ? null : kept));
     }
 
     private Optional<TagDays> countTag(EntityManager em, String language, String slug, Instant now) {

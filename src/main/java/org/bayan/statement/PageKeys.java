@@ -2,9 +2,11 @@ package org.bayan.statement;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bayan.section.Section;
 import org.bayan.tag.Tag;
@@ -20,7 +22,7 @@ import org.bayan.tag.Tag;
  * above it (their listings, date archives and feeds); its tags (their pages and feeds, and their
  * counterparts' pages, whose language links depend on it); its author's page; and what lists
  * every statement: the home page and the site's feeds, the tag cloud, search results and the
- * sitemaps. A statement page shows the statements it links to as related too, so trashing one
+ * sitemaps; and the count of its day in its section ({@link #days}). A statement page shows the statements it links to as related too, so trashing one
  * purges the pages that name it; a newly published statement joins other statements' related
  * lists when those pages are next rendered for another reason.
  */
@@ -42,6 +44,36 @@ public final class PageKeys {
     public static String tag(long id) { return "tag-" + id; }
     public static String author(long id) { return "author-" + id; }
 
+    /**
+     * Not a page but a count: the statements of a language in a section on a day, which every
+     * listing of that section, its date archives and the home page are paged by (DayCounts).
+     * A change names it so that those counts are brought up to date on that day alone.
+     */
+    static String days(String language, long sectionId, LocalDate day) {
+        return "days-" + sectionId + "-" + day + "-" + language;
+    }
+
+    /** A day's count named by {@link #days}. */
+    record Day(String language, long sectionId, LocalDate day) {
+    }
+
+    /** The day's count this key names, if it names one. */
+    static Optional<Day> day(String key) {
+        if (!key.startsWith("days-")) {
+            return Optional.empty();
+        }
+        int dash = key.indexOf('-', 5);
+        if (dash < 0 || key.length() < dash + 13) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Day(key.substring(dash + 12), Long.parseLong(key.substring(5, dash)),
+                    LocalDate.parse(key.substring(dash + 1, dash + 11))));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** What a statement's page shows: itself, its neighbours, related statements and translations. */
     public static List<String> of(StatementPage page) {
         List<String> keys = new ArrayList<>();
@@ -62,7 +94,8 @@ public final class PageKeys {
         if (!s.isPublicAt(now)) {
             return Set.of();
         }
-        Set<String> keys = new LinkedHashSet<>(List.of(statement(s.getId()), HOME, TAG_CLOUD, SEARCH, SITEMAP));
+        Set<String> keys = new LinkedHashSet<>(List.of(statement(s.getId()), HOME, TAG_CLOUD, SEARCH, SITEMAP,
+                days(s.getLanguage(), s.getSection().getId(), s.getPublishedOn())));
         for (Section section = s.getSection(); section != null; section = section.getParent()) {
             keys.add(section(section.getId()));
         }

@@ -15,6 +15,8 @@ import java.util.List;
 import org.bayan.user.Actor;
 import org.bayan.audit.AuditLog;
 import org.bayan.platform.InvalidInput;
+import org.bayan.platform.web.ContentVersion;
+import org.bayan.section.SectionNode;
 import org.bayan.section.Sections;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.MutableClock;
@@ -153,6 +155,51 @@ abstract class StatementServiceContract {
         assertEquals(java.time.LocalDate.ofInstant(NOW, ZONE), page.publishedOn());
         assertEquals(List.of("Astana", "Russia"), page.tags().stream().map(StatementPage.TagLink::name).toList());
         assertEquals("<p>Final.</p>", page.bodyHtml());
+    }
+
+    @Test
+    void keptDayCountsFollowEverySaveByCountingAgainOnlyTheDaysItTouched() {
+        ContentVersion version = new ContentVersion(clock, new Schedule(db.tx(), clock)::next);
+        Sections sections = new Sections(db.tx());
+        PublicStatements kept = new PublicStatements(db.tx(), sections, clock, version::current, new DayCounts(version));
+        SectionNode news = sections.tree("en").byPath(Sections.MAIN_SECTION_PATH).orElseThrow();
+        SectionNode parent = sections.tree("en").byPath("/media-center").orElseThrow();
+        java.util.function.Consumer<String> sameAsCountedAfresh = when -> {
+            assertEquals(readers.latest("en", 0, 10).days(), kept.latest("en", 0, 10).days(), "the whole site, " + when);
+            assertEquals(readers.days("en", news), kept.days("en", news), "the section, " + when);
+            assertEquals(readers.days("en", parent), kept.days("en", parent), "the section above it, " + when);
+        };
+        StatementService.Created older = service.createShowingChanges(editor, as(editor),
+                withTime(form("Older", "<p>x</p>", "", null), java.time.LocalDateTime.ofInstant(NOW.minus(java.time.Duration.ofDays(3)), ZONE)),
+                StatementService.Action.PUBLISH);
+        version.bumpValues(older.changedPages());
+        sameAsCountedAfresh.accept("kept first");
+
+        StatementService.Created news1 = service.createShowingChanges(editor, as(editor), form("Breaking", "<p>x</p>", "", null),
+                StatementService.Action.PUBLISH);
+        version.bumpValues(news1.changedPages());
+        sameAsCountedAfresh.accept("after a publish");
+        assertEquals(2, kept.latest("en", 0, 10).total());
+
+        long id = news1.id();
+        version.bumpValues(service.save(editor, as(editor), id, withTime(form("Breaking, corrected", "<p>x</p>", "", version(editor, id)),
+                java.time.LocalDateTime.ofInstant(NOW.minus(java.time.Duration.ofDays(5)), ZONE)), StatementService.Action.SAVE).changedPages());
+        sameAsCountedAfresh.accept("after its day moved");
+        assertEquals(java.util.Set.of(java.time.LocalDate.ofInstant(NOW.minus(java.time.Duration.ofDays(3)), ZONE),
+                java.time.LocalDate.ofInstant(NOW.minus(java.time.Duration.ofDays(5)), ZONE)), kept.days("en", news).keySet());
+
+        version.bumpValues(service.save(editor, as(editor), id, form("Breaking, corrected", "<p>x</p>", "", version(editor, id)),
+                StatementService.Action.UNPUBLISH).changedPages());
+        sameAsCountedAfresh.accept("after it was withdrawn");
+        assertEquals(1, kept.latest("en", 0, 10).total());
+
+        // The counts are carried over, not counted again: a change that names no day leaves them as
+        // they were (here a statement written behind the service's back), one that names nothing drops them.
+        long unnamed = service.create(editor, as(editor), form("Unnamed", "<p>x</p>", "", null), StatementService.Action.PUBLISH);
+        version.bumpValues(java.util.Set.of(PageKeys.statement(unnamed)));
+        assertEquals(1, kept.latest("en", 0, 10).total(), "a change that named no day left the counts as kept");
+        version.bump();
+        assertEquals(2, kept.latest("en", 0, 10).total(), "a change that named nothing had them counted again");
     }
 
     @Test

@@ -303,7 +303,7 @@ public final class PageCache extends HttpFilter {
         if (changed.isEmpty()) {
             version.bump();
         } else {
-            version.bumpValues();
+            version.bumpValues(changed.get());
             purge(changed.get());
         }
     }

@@ -25,14 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which index H2 reads for a tag's page, as {@code EXPLAIN} says for the very SQL Hibernate
- * sends. The benchmark found both ways this goes wrong at 100,000 statements: a popular tag's
+ * Which index H2 reads for a tag's page and for a save, as {@code EXPLAIN} says for the very
+ * SQL Hibernate sends. The benchmark found both ways this goes wrong at 100,000 statements: a popular tag's
  * page without the language scanned every statement (5-9 s a render), and a rare tag's page
  * with it was led away from the tag's own rows; and this test found a third, before any
  * benchmark: the images' outer join beside the tag's join made H2 read every statement first.
- * A change of query shape that loses an index fails here, in seconds.
+ * A save went wrong the same way: the breaking-news benchmark found a publish acknowledged in
+ * 7 to 15 s, each of its neighbours, translations, free slug and next scheduled time a read
+ * of every statement or of a whole section, and the day counts it invalidated counted again
+ * over the whole archive. A change of query shape that loses an index fails here, in seconds.
  */
-class TagPagePlansTest {
+class QueryPlansTest {
 
     @TempDir
     static Path home;
@@ -133,5 +136,86 @@ class TagPagePlansTest {
         assertTrue(plan.contains("IX_STATEMENT_TAG_TAG: TAG_ID = ?"), "the tag's rows, by the tag's index:\n" + plan);
         assertTrue(plan.contains("ID IN(SELECT"), "then its statements by their key:\n" + plan);
         assertTrue(!plan.contains("tableScan"), "no scan of every statement:\n" + plan);
+    }
+
+    /** The SQL Hibernate sent while this ran, and H2's plan for each of its queries. */
+    static List<String> plansOf(Runnable work) throws Exception {
+        synchronized (sent) {
+            sent.clear();
+        }
+        work.run();
+        List<String> queries;
+        synchronized (sent) {
+            queries = sent.stream().filter(q -> q.trim().toLowerCase(java.util.Locale.ROOT).startsWith("select")
+                    || q.trim().startsWith("(")).toList();
+        }
+        List<String> plans = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection()) {
+            for (String q : queries) {
+                try (ResultSet r = c.prepareStatement("explain " + q).executeQuery()) {
+                    r.next();
+                    plans.add(r.getString(1));
+                }
+            }
+        }
+        return plans;
+    }
+
+    static final Instant LATER = Instant.parse("2026-01-01T00:00:00Z");
+
+    long middleStatement() {
+        return tx.read(em -> em.createQuery("select s.id from Statement s where s.language = 'en' and s.slug = 's3001'", Long.class)
+                .getSingleResult());
+    }
+
+    @Test
+    void aSavesNeighboursAreEachOneStepAlongTheSectionsTimeIndex() throws Exception {
+        long id = middleStatement();
+        Statement statement = tx.read(em -> em.find(Statement.class, id));
+        List<String> plans = plansOf(() -> assertEquals(2, tx.read(em -> new StatementRepository()
+                .neighbourIds(em, statement, LATER)).size(), "one before and one after"));
+        assertEquals(2, plans.size(), "one query each side: " + plans);
+        for (String plan : plans) {
+            assertTrue(plan.contains("IX_STATEMENT_LANG_SECTION_TIME"), "the section's time index:\n" + plan);
+            assertTrue(plan.contains("/* index sorted */"), "walked in order from the statement, not read whole and sorted:\n" + plan);
+        }
+    }
+
+    @Test
+    void aDaysCountReadsThatDayThroughTheDayAndTimeIndexes() throws Exception {
+        long section = tx.read(em -> em.find(Statement.class, middleStatement()).getSection().getId());
+        LocalDate day = LocalDate.parse("2021-05-01");
+        for (List<Long> sections : java.util.Arrays.asList(List.of(section), null)) {
+            List<String> plans = plansOf(() -> tx.read(em -> new StatementRepository().countsOnDays(em, "en", sections, List.of(day), LATER)));
+            assertEquals(1, plans.size(), "one query for one day: " + plans);
+            String index = sections == null ? "IX_STATEMENT_LANG_ON_TIME" : "IX_STATEMENT_LANG_SECTION_ON_TIME";
+            assertTrue(plans.get(0).contains(index) && plans.get(0).contains("PUBLISHED_ON = ?"),
+                    "the day's rows, not the time's range over a section:\n" + plans.get(0));
+        }
+    }
+
+    @Test
+    void publishingCorrectingAndWithdrawingAStatementReadsNoTableOfStatementsWhole() throws Exception {
+        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+        org.bayan.testing.MutableClock clock = new org.bayan.testing.MutableClock(LATER);
+        org.bayan.user.Staff editor = new org.bayan.testing.Fixtures(tx, zone).staff("plans-editor", org.bayan.user.User.Role.EDITOR);
+        org.bayan.user.Actor actor = new org.bayan.user.Actor(editor.id(), editor.username(), "127.0.0.1");
+        StatementService service = new StatementService(tx, new org.bayan.audit.AuditLog(tx, clock), clock, zone);
+        long section = tx.read(em -> em.find(Statement.class, middleStatement()).getSection().getId());
+        Schedule schedule = new Schedule(tx, clock);
+        long[] id = new long[1];
+        List<String> plans = new ArrayList<>(plansOf(() -> id[0] = service.createShowingChanges(editor, actor,
+                new StatementForm("Breaking", "", "", "<p>x</p>", section, "popular", "", null, null), StatementService.Action.PUBLISH).id()));
+        for (StatementService.Action action : List.of(StatementService.Action.SAVE, StatementService.Action.UNPUBLISH)) {
+            long version = tx.read(em -> em.find(Statement.class, id[0]).getVersion());
+            plans.addAll(plansOf(() -> service.save(editor, actor, id[0],
+                    new StatementForm("Breaking, corrected", "", "", "<p>x</p>", section, "popular", "", null, version), action)));
+        }
+        plans.addAll(plansOf(schedule::next)); // asked after every change
+        assertTrue(plans.size() > 10, "the save's queries were seen: " + plans.size());
+        for (String plan : plans) {
+            assertTrue(!plan.contains("PUBLIC.STATEMENT.tableScan") && !plan.contains("\"PUBLIC\".\"STATEMENT\".tableScan"),
+                    "no read of every statement:\n" + plan);
+        }
     }
 }
