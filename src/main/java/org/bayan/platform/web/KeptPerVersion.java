@@ -70,18 +70,6 @@ public final class KeptPerVersion<K, V> {
 
     /** The value for this key at the current version, worked out if need be; a null value is not kept. */
     public V get(K key, Supplier<V> workOut) {
-        if (contentVersion == null) {
-            return workOut.get();
-        }
-        long version = contentVersion.getAsLong(); // read first: a change meanwhile moves it on
-        Kept<V> found = kept.getIfPresent(key);
-        if (found != null && found.version() == version) {
-            return found.value();
-        }
-        V value = workOut.get();
-        if (value != null) {
-            kept.put(key, new Kept<>(version, value));
-        }
-        return value;
+        return get(key, workOut, (kept, changed) -> null);
     }
 }
