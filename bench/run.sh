@@ -428,6 +428,10 @@ LUA
     echo "| changes | acknowledged p50 | p99 | visible p50 | p99 | not visible within 30 s |"
     echo "|---|---|---|---|---|---|"
     cat "$WORK/editor.out"
+    echo
+    echo "Each change, in order (the first after start-up pays for code the readers' warm-up did not run):"
+    echo
+    grep ' acknowledged in ' "$WORK/editor.err" | sed 's/^/- /'
   } | tee -a "$OUT"
 fi
 {

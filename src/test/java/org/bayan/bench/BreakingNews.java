@@ -156,6 +156,7 @@ public final class BreakingNews {
             throw new IllegalStateException(action + " of statement " + id + " answered " + answer.statusCode());
         }
         acks.add(took);
+        System.err.printf("%s of statement %d acknowledged in %.0f ms%n", action, id, took / 1e6);
     }
 
     /** Polls the pages the change shows on until each shows it (or no longer shows the title); how long that took. */
