@@ -22,8 +22,8 @@ import org.bayan.tag.Tag;
  * above it (their listings, date archives and feeds); its tags (their pages and feeds, and their
  * counterparts' pages, whose language links depend on it); its author's page; and what lists
  * every statement: the home page and the site's feeds, the tag cloud, search results and the
- * sitemaps; and the count of its day in its section ({@link #days}). A statement page shows the statements it links to as related too, so trashing one
- * purges the pages that name it; a newly published statement joins other statements' related
+ * sitemaps; and the count of its day in its section ({@link #days}). A statement page shows the
+ * statements it links to as related too, so trashing one purges the pages that name it; a newly published statement joins other statements' related
  * lists when those pages are next rendered for another reason.
  */
 public final class PageKeys {

@@ -146,21 +146,24 @@ public final class StatementRepository {
      */
     public SortedMap<LocalDate, Integer> countsOnDays(EntityManager em, String language, Collection<Long> sectionIds,
                                                       Collection<LocalDate> days, Instant now) {
-        String q = "select count(s) from Statement s where " + VISIBLE + " and " + IN_LANGUAGE + " and s.publishedOn = :day";
         SortedMap<LocalDate, Integer> counted = new TreeMap<>();
         for (LocalDate day : days) {
-            long count = 0;
-            for (Long section : sectionIds == null ? java.util.Collections.<Long>singletonList(null) : sectionIds) {
-                TypedQuery<Long> query = visible(em.createQuery(q + (section == null ? "" : " and s.section.id = :section"),
-                        Long.class), now).setParameter("language", language).setParameter("day", day);
-                if (section != null) query.setParameter("section", section);
-                count += query.getSingleResult();
-            }
+            long count = sectionIds == null ? countOn(em, language, null, day, now)
+                    : sectionIds.stream().mapToLong(section -> countOn(em, language, section, day, now)).sum();
             if (count > 0) {
                 counted.put(day, (int) count);
             }
         }
         return counted;
+    }
+
+    /** How many visible statements of a language a day has in a section (in all, for null). */
+    private static long countOn(EntityManager em, String language, Long section, LocalDate day, Instant now) {
+        TypedQuery<Long> query = visible(em.createQuery("select count(s) from Statement s where " + VISIBLE + " and " + IN_LANGUAGE
+                + " and s.publishedOn = :day" + (section == null ? "" : " and s.section.id = :section"), Long.class), now)
+                .setParameter("language", language).setParameter("day", day);
+        if (section != null) query.setParameter("section", section);
+        return query.getSingleResult();
     }
 
     /** A visible statement with its tags, image and attachments, in one query. */
@@ -199,16 +202,19 @@ public final class StatementRepository {
             return List.of();
         }
         List<Long> ids = new ArrayList<>();
-        String older = "s.publishedAt <= :at and " + BEFORE + " order by s.language, s.section.id, s.publishedAt desc, s.id desc";
-        String newer = "s.publishedAt >= :at and " + AFTER + " order by s.language desc, s.section.id desc, s.publishedAt, s.id";
-        for (String side : List.of(older, newer)) {
-            Instant bound = side == older && at.isBefore(now) ? at : now;
-            visible(em.createQuery("select s.id" + NEIGHBOUR + " and " + side, Long.class), bound)
-                    .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
-                    .setParameter("language", s.getLanguage()).setParameter("at", at)
-                    .setMaxResults(1).getResultStream().findFirst().ifPresent(ids::add);
-        }
+        firstAlong(em, s, "s.publishedAt <= :at and " + BEFORE
+                + " order by s.language, s.section.id, s.publishedAt desc, s.id desc", at.isBefore(now) ? at : now).ifPresent(ids::add);
+        firstAlong(em, s, "s.publishedAt >= :at and " + AFTER
+                + " order by s.language desc, s.section.id desc, s.publishedAt, s.id", now).ifPresent(ids::add);
         return ids;
+    }
+
+    /** The id of the first visible neighbour of a statement on one side ({@link #neighbourIds}), readers' time bound to {@code now}. */
+    private static Optional<Long> firstAlong(EntityManager em, Statement s, String side, Instant now) {
+        return visible(em.createQuery("select s.id" + NEIGHBOUR + " and " + side, Long.class), now)
+                .setParameter("section", s.getSection().getId()).setParameter("id", s.getId())
+                .setParameter("language", s.getLanguage()).setParameter("at", s.getPublishedAt())
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /**
