@@ -11,6 +11,7 @@
 #   CPU_SITE_WARMUP_SECONDS  unmeasured load on every page of both WARs first (20 s a page): the JIT is still
 #                      compiling for minutes, and a page costs half as much after three of them as after one
 #   CPU_WARM_SECONDS, CPU_SECONDS  unmeasured and measured load per round and WAR (20 s each)
+#   CPU_CACHED=1       every request the same address, answered from the page cache, instead of a new key each time
 #   CPU_DEMO=1         both WARs on a fresh home with the demo content instead of the archives: no bench/run.sh needed,
 #                      pages of about twenty statements, the demo's photos in them
 set -euo pipefail
@@ -36,8 +37,8 @@ ticks() { # pid -> utime+stime of http-nio threads
 OLD_WAR=${CPU_OLD_WAR:-/work/bench-old/target/bayan.war}
 rm -rf /tmp/cpu-home-old /tmp/cpu-home-new
 if [ -n "${CPU_DEMO:-}" ]; then
-  mkdir -p /tmp/cpu-home-old /tmp/cpu-home-new "$CH/.."
-  [ -d "$CH" ] || { mvn -q -B dependency:copy -Dartifact=org.apache.tomcat:tomcat:11.0.24:tar.gz -DoutputDirectory="$W"; tar xzf "$W/tomcat-11.0.24.tar.gz" -C "$W"; }
+  mkdir -p /tmp/cpu-home-old /tmp/cpu-home-new "$W"
+  [ -d "$CH/conf" ] || { mvn -q -B dependency:copy -Dartifact=org.apache.tomcat:tomcat:11.0.24:tar.gz -DoutputDirectory="$W"; tar xzf "$W/tomcat-11.0.24.tar.gz" -C "$W"; }
 else
   cp -r $W/baseline-c40c2f9-home-100000 /tmp/cpu-home-old; cp -r $W/home-100000 /tmp/cpu-home-new
 fi
@@ -76,6 +77,8 @@ request = function()
 end
 LUA
 for port in 18183 18181; do for e in "${PAGES[@]}"; do wrk -t2 -c16 -d${CPU_SITE_WARMUP_SECONDS:-20}s -s $L "http://localhost:$port${e#*|}" > /dev/null; done; done
+# Cached: the page's own address every time (the first request of a round renders it, the rest are hits).
+S=(-s "$L"); [ -z "${CPU_CACHED:-}" ] || S=()
 hz=$(getconf CLK_TCK)
 ROUNDS=${CPU_ROUNDS:-2}; WARM=${CPU_WARM_SECONDS:-20}; SECONDS_EACH=${CPU_SECONDS:-20}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -90,8 +93,8 @@ for e in "${PAGES[@]}"; do
     if (( (round + ${CPU_NEW_FIRST:-0}) % 2 == 0 )); then pairs=("new $NEW 18181" "old $OLD 18183"); fi
     for pair in "${pairs[@]}"; do
       set -- $pair
-      wrk -t2 -c16 -d${WARM}s -s $L "http://localhost:$3$path" > /dev/null
-      a=$(ticks $2); w=$(wrk -t2 -c16 -d${SECONDS_EACH}s -s $L "http://localhost:$3$path"); b=$(ticks $2)
+      wrk -t2 -c16 -d${WARM}s "${S[@]}" "http://localhost:$3$path" > /dev/null
+      a=$(ticks $2); w=$(wrk -t2 -c16 -d${SECONDS_EACH}s "${S[@]}" "http://localhost:$3$path"); b=$(ticks $2)
       n=$(echo "$w" | awk '/requests in/ {print $1}')
       # An error page is cheap: a figure of answers that are not the page would flatter whoever gave them.
       bad=$(echo "$w" | awk '/Non-2xx or 3xx/ {print $NF}'); [ -z "$bad" ] || { echo "$1 answered $path with $bad non-2xx answers" >&2; kill $OLD $NEW; exit 1; }
