@@ -2,6 +2,7 @@ package org.bayan.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -172,6 +173,11 @@ class TwoNodesIT {
                     "the correction shown through Varnish after " + correctedShown.plus(throughVarnish).toMillis() + " ms");
             assertEquals("hit", front.varnish().get(unrelated).header("X-Varnish-Cache"),
                     "a page that does not show the statement stays kept in Varnish: only what the save changed was purged");
+            Site.Page onNode = a.site().get(SECTION);
+            assertTrue(onNode.header("Surrogate-Key") != null && onNode.header("Surrogate-Key").matches("section-\\d+"),
+                    "a node names what a page shows for the cache in front: " + onNode.header("Surrogate-Key"));
+            assertEquals(onNode.header("Surrogate-Key").replace(' ', ','), onNode.header("Cache-Tag"), "and as Cache-Tag too");
+            assertNull(front.varnish().get(SECTION).header("Surrogate-Key"), "Varnish keeps the keys to itself");
         }
     }
 

@@ -39,7 +39,8 @@ import java.util.zip.GZIPOutputStream;
  * {@code section-3}), and a change in the admin area may say what it changed
  * ({@link #changed}): then only the kept pages showing any of that are purged, and every other
  * page stays kept. A change that says nothing, and a page that says nothing, empty the cache as
- * before. The keys go out as {@code Surrogate-Key} and {@code Cache-Tag} headers too.
+ * before. With caches in front to purge ({@link FrontCache}), the keys go out as
+ * {@code Surrogate-Key} and {@code Cache-Tag} headers too.
  * Pages are kept per {@link SiteAddress#linkOrigin link origin}: when links follow the request's
  * Host, a page rendered for one host is only ever sent to readers asking for that host.
  */
@@ -55,6 +56,9 @@ public final class PageCache extends HttpFilter {
         final Conditional validators;
         /** What the page shows (see {@link #shows}); empty: it did not say, and any change may show on it. */
         final Set<String> keys;
+        /** The keys as the {@code Surrogate-Key} and {@code Cache-Tag} headers give them, joined once. */
+        final String surrogateKey;
+        final String cacheTag;
         private volatile byte[] gzip;
 
         Entry(long version, String contentType, byte[] body, Conditional validators, Set<String> keys) {
@@ -63,6 +67,8 @@ public final class PageCache extends HttpFilter {
             this.body = body;
             this.validators = validators;
             this.keys = keys;
+            this.surrogateKey = keys.isEmpty() ? FrontCache.ANY : String.join(" ", keys);
+            this.cacheTag = keys.isEmpty() ? FrontCache.ANY : String.join(",", keys);
         }
 
         boolean affectedBy(Collection<String> changed) {
@@ -257,11 +263,12 @@ public final class PageCache extends HttpFilter {
         // time, so a change shows at once; with them, they keep it until a purge says otherwise.
         resp.setHeader("Cache-Control", front.cacheControl(keep));
         resp.setHeader("Vary", "Accept-Encoding");
-        if (!entry.keys.isEmpty()) {
-            resp.setHeader("Surrogate-Key", String.join(" ", entry.keys));
-            resp.setHeader("Cache-Tag", String.join(",", entry.keys));
-        } else if (front.configured()) {
-            resp.setHeader("Surrogate-Key", FrontCache.ANY); // purged by every change
+        if (front.configured()) {
+            // What the page shows, for the caches in front that Bayan purges by it (a page that
+            // says nothing is purged by every change). Without such a cache nobody reads them:
+            // not sent, a reader's phone is spared some hundred bytes a page.
+            resp.setHeader("Surrogate-Key", entry.surrogateKey);
+            resp.setHeader("Cache-Tag", entry.cacheTag);
         }
         if (entry.validators.answer(req, resp)) {
             return;
