@@ -82,8 +82,9 @@ S=(-s "$L"); [ -z "${CPU_CACHED:-}" ] || S=()
 hz=$(getconf CLK_TCK)
 ROUNDS=${CPU_ROUNDS:-2}; WARM=${CPU_WARM_SECONDS:-20}; SECONDS_EACH=${CPU_SECONDS:-20}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "| page | baseline CPU ms/request, each round | new, each round | baseline median | new median | new/baseline |"
-echo "|---|---|---|---|---|---|"
+# The bytes of each page as wrk gets it (no gzip): a page that carries more costs more to send.
+echo "| page | baseline CPU ms/request, each round | new, each round | baseline median | new median | new/baseline | bytes, baseline / new |"
+echo "|---|---|---|---|---|---|---|"
 for e in "${PAGES[@]}"; do
   name=${e%%|*}; path=${e#*|}
   declare -A cpu=([old]="" [new]="")
@@ -102,7 +103,8 @@ for e in "${PAGES[@]}"; do
     done
   done
   o=$(median ${cpu[old]}); m=$(median ${cpu[new]})
-  echo "| $name | ${cpu[old]% } | ${cpu[new]% } | $o | $m | $(awk -v a=$o -v b=$m 'BEGIN { printf "%.2f×", b / a }') |"
+  size() { curl -s -o /dev/null -w '%{size_download}' "http://localhost:$1$path"; }
+  echo "| $name | ${cpu[old]% } | ${cpu[new]% } | $o | $m | $(awk -v a=$o -v b=$m 'BEGIN { printf "%.2f×", b / a }') | $(size 18183) / $(size 18181) |"
 done
 kill $OLD $NEW
 # Gone before the next run copies the archives afresh (they are not this shell's children: wait cannot).

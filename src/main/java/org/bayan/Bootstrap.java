@@ -55,7 +55,9 @@ import org.bayan.feed.Feeds;
 import org.bayan.platform.security.Csrf;
 import org.bayan.user.DeviceCookie;
 import org.bayan.user.LoginServlet;
+import org.bayan.user.DatabaseCounts;
 import org.bayan.user.LoginThrottle;
+import org.bayan.user.RedisCounts;
 import org.bayan.user.LogoutServlet;
 import org.bayan.platform.security.SecurityFilter;
 import org.bayan.user.StaffFilter;
@@ -80,7 +82,11 @@ import org.bayan.platform.web.SecurityHeadersFilter;
 import org.bayan.platform.web.OtherNodes;
 import org.bayan.platform.web.FrontCache;
 import org.bayan.platform.persistence.PostgresNodes;
+import org.bayan.platform.web.DatabaseSessions;
+import org.bayan.platform.web.RedisNodes;
+import org.bayan.platform.web.RedisSessions;
 import org.bayan.platform.web.SessionStore;
+import redis.clients.jedis.RedisClient;
 import org.bayan.platform.web.SharedSessions;
 import org.bayan.platform.web.SqlCountFilter;
 import org.bayan.platform.web.HostFilter;
@@ -119,6 +125,8 @@ public final class Bootstrap implements ServletContextListener {
     private BackupSchedule backupSchedule;
     private ImportJobs imports;
     private OtherNodes otherNodes = OtherNodes.NONE;
+    /** The Redis of the site's nodes (BAYAN_REDIS_URL), or null: the database keeps what they share. */
+    private RedisClient redis;
     /** Looks at the clock once a second for the caches in front, which no reader's request reaches. */
     private final java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bayan-schedule-ticker");
@@ -138,8 +146,10 @@ public final class Bootstrap implements ServletContextListener {
         address.startupNote().ifPresent(log::warn);
         ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
         Parts parts = database.exclusively(() -> parts(ctx, settings, Clock.systemUTC()));
-        // On PostgreSQL, several Tomcats may serve one site: each tells the others what changed.
-        otherNodes = database.isH2() ? OtherNodes.NONE : new PostgresNodes(database.dataSource());
+        // On PostgreSQL, several Tomcats may serve one site: each tells the others what changed,
+        // through Redis where the site has one, else through the database.
+        otherNodes = redis != null ? new RedisNodes(redis)
+                : database.isH2() ? OtherNodes.NONE : new PostgresNodes(database.dataSource());
         filters(ctx, settings, address, parts, otherNodes);
         publicPages(ctx, parts);
         adminPages(ctx, settings, parts);
@@ -153,11 +163,24 @@ public final class Bootstrap implements ServletContextListener {
             Settings settings = Settings.fromEnvironment(defaultHome(ctx)).ensureHome();
             log.info("Bayan starting at context '{}': {}", ctx.getContextPath(), settings.describe());
             database = openDatabase(settings);
+            redis = settings.redisUrl().map(Bootstrap::openRedis).orElse(null);
             return settings;
         } catch (SettingsException e) {
             throw startFailure(e.getMessage());
         } catch (RuntimeException e) {
             throw startFailure("cannot open the database: " + rootCause(e));
+        }
+    }
+
+    /** Connects to the site's Redis, or stops the start with one line that says why. */
+    private static RedisClient openRedis(java.net.URI url) {
+        RedisClient client = RedisClient.create(url);
+        try {
+            client.ping();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw startFailure("cannot reach Redis at BAYAN_REDIS_URL (" + url.getHost() + ":" + url.getPort() + "): " + rootCause(e));
         }
     }
 
@@ -262,8 +285,9 @@ public final class Bootstrap implements ServletContextListener {
             pageCache.apply(keys);
         });
         ctx.addFilter("language", language).addMappingForUrlPatterns(request, true, "/*");
-        // Sessions in the database, so that any node of the site knows a login made on another.
-        ctx.addFilter("sessions", new SharedSessions(new SessionStore(p.tx(), p.clock())))
+        // Sessions in Redis or the database, so that any node of the site knows a login made on another.
+        SessionStore sessions = redis != null ? new RedisSessions(redis, p.clock()) : new DatabaseSessions(p.tx(), p.clock());
+        ctx.addFilter("sessions", new SharedSessions(sessions))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(p.users(), p.passwords())))
                 .addMappingForUrlPatterns(all, true, "/*");
@@ -295,7 +319,8 @@ public final class Bootstrap implements ServletContextListener {
 
     private void adminPages(ServletContext ctx, Settings settings, Parts p) {
         Renderer renderer = p.renderer();
-        ctx.addServlet("login", new LoginServlet(renderer, p.users(), new LoginThrottle(p.tx(), p.clock()),
+        ctx.addServlet("login", new LoginServlet(renderer, p.users(),
+                new LoginThrottle(redis != null ? new RedisCounts(redis, p.clock()) : new DatabaseCounts(p.tx(), p.clock()), p.clock()),
                 new DeviceCookie(DeviceCookie.secret(p.tx()), p.clock()), p.audit(), p.clock())).addMapping("/login");
         ctx.addServlet("logout", new LogoutServlet(p.audit(), p.users())).addMapping("/logout");
         ctx.addServlet("dashboard", new DashboardServlet(renderer, p.desk())).addMapping("/admin", "/admin/ping");
@@ -361,6 +386,9 @@ public final class Bootstrap implements ServletContextListener {
         }
         otherNodes.close();
         ticker.shutdownNow();
+        if (redis != null) {
+            redis.close();
+        }
         if (database != null) {
             database.close();
         }

@@ -1,16 +1,14 @@
 package org.bayan.user;
 
-import jakarta.persistence.EntityManager;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.bayan.platform.persistence.Transactions;
+import java.util.function.UnaryOperator;
 
 /**
  * Slows down guessing without handing anyone a way to lock a member of staff out.
@@ -38,8 +36,8 @@ import org.bayan.platform.persistence.Transactions;
  *
  * <p>Locks lift by themselves; a successful login clears the count of its account and address
  * and of its device (not the address's budget). The counts are kept in the database
- * ({@code login_throttle}), so every node of a site counts the same failures; each count is
- * read and changed in one transaction, row-locked, and expired rows are deleted from time to time.
+ * ({@link DatabaseCounts}) or in Redis ({@link RedisCounts}), so every node of a site counts
+ * the same failures.
  */
 public final class LoginThrottle {
 
@@ -52,7 +50,6 @@ public final class LoginThrottle {
     static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
     /** Names longer than this (an absurd account name) are counted by their hash. */
     private static final int MAX_NAME = 600;
-    private static final long CLEAN_EVERY_MS = 10 * 60 * 1000;
 
     /** A login attempt refused without checking its password. */
     public record Refusal(Duration retryAfter, boolean byAddress) {
@@ -75,17 +72,31 @@ public final class LoginThrottle {
      * One count: how many, the last one's time, the instant it holds until (a lock's end, or a
      * budget's window end; null: none) and when it is forgotten.
      */
-    private record Count(int count, Instant last, Instant until, Instant expires) {
+    public record Count(int count, Instant last, Instant until, Instant expires) {
     }
 
-    private final Transactions tx;
-    private final Clock clock;
-    private volatile long cleanedAt;
+    /** Where the counts are kept: every node of a site must see the same ones. */
+    public interface Counts {
+        /** The count of this name, unless there is none or it is forgotten. */
+        Optional<Count> get(String name);
 
-    public LoginThrottle(Transactions tx, Clock clock) {
-        this.tx = tx;
+        /**
+         * Changes the count of this name atomically, so two nodes counting at once both count;
+         * {@code change} is given null when there is none (or it is forgotten).
+         */
+        Count compute(String name, UnaryOperator<Count> change);
+
+        /** Forgets the count of this name; what it was. */
+        Optional<Count> remove(String name);
+    }
+
+    private final Counts counts;
+    private final Clock clock;
+
+    /** @param counts {@link DatabaseCounts}, or {@link RedisCounts} for a site that gives a Redis ({@code BAYAN_REDIS_URL}) */
+    public LoginThrottle(Counts counts, Clock clock) {
+        this.counts = counts;
         this.clock = clock;
-        this.cleanedAt = clock.millis();
     }
 
     private static String pair(String username, String source) {
@@ -113,80 +124,10 @@ public final class LoginThrottle {
         }
     }
 
-    /** The count of this name, unless there is none or it is forgotten. */
-    private Optional<Count> get(String name) {
-        return tx.read(em -> read(em, name, false));
-    }
-
-    private Optional<Count> read(EntityManager em, String name, boolean forUpdate) {
-        List<?> rows = em.createNativeQuery("select attempts, last_at, until_at, expires_at from login_throttle"
-                        + " where name = ?1 and expires_at > ?2" + (forUpdate ? " for update" : ""))
-                .setParameter(1, name).setParameter(2, clock.millis()).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Count(((Number) r[0]).intValue(), Instant.ofEpochMilli(((Number) r[1]).longValue()),
-                r[2] == null ? null : Instant.ofEpochMilli(((Number) r[2]).longValue()),
-                Instant.ofEpochMilli(((Number) r[3]).longValue())));
-    }
-
-    /**
-     * Changes the count of this name in one transaction, its row locked, so two nodes counting
-     * at once both count; {@code change} is given null when there is none (or it is forgotten).
-     */
-    private Count compute(String name, java.util.function.UnaryOperator<Count> change) {
-        cleanIfDue();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.inTransaction(em -> {
-                    Optional<Count> before = read(em, name, true);
-                    Count after = change.apply(before.orElse(null));
-                    int updated = em.createNativeQuery("update login_throttle set attempts = ?2, last_at = ?3, until_at = ?4,"
-                                    + " expires_at = ?5 where name = ?1")
-                            .setParameter(1, name).setParameter(2, after.count()).setParameter(3, after.last().toEpochMilli())
-                            .setParameter(4, after.until() == null ? null : after.until().toEpochMilli())
-                            .setParameter(5, after.expires().toEpochMilli()).executeUpdate();
-                    if (updated == 0) {
-                        em.createNativeQuery("insert into login_throttle (name, attempts, last_at, until_at, expires_at)"
-                                        + " values (?1, ?2, ?3, ?4, ?5)")
-                                .setParameter(1, name).setParameter(2, after.count()).setParameter(3, after.last().toEpochMilli())
-                                .setParameter(4, after.until() == null ? null : after.until().toEpochMilli())
-                                .setParameter(5, after.expires().toEpochMilli()).executeUpdate();
-                    }
-                    return after;
-                });
-            } catch (RuntimeException e) {
-                // Another node inserted the same name at the same moment: count again on its row.
-                if (attempt >= 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private Optional<Count> remove(String name) {
-        return tx.inTransaction(em -> {
-            Optional<Count> before = read(em, name, true);
-            em.createNativeQuery("delete from login_throttle where name = ?1").setParameter(1, name).executeUpdate();
-            return before;
-        });
-    }
-
-    /** Forgets expired counts, at most once every ten minutes on each node. */
-    private void cleanIfDue() {
-        long now = clock.millis();
-        if (now - cleanedAt < CLEAN_EVERY_MS) {
-            return;
-        }
-        cleanedAt = now;
-        tx.run(em -> em.createNativeQuery("delete from login_throttle where expires_at <= ?1").setParameter(1, now).executeUpdate());
-    }
-
     /** Whether a device (the nonce of a genuine device cookie for the account tried, or null) is still trusted. */
     public boolean trusted(String device) {
         if (device == null) return false;
-        Optional<Count> f = get(device(device));
+        Optional<Count> f = counts.get(device(device));
         return f.isEmpty() || f.get().count() < FREE_ATTEMPTS;
     }
 
@@ -204,11 +145,11 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         String source = source(address);
         Optional<Refusal> refusal = Optional.empty();
-        Count budget = get(address(source)).orElse(null);
+        Count budget = counts.get(address(source)).orElse(null);
         if (budget != null && budget.count() >= ADDRESS_BUDGET && now.isBefore(budget.until())) {
             refusal = Optional.of(new Refusal(Duration.between(now, budget.until()), true));
         }
-        Count f = get(pair(username, source)).orElse(null);
+        Count f = counts.get(pair(username, source)).orElse(null);
         if (f != null && f.until() != null && now.isBefore(f.until())) {
             Duration own = Duration.between(now, f.until());
             // The longer of the two, so that Retry-After is not followed by another refusal.
@@ -238,12 +179,12 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         String source = source(address);
         if (trusted(device)) {
-            compute(device(device), x -> new Count(x == null ? 1 : x.count() + 1, now, null, now.plus(MEMORY)));
+            counts.compute(device(device), x -> new Count(x == null ? 1 : x.count() + 1, now, null, now.plus(MEMORY)));
         }
-        Count budget = compute(address(source), b -> b == null || !now.isBefore(b.until())
+        Count budget = counts.compute(address(source), b -> b == null || !now.isBefore(b.until())
                 ? new Count(1, now, now.plus(ADDRESS_WINDOW), now.plus(ADDRESS_WINDOW))
                 : new Count(b.count() + 1, now, b.until(), b.until()));
-        Count f = compute(pair(username, source), x -> {
+        Count f = counts.compute(pair(username, source), x -> {
             int count = (x == null || !x.last().plus(MEMORY).isAfter(now)) ? 1 : x.count() + 1;
             Instant lockedUntil = null;
             if (count >= FREE_ATTEMPTS) {
@@ -266,8 +207,8 @@ public final class LoginThrottle {
      * (the address's budget does not). Answers how many failures in a row it ends (0 if none).
      */
     public int succeeded(String username, String address, String device) {
-        if (device != null) remove(device(device));
-        Count f = remove(pair(username, source(address))).orElse(null);
+        if (device != null) counts.remove(device(device));
+        Count f = counts.remove(pair(username, source(address))).orElse(null);
         return f == null || !f.last().plus(MEMORY).isAfter(clock.instant()) ? 0 : f.count();
     }
 

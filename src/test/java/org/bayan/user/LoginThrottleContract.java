@@ -33,10 +33,15 @@ abstract class LoginThrottleContract {
 
     abstract TestDatabase open(Path folder);
 
+    /** A node's throttle, counting where this contract's site keeps the counts. */
+    LoginThrottle node() {
+        return new LoginThrottle(new DatabaseCounts(db.tx(), clock), clock);
+    }
+
     @BeforeEach
     void openDatabase() {
         db = open(folder);
-        throttle = new LoginThrottle(db.tx(), clock);
+        throttle = node();
     }
 
     @AfterEach
@@ -46,7 +51,7 @@ abstract class LoginThrottleContract {
 
     @Test
     void failuresCountedOnOneNodeLockTheAccountOnEveryOtherNodeOfTheSite() {
-        LoginThrottle otherNode = new LoginThrottle(db.tx(), clock);
+        LoginThrottle otherNode = node();
         fail("amal", ATTACKER, 3);
         otherNode.failed("amal", ATTACKER);
         assertFalse(refused("amal", ATTACKER), "four failures over two nodes are forgiven");
@@ -56,6 +61,29 @@ abstract class LoginThrottleContract {
         assertFalse(otherNode.refusal("amal", OWNER).isPresent(), "the owner's own address is still free everywhere");
         assertEquals(5, throttle.succeeded("amal", ATTACKER), "a success on this node ends the streak counted on both");
         assertFalse(otherNode.refusal("amal", ATTACKER).isPresent());
+    }
+
+    @Test
+    void failuresCountedAtTheSameMomentOnTwoNodesAllCount() throws Exception {
+        LoginThrottle otherNode = node();
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (LoginThrottle node : java.util.List.of(throttle, otherNode)) {
+                done.add(both.submit(() -> {
+                    for (int i = 0; i < 3; i++) {
+                        node.failed("amal", ATTACKER);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            both.shutdownNow();
+        }
+        assertTrue(refused("amal", ATTACKER), "six failures at once over two nodes lock the account for that address");
+        assertEquals(6, otherNode.succeeded("amal", ATTACKER), "none of them was lost");
     }
 
     void fail(String username, String address, int times) {

@@ -38,6 +38,7 @@ public final class Settings {
     private Map<String, String> siteNames = Map.of();
     private Optional<String> publisherUrl = Optional.empty();
     private List<java.net.URI> purgeUrls = List.of();
+    private Optional<java.net.URI> redisUrl = Optional.empty();
     private Languages languages = Languages.standard();
     private Path mediaDir;
     private long uploadMax = 25L * 1024 * 1024;
@@ -101,6 +102,7 @@ public final class Settings {
         settings.allowedHosts = optional(source, "allowed.hosts").map(Settings::allowedHosts).orElse(List.of());
         settings.publisherUrl = optional(source, "publisher.url").map(v -> absoluteUrl("publisher.url", v));
         settings.purgeUrls = optional(source, "purge.urls").map(Settings::purgeUrls).orElse(List.of());
+        settings.redisUrl = optional(source, "redis.url").map(Settings::redisUrl);
         settings.languages = Languages.parse(optional(source, "languages").orElse(null),
                 optional(source, "language.hosts").orElse(null));
         settings.mediaDir = optional(source, "media.dir").map(v -> parse("media.dir", v, Path::of))
@@ -175,6 +177,13 @@ public final class Settings {
      */
     public List<java.net.URI> purgeUrls() { return purgeUrls; }
 
+    /**
+     * The Redis server that keeps the staff's sessions and the login throttle's counts and
+     * carries the changes between nodes ({@code redis://host:port[/db]}, or {@code rediss://}
+     * for TLS); empty: the database does all three.
+     */
+    public Optional<java.net.URI> redisUrl() { return redisUrl; }
+
     /** How often a backup is taken into BAYAN_HOME/backups; zero turns scheduled backups off. */
     public Duration backupInterval() { return backupInterval; }
 
@@ -223,7 +232,8 @@ public final class Settings {
         return "home=" + home + ", media=" + mediaDir + ", db=" + db + ", timezone=" + timezone + ", demo=" + demo
                 + ", search=" + search.describe() + ", languages=" + String.join(",", languages.codes())
                 + (languages.byHost() ? " (by host)" : "")
-                + (purgeUrls.isEmpty() ? "" : ", purges sent to " + purgeUrls);
+                + (purgeUrls.isEmpty() ? "" : ", purges sent to " + purgeUrls)
+                + redisUrl.map(u -> ", redis=" + u.getScheme() + "://" + u.getHost() + ":" + u.getPort() + u.getPath()).orElse("");
     }
 
     private static SearchBackend search(Function<String, String> source) {
@@ -377,6 +387,14 @@ public final class Settings {
             }
         }
         return List.copyOf(urls);
+    }
+
+    private static java.net.URI redisUrl(String value) {
+        if (!value.matches("rediss?://([^@/?#\\s]*@)?[^@/:?#\\s]+:[0-9]{1,5}(/[0-9]{1,2})?/?")) {
+            throw new SettingsException("redis.url", "'" + value.replaceAll("//[^@/]*@", "//***@")
+                    + "' is not a Redis address like redis://127.0.0.1:6379 (or redis://127.0.0.1:6379/2 for database 2)");
+        }
+        return java.net.URI.create(value);
     }
 
     private static String absoluteUrl(String name, String value) {

@@ -1,17 +1,14 @@
 package org.bayan.platform.persistence;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.bayan.platform.web.ChangeNotice;
 import org.bayan.platform.web.OtherNodes;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -21,8 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The other nodes of a site on PostgreSQL, told and heard through the database's own
  * {@code NOTIFY}/{@code LISTEN} on the channel {@value #CHANNEL}: no extra server, no polling.
- * A notice is {@code node|all}, {@code node|keys} (only kept values changed) or
- * {@code node|keys k1 k2 ...}; a node ignores its own. One
+ * A notice is a {@link ChangeNotice}; a node ignores its own. One
  * connection of the pool is kept listening; if it breaks (the database restarted), it is
  * opened again and, since notices may have been missed meanwhile, everything counts as changed.
  */
@@ -32,8 +28,6 @@ public final class PostgresNodes implements OtherNodes {
     static final String CHANNEL = "bayan_changes";
     /** PostgreSQL refuses payloads of 8000 bytes or more: longer lists of keys become "all". */
     private static final int MAX_PAYLOAD = 7000;
-    private static final String ALL = "all";
-    private static final String KEYS = "keys";
 
     private final DataSource dataSource;
     private final String node;
@@ -44,9 +38,7 @@ public final class PostgresNodes implements OtherNodes {
 
     public PostgresNodes(DataSource dataSource) {
         this.dataSource = dataSource;
-        byte[] id = new byte[6];
-        new SecureRandom().nextBytes(id);
-        this.node = HexFormat.of().formatHex(id);
+        this.node = ChangeNotice.newNode();
         this.listener = new Thread(this::listen, "bayan-other-nodes");
         this.listener.setDaemon(true);
         this.listener.start();
@@ -54,13 +46,9 @@ public final class PostgresNodes implements OtherNodes {
 
     @Override
     public void changed(Optional<Set<String>> keys) {
-        String body = keys.map(k -> k.isEmpty() ? KEYS : KEYS + " " + String.join(" ", k)).orElse(ALL);
-        if (body.length() > MAX_PAYLOAD) {
-            body = ALL;
-        }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
             s.setString(1, CHANNEL);
-            s.setString(2, node + "|" + body);
+            s.setString(2, ChangeNotice.of(node, keys, MAX_PAYLOAD));
             s.execute();
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -116,18 +104,9 @@ public final class PostgresNodes implements OtherNodes {
     }
 
     private void heard(String notice) {
-        int bar = notice.indexOf('|');
-        if (bar < 0 || notice.substring(0, bar).equals(node)) {
+        Optional<Set<String>> keys = ChangeNotice.read(node, notice);
+        if (keys == null) {
             return; // not ours to read, or our own
-        }
-        String body = notice.substring(bar + 1);
-        Optional<Set<String>> keys;
-        if (body.equals(KEYS)) {
-            keys = Optional.of(Set.of());
-        } else if (body.startsWith(KEYS + " ")) {
-            keys = Optional.of(new LinkedHashSet<>(Arrays.asList(body.substring(KEYS.length() + 1).split(" "))));
-        } else {
-            keys = Optional.empty();
         }
         try {
             onChange.accept(keys);

@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Sessions kept in the database instead of in this Tomcat's memory ({@link SessionStore}): every
+ * Sessions kept in the database or Redis instead of in this Tomcat's memory ({@link SessionStore}): every
  * node behind a load balancer, without sticky sessions, sees a login made on any of them, and a
  * logout (or a session that expires) ends it on all. Filters and servlets after this one use
  * {@code req.getSession()} as usual; Shiro keeps its login in that session too.

@@ -84,6 +84,20 @@ class SettingsTest {
     }
 
     @Test
+    void aRedisIsAnAddressWithItsPortAndAWrongOneStopsTheStartWithoutShowingItsPassword() {
+        assertTrue(Settings.read(name -> null, folder).redisUrl().isEmpty(), "none: the database keeps sessions, counts and notices");
+        Settings one = Settings.read(Map.of("redis.url", "redis://:s3cret@10.0.0.7:6379/2")::get, folder);
+        assertEquals(java.net.URI.create("redis://:s3cret@10.0.0.7:6379/2"), one.redisUrl().orElseThrow());
+        assertTrue(one.describe().contains("redis=redis://10.0.0.7:6379/2"), one.describe());
+        assertFalse(one.describe().contains("s3cret"), "the start-up line shows no password: " + one.describe());
+        for (String wrong : List.of("10.0.0.7:6379", "redis://10.0.0.7", "http://10.0.0.7:6379", "redis://:s3cret@10.0.0.7")) {
+            var refused = assertThrows(SettingsException.class, () -> Settings.read(Map.of("redis.url", wrong)::get, folder), wrong);
+            assertTrue(refused.getMessage().contains("BAYAN_REDIS_URL"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("s3cret"), "nor does the refusal: " + refused.getMessage());
+        }
+    }
+
+    @Test
     void eachLanguageMayNameThePublicationInItselfTheOthersUseTheSiteName() {
         Settings named = Settings.read(Map.of("site.name", "Syrian National Coalition",
                 "site.names", " ar = الائتلاف الوطني السوري , TR=Suriye Ulusal Koalisyonu,")::get, folder);
