@@ -88,13 +88,7 @@ public final class PostgresNodes implements OtherNodes {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!open) {
-                    return;
-                }
-                log.warn("Lost the other nodes' notices ({}); listening again in a second", e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
+                if (!open || !ChangeNotice.pauseAfterLoss(e)) {
                     return;
                 }
             } finally {
@@ -108,11 +102,7 @@ public final class PostgresNodes implements OtherNodes {
         if (keys == null) {
             return; // not ours to read, or our own
         }
-        try {
-            onChange.accept(keys);
-        } catch (RuntimeException e) {
-            log.warn("A change told by another node could not be applied: {}", e.toString());
-        }
+        ChangeNotice.deliver(onChange, keys);
     }
 
     @Override

@@ -6,6 +6,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A change told to the other nodes ({@link OtherNodes}), as one line of text whichever way it
@@ -15,6 +18,7 @@ import java.util.Set;
  */
 public final class ChangeNotice {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeNotice.class);
     private static final String ALL = "all";
     private static final String KEYS = "keys";
 
@@ -33,6 +37,30 @@ public final class ChangeNotice {
         String body = keys.map(k -> k.isEmpty() ? KEYS : KEYS + " " + String.join(" ", k)).orElse(ALL);
         String notice = node + "|" + body;
         return notice.length() > max ? node + "|" + ALL : notice;
+    }
+
+    /** Hands a change another node told to this node's listener; a listener that fails is logged, not fatal. */
+    public static void deliver(Consumer<Optional<Set<String>>> listener, Optional<Set<String>> keys) {
+        try {
+            listener.accept(keys);
+        } catch (RuntimeException e) {
+            LOG.warn("A change told by another node could not be applied: {}", e.toString());
+        }
+    }
+
+    /**
+     * After the connection that hears the other nodes broke: logs it and waits a second before
+     * listening again; false if this node is closing meanwhile (interrupted).
+     */
+    public static boolean pauseAfterLoss(Exception lost) {
+        LOG.warn("Lost the other nodes' notices ({}); listening again in a second", lost.getMessage());
+        try {
+            Thread.sleep(1000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

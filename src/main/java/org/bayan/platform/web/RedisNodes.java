@@ -59,7 +59,7 @@ public final class RedisNodes implements OtherNodes {
         public void onSubscribe(String channel, int subscribed) {
             if (subscribedBefore) {
                 log.info("Listening to the other nodes again; everything counts as changed");
-                apply(Optional.empty());
+                ChangeNotice.deliver(onChange, Optional.empty());
             }
             subscribedBefore = true;
         }
@@ -68,16 +68,8 @@ public final class RedisNodes implements OtherNodes {
         public void onMessage(String channel, String message) {
             Optional<Set<String>> keys = ChangeNotice.read(node, message);
             if (keys != null) {
-                apply(keys);
+                ChangeNotice.deliver(onChange, keys);
             }
-        }
-    }
-
-    private void apply(Optional<Set<String>> keys) {
-        try {
-            onChange.accept(keys);
-        } catch (RuntimeException e) {
-            log.warn("A change told by another node could not be applied: {}", e.toString());
         }
     }
 
@@ -93,13 +85,7 @@ public final class RedisNodes implements OtherNodes {
                 subscriber = new Subscriber();
                 redis.subscribe(subscriber, CHANNEL); // returns when unsubscribed
             } catch (RuntimeException e) {
-                if (!open) {
-                    return;
-                }
-                log.warn("Lost the other nodes' notices ({}); listening again in a second", e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
+                if (!open || !ChangeNotice.pauseAfterLoss(e)) {
                     return;
                 }
             }
