@@ -146,13 +146,11 @@ public final class Bootstrap implements ServletContextListener {
         address.startupNote().ifPresent(log::warn);
         ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
         Parts parts = database.exclusively(() -> parts(ctx, settings, Clock.systemUTC()));
-        // On PostgreSQL, several Tomcats may serve one site: each tells the others what changed,
-        // through Redis where the site has one, else through the database.
-        otherNodes = redis != null ? new RedisNodes(redis)
-                : database.isH2() ? OtherNodes.NONE : new PostgresNodes(database.dataSource());
-        filters(ctx, settings, address, parts, otherNodes);
+        Shared shared = shared(parts);
+        otherNodes = shared.nodes();
+        filters(ctx, settings, address, parts, shared);
         publicPages(ctx, parts);
-        adminPages(ctx, settings, parts);
+        adminPages(ctx, settings, parts, shared.loginCounts());
         log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
                 (System.nanoTime() - started) / 1_000_000, ctx.getContextPath());
     }
@@ -182,6 +180,22 @@ public final class Bootstrap implements ServletContextListener {
             client.close();
             throw startFailure("cannot reach Redis at BAYAN_REDIS_URL (" + url.getHost() + ":" + url.getPort() + "): " + rootCause(e));
         }
+    }
+
+    /** What the nodes of one site share: their staff's sessions, their login counts, and word of each change. */
+    private record Shared(SessionStore sessions, LoginThrottle.Counts loginCounts, OtherNodes nodes) {
+    }
+
+    /**
+     * Through Redis where the site has one, else through the database; on H2 there is only this
+     * node to tell. Decided here once, so the three never disagree.
+     */
+    private Shared shared(Parts p) {
+        if (redis != null) {
+            return new Shared(new RedisSessions(redis, p.clock()), new RedisCounts(redis, p.clock()), new RedisNodes(redis));
+        }
+        return new Shared(new DatabaseSessions(p.tx(), p.clock()), new DatabaseCounts(p.tx(), p.clock()),
+                database.isH2() ? OtherNodes.NONE : new PostgresNodes(database.dataSource()));
     }
 
     /** The services and shared parts the filters and servlets are given, each built once. */
@@ -239,7 +253,7 @@ public final class Bootstrap implements ServletContextListener {
     }
 
     /** The filters, in the order a request meets them (ARCHITECTURE.md, "One request"). */
-    private void filters(ServletContext ctx, Settings settings, SiteAddress address, Parts p, OtherNodes nodes) {
+    private void filters(ServletContext ctx, Settings settings, SiteAddress address, Parts p, Shared shared) {
         EnumSet<DispatcherType> all = EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD,
                 DispatcherType.INCLUDE, DispatcherType.ERROR);
         EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
@@ -268,7 +282,7 @@ public final class Bootstrap implements ServletContextListener {
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
         FrontCache front = new FrontCache(settings.purgeUrls());
-        PageCache pageCache = new PageCache(p.contentVersion(), address, language::forwards, nodes, front);
+        PageCache pageCache = new PageCache(p.contentVersion(), address, language::forwards, shared.nodes(), front);
         if (front.configured()) {
             // A cache in front answers readers without asking: it is told when a scheduled statement goes live.
             p.contentVersion().onScheduledGoingLive(() -> front.purge(java.util.Optional.empty()));
@@ -277,7 +291,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("pageCache", pageCache).addMappingForUrlPatterns(requestOrForward, true, "/*");
         // A change on another node: what this one keeps of it goes too (sections and the site's
         // identity are kept in memory, and reread when anything may have changed).
-        nodes.onChange(keys -> {
+        shared.nodes().onChange(keys -> {
             if (keys.isEmpty()) {
                 p.sections().reload();
                 p.identity().forget();
@@ -286,8 +300,7 @@ public final class Bootstrap implements ServletContextListener {
         });
         ctx.addFilter("language", language).addMappingForUrlPatterns(request, true, "/*");
         // Sessions in Redis or the database, so that any node of the site knows a login made on another.
-        SessionStore sessions = redis != null ? new RedisSessions(redis, p.clock()) : new DatabaseSessions(p.tx(), p.clock());
-        ctx.addFilter("sessions", new SharedSessions(sessions))
+        ctx.addFilter("sessions", new SharedSessions(shared.sessions()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), true, "/*");
         ctx.addFilter("shiro", new SecurityFilter(new StaffRealm(p.users(), p.passwords())))
                 .addMappingForUrlPatterns(all, true, "/*");
@@ -317,10 +330,10 @@ public final class Bootstrap implements ServletContextListener {
                 p.renderer().zone())).addMapping("/");
     }
 
-    private void adminPages(ServletContext ctx, Settings settings, Parts p) {
+    private void adminPages(ServletContext ctx, Settings settings, Parts p, LoginThrottle.Counts loginCounts) {
         Renderer renderer = p.renderer();
         ctx.addServlet("login", new LoginServlet(renderer, p.users(),
-                new LoginThrottle(redis != null ? new RedisCounts(redis, p.clock()) : new DatabaseCounts(p.tx(), p.clock()), p.clock()),
+                new LoginThrottle(loginCounts, p.clock()),
                 new DeviceCookie(DeviceCookie.secret(p.tx()), p.clock()), p.audit(), p.clock())).addMapping("/login");
         ctx.addServlet("logout", new LogoutServlet(p.audit(), p.users())).addMapping("/logout");
         ctx.addServlet("dashboard", new DashboardServlet(renderer, p.desk())).addMapping("/admin", "/admin/ping");

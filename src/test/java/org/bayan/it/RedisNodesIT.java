@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.bayan.testing.RedisAvailable;
-import org.bayan.testing.TestDatabase;
 import org.bayan.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,42 +29,24 @@ import redis.clients.jedis.RedisClient;
 class RedisNodesIT {
 
     static final String PASSWORD = "redis-nodes-admin-password";
+    static SiteNodes nodes;
     static OwnTomcat a;
     static OwnTomcat b;
-    static Process nodeA;
-    static Process nodeB;
-    static String db;
     static RedisClient redis;
 
     @BeforeAll
     static void twoNodesOnOneRedis() throws Exception {
-        String pgUrl = TestDatabase.postgresUrl();
-        Assumptions.assumeTrue(pgUrl != null, "no PostgreSQL: set BAYAN_TEST_PG_URL=jdbc:postgresql://host:5432/db?user=... to run it");
-        db = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + CrashSafetyIT.freshSchema(pgUrl);
+        nodes = new SiteNodes("redis-node", PASSWORD, List.of("-Dbayan.redis.url=" + TestRedis.url()));
+        a = nodes.a;
+        b = nodes.b;
         redis = TestRedis.client();
-        a = node("redis-node-a");
-        b = node("redis-node-b");
-        nodeA = a.start(1);
-        nodeB = b.start(1);
-        a.awaitReady(nodeA, 1);
-        b.awaitReady(nodeB, 1);
-    }
-
-    static OwnTomcat node(String name) throws Exception {
-        Path home = Path.of("target", name + "-home").toAbsolutePath();
-        OwnTomcat.deleteTree(home);
-        return new OwnTomcat(name, List.of("-Dbayan.home=" + home, "-Dbayan.db.url=" + db,
-                "-Dbayan.admin.password=" + PASSWORD, "-Dbayan.timezone=UTC", "-Dbayan.backup.interval=0",
-                "-Dbayan.redis.url=" + TestRedis.url()));
+        nodes.start();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        for (Process p : new Process[] {nodeA, nodeB}) {
-            if (p != null) {
-                p.destroyForcibly();
-                p.waitFor();
-            }
+        if (nodes != null) {
+            nodes.close();
         }
         if (redis != null) {
             redis.close();
@@ -106,19 +85,19 @@ class RedisNodesIT {
     @Test
     void whatIsPublishedOnOneNodeShowsOnTheOthersKeptPagesWithinASecond() throws Exception {
         Session onA = Session.login(a.site(), "admin", PASSWORD);
-        TwoNodesIT.keep(b, TwoNodesIT.SECTION);
+        SiteNodes.keep(b, SiteNodes.SECTION);
         String title = "Published through Redis " + System.nanoTime();
-        long id = TwoNodesIT.draft(onA, title);
-        TwoNodesIT.publish(onA, id);
+        long id = SiteNodes.draft(onA, title);
+        SiteNodes.publish(onA, id);
         Predicate<Site.Page> shows = page -> page.html().select(".listing .entry-title").eachText().contains(title);
-        Duration shown = TwoNodesIT.await(b.site(), TwoNodesIT.SECTION, shows);
+        Duration shown = SiteNodes.await(b.site(), SiteNodes.SECTION, shows);
         System.out.println("[bayan] redis nodes: a publish on node A showed on node B's kept section page "
                 + shown.toMillis() + " ms after it was acknowledged");
-        assertTrue(shown.compareTo(TwoNodesIT.VISIBLE_WITHIN) <= 0, "shown on node B after " + shown.toMillis() + " ms");
+        assertTrue(shown.compareTo(SiteNodes.VISIBLE_WITHIN) <= 0, "shown on node B after " + shown.toMillis() + " ms");
     }
 
     static long rows(String table) throws Exception {
-        try (Connection c = DriverManager.getConnection(db); ResultSet r = c.createStatement().executeQuery("select count(*) from " + table)) {
+        try (Connection c = DriverManager.getConnection(nodes.db); ResultSet r = c.createStatement().executeQuery("select count(*) from " + table)) {
             r.next();
             return r.getLong(1);
         }

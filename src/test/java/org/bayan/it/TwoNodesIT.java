@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.bayan.it.SiteNodes.SECTION;
+import static org.bayan.it.SiteNodes.VISIBLE_WITHIN;
+import static org.bayan.it.SiteNodes.await;
+import static org.bayan.it.SiteNodes.draft;
+import static org.bayan.it.SiteNodes.keep;
+import static org.bayan.it.SiteNodes.publish;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.bayan.testing.TestDatabase;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,51 +43,32 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TwoNodesIT {
 
     static final String PASSWORD = "two-nodes-admin-password";
-    /** How soon a change made on one node must show on the other's kept pages. */
-    static final Duration VISIBLE_WITHIN = Duration.ofSeconds(1);
-    static final String SECTION = "/media-center/coalition-news";
     /** The newest statement of the demo content a fresh install shows. */
     static final String SEED_TITLE = "Coalition Reaffirms Commitment to Geneva Process and Resolution 2254 at End of June Session";
 
+    static SiteNodes nodes;
     static OwnTomcat a;
     static OwnTomcat b;
-    static Process nodeA;
-    static Process nodeB;
     /** nginx balancing the two nodes, Varnish in front of it; null when they are not installed. */
     static FrontServers front;
 
     @BeforeAll
     static void twoNodesStartedAtOnceOnAnEmptyDatabase() throws Exception {
-        String pgUrl = TestDatabase.postgresUrl();
-        Assumptions.assumeTrue(pgUrl != null, "no PostgreSQL: set BAYAN_TEST_PG_URL=jdbc:postgresql://host:5432/db?user=... to run it");
-        String db = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + CrashSafetyIT.freshSchema(pgUrl);
+        Assumptions.assumeTrue(TestDatabase.postgresUrl() != null,
+                "no PostgreSQL: set BAYAN_TEST_PG_URL=jdbc:postgresql://host:5432/db?user=... to run it");
         if (FrontServers.available()) {
             front = new FrontServers("two-nodes");
         } else {
             System.out.println("[bayan] two nodes: nginx or Varnish not installed (apt-get install nginx varnish);"
                     + " the nodes are tested without them in front");
         }
-        a = node("node-a", db);
-        b = node("node-b", db);
+        nodes = new SiteNodes("node", PASSWORD, front != null ? List.of("-Dbayan.purge.urls=" + front.purgeUrl()) : List.of());
+        a = nodes.a;
+        b = nodes.b;
         if (front != null) {
             front.start(a.port(), b.port());
         }
-        // At the same moment: the migrations, the first admin and the demo content are each made once.
-        nodeA = a.start(1);
-        nodeB = b.start(1);
-        a.awaitReady(nodeA, 1);
-        b.awaitReady(nodeB, 1);
-    }
-
-    static OwnTomcat node(String name, String db) throws Exception {
-        Path home = Path.of("target", name + "-home").toAbsolutePath();
-        OwnTomcat.deleteTree(home);
-        List<String> settings = new java.util.ArrayList<>(List.of("-Dbayan.home=" + home, "-Dbayan.db.url=" + db,
-                "-Dbayan.admin.password=" + PASSWORD, "-Dbayan.timezone=UTC", "-Dbayan.backup.interval=0"));
-        if (front != null) {
-            settings.add("-Dbayan.purge.urls=" + front.purgeUrl());
-        }
-        return new OwnTomcat(name, settings);
+        nodes.start();
     }
 
     @AfterAll
@@ -89,11 +76,8 @@ class TwoNodesIT {
         if (front != null) {
             front.close();
         }
-        for (Process p : new Process[] {nodeA, nodeB}) {
-            if (p != null) {
-                p.destroyForcibly();
-                p.waitFor();
-            }
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -237,8 +221,8 @@ class TwoNodesIT {
         }, "reader of node B");
         reader.start();
         Thread.sleep(500);
-        nodeA.destroyForcibly(); // SIGKILL, while node B is being read
-        nodeA.waitFor();
+        nodes.nodeA.destroyForcibly(); // SIGKILL, while node B is being read
+        nodes.nodeA.waitFor();
         Thread.sleep(1000);
         stop.set(true);
         reader.join(10_000);
@@ -257,11 +241,11 @@ class TwoNodesIT {
     void whileEveryNodeIsDownVarnishKeepsAnsweringWithThePagesItKept() throws Exception {
         Assumptions.assumeTrue(front != null, "nginx or Varnish not installed");
         keepInVarnish(SECTION);
-        nodeB.destroyForcibly();
-        nodeB.waitFor();
-        if (nodeA.isAlive()) {
-            nodeA.destroyForcibly();
-            nodeA.waitFor();
+        nodes.nodeB.destroyForcibly();
+        nodes.nodeB.waitFor();
+        if (nodes.nodeA.isAlive()) {
+            nodes.nodeA.destroyForcibly();
+            nodes.nodeA.waitFor();
         }
         Thread.sleep(5000); // long enough for Varnish's probe to see the nodes gone
         Site.Page kept = front.varnish().get(SECTION);
@@ -282,47 +266,5 @@ class TwoNodesIT {
             }
         }
         throw new AssertionError(path + " is not kept by Varnish");
-    }
-
-    /** Asks for a page until it is kept (answered from the node's page cache). */
-    static void keep(OwnTomcat node, String path) {
-        for (int i = 0; i < 5; i++) {
-            if ("hit".equals(node.site().get(path).header("X-Bayan-Cache"))) {
-                return;
-            }
-        }
-        throw new AssertionError(path + " is not kept on " + node.site().url(""));
-    }
-
-    static Duration await(Site site, String path, Predicate<Site.Page> shows) throws InterruptedException {
-        return await(site, path, shows, Duration.ofSeconds(10));
-    }
-
-    /** Polls the page until it shows what it must; how long that took, or fails after the limit. */
-    static Duration await(Site site, String path, Predicate<Site.Page> shows, Duration limit) throws InterruptedException {
-        Instant start = Instant.now();
-        while (Duration.between(start, Instant.now()).compareTo(limit) < 0) {
-            if (shows.test(site.get(path))) {
-                return Duration.between(start, Instant.now());
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(path + " through " + site.url("") + " did not show the change within " + limit.toSeconds() + " s");
-    }
-
-    static long draft(Session who, String title) {
-        who.get("/admin/statements/new");
-        Site.Page saved = who.post("/admin/statements/new", Map.of("title", title, "body", "<p>" + title + ".</p>",
-                "sectionId", EditorialIT.sectionId(who, "Coalition News"), "tags", "nodes", "source", "Test desk", "action", "save"));
-        assertEquals(302, saved.status(), "draft saved: " + saved.body());
-        return Long.parseLong(saved.header("Location").replaceAll(".*/admin/statements/(\\d+)$", "$1"));
-    }
-
-    /** Publishes the draft; the moment the publish was acknowledged. */
-    static Instant publish(Session who, long id) {
-        Map<String, String> form = EditorialIT.editorForm(who, id);
-        form.put("action", "publish");
-        assertEquals(302, who.post("/admin/statements/" + id, form).status(), "published");
-        return Instant.now();
     }
 }

@@ -59,7 +59,7 @@ public final class DatabaseSessions implements SessionStore {
     }
 
     @Override
-    public boolean update(String id, byte[] data, long expiresAt) {
+    public boolean update(String id, byte[] data, long createdAt, long expiresAt) {
         return tx.inTransaction(em -> em.createNativeQuery(
                         "update web_session set data = ?2, expires_at = ?3 where id = ?1")
                 .setParameter(1, id).setParameter(2, data).setParameter(3, expiresAt).executeUpdate()) > 0;

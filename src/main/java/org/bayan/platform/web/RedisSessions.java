@@ -60,14 +60,8 @@ public final class RedisSessions implements SessionStore {
 
     /** Only a session still there is saved (SET ... XX): one logged out on another node stays out. */
     @Override
-    public boolean update(String id, byte[] data, long expiresAt) {
-        byte[] key = key(id);
-        byte[] before = redis.get(key);
-        if (before == null || before.length < 16) {
-            return false;
-        }
-        long createdAt = ByteBuffer.wrap(before).getLong();
-        return "OK".equals(redis.set(key, value(data, createdAt, expiresAt), SetParams.setParams().xx().px(ttl(expiresAt))));
+    public boolean update(String id, byte[] data, long createdAt, long expiresAt) {
+        return "OK".equals(redis.set(key(id), value(data, createdAt, expiresAt), SetParams.setParams().xx().px(ttl(expiresAt))));
     }
 
     @Override

@@ -33,8 +33,12 @@ public interface SessionStore {
 
     void insert(String id, byte[] data, long createdAt, long expiresAt);
 
-    /** Saves a session's attributes and expiry; false if it is gone meanwhile (logged out elsewhere). */
-    boolean update(String id, byte[] data, long expiresAt);
+    /**
+     * Saves a session's attributes and expiry (with the creation time it was loaded with, so a
+     * store that keeps both in one value need not read it first); false if it is gone meanwhile
+     * (logged out elsewhere).
+     */
+    boolean update(String id, byte[] data, long createdAt, long expiresAt);
 
     void delete(String id);
 

@@ -187,7 +187,7 @@ public final class SharedSessions extends HttpFilter {
             byte[] data = SessionStore.write(session.attributes);
             boolean changed = !Arrays.equals(data, session.stored);
             if (changed || session.expiresAt - now < session.maxInactiveMs() - TOUCH_EVERY_MS) {
-                store.update(session.id, data, expiresAt);
+                store.update(session.id, data, session.createdAt, expiresAt);
             }
         }
     }

@@ -52,13 +52,13 @@ class RedisSharedStateTest {
         assertEquals("editor", onB.get().attributes().get("user"));
         assertEquals(now, onB.get().createdAt());
 
-        assertTrue(nodeB.update(id, SessionStore.write(Map.of("user", "editor", "seen", 2)), now + 120_000));
+        assertTrue(nodeB.update(id, SessionStore.write(Map.of("user", "editor", "seen", 2)), now, now + 120_000));
         assertEquals(2, nodeA.load(id).orElseThrow().attributes().get("seen"), "node A reads node B's change");
         assertEquals(now, nodeA.load(id).orElseThrow().createdAt(), "an update keeps when it was created");
 
         nodeA.delete(id); // a logout on node A
         assertTrue(nodeB.load(id).isEmpty(), "the session is gone on node B too");
-        assertFalse(nodeB.update(id, SessionStore.write(Map.of("user", "editor")), now + 120_000),
+        assertFalse(nodeB.update(id, SessionStore.write(Map.of("user", "editor")), now, now + 120_000),
                 "a request still under way on node B does not bring the logged-out session back");
         assertTrue(nodeA.load(id).isEmpty());
 
