@@ -14,10 +14,25 @@ import java.time.temporal.ChronoUnit;
  * @param lastModified when the response last changed, or null if unknown; kept to the second,
  *                     as HTTP dates are
  */
-public record Conditional(String etag, Instant lastModified) {
+public final class Conditional {
 
-    public Conditional {
-        lastModified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
+    private final String etag;
+    private final Instant lastModified;
+    /** Last-Modified as sent, written once: a kept page sends it with every answer. */
+    private final String lastModifiedHeader;
+
+    public Conditional(String etag, Instant lastModified) {
+        this.etag = etag;
+        this.lastModified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
+        this.lastModifiedHeader = lastModified == null ? null : HttpDate.format(this.lastModified);
+    }
+
+    public String etag() {
+        return etag;
+    }
+
+    public Instant lastModified() {
+        return lastModified;
     }
 
     /**
@@ -39,7 +54,7 @@ public record Conditional(String etag, Instant lastModified) {
     public void applyTo(HttpServletResponse resp) {
         resp.setHeader("ETag", etag);
         if (lastModified != null) {
-            resp.setHeader("Last-Modified", HttpDate.format(lastModified));
+            resp.setHeader("Last-Modified", lastModifiedHeader);
         }
     }
 

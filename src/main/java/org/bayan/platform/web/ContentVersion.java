@@ -39,6 +39,12 @@ public final class ContentVersion {
     private final ArrayDeque<Change> changes = new ArrayDeque<>();
     /** The last version whose change named nothing (so touched anything), or that is forgotten. */
     private long unnamedUpTo = 1;
+    /**
+     * {@link #pages} and when {@link #next} comes (epoch ms, or never), as every reader's
+     * request reads them: without taking the lock while no scheduled statement is due.
+     */
+    private volatile long pagesSeen = 1;
+    private volatile long nextAtMs = Long.MAX_VALUE;
 
     /**
      * @param nextScheduled the earliest publication time still in the future, read from the
@@ -49,6 +55,11 @@ public final class ContentVersion {
         this.nextScheduled = nextScheduled;
         this.changedAt = clock.instant();
         this.next = nextScheduled.get();
+        this.nextAtMs = millis(next);
+    }
+
+    private static long millis(Optional<Instant> at) {
+        return at.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
     }
 
     /** The current version, first moving on if a scheduled statement has gone live meanwhile. */
@@ -66,9 +77,14 @@ public final class ContentVersion {
     }
 
     /** The version of kept pages: moves on with {@link #bump}, not with {@link #bumpValues}. */
-    public synchronized long pages() {
-        current();
-        return pages;
+    public long pages() {
+        if (clock.millis() < nextAtMs) {
+            return pagesSeen; // the page cache asks at every request: no lock while nothing is due
+        }
+        synchronized (this) {
+            current();
+            return pages;
+        }
     }
 
     public synchronized Instant changedAt() {
@@ -78,6 +94,7 @@ public final class ContentVersion {
     /** Something changed that may show on any page. */
     public synchronized void bump() {
         pages++;
+        pagesSeen = pages;
         moveOn();
         changes.clear();
         unnamedUpTo = version;
@@ -121,5 +138,6 @@ public final class ContentVersion {
         version++;
         changedAt = clock.instant();
         next = nextScheduled.get();
+        nextAtMs = millis(next);
     }
 }

@@ -29,6 +29,8 @@ public final class FrontCache {
     static final Duration KEEP = Duration.ofDays(1);
     /** How long it may answer with a page past that, while it fetches a fresh one. */
     static final Duration STALE = Duration.ofMinutes(1);
+    private static final String KEPT_IN_FRONT =
+            "public, max-age=0, s-maxage=" + KEEP.toSeconds() + ", stale-while-revalidate=" + STALE.toSeconds();
     /** When a purge is sent again. */
     static final Duration AGAIN = Duration.ofSeconds(2);
     /** The key a page that names nothing it shows goes out with: every change purges it. */
@@ -54,9 +56,7 @@ public final class FrontCache {
 
     /** The Cache-Control of a public page; {@code keep}: false for a page a change overtook while it was rendered. */
     String cacheControl(boolean keep) {
-        return configured() && keep
-                ? "public, max-age=0, s-maxage=" + KEEP.toSeconds() + ", stale-while-revalidate=" + STALE.toSeconds()
-                : "public, no-cache";
+        return configured() && keep ? KEPT_IN_FRONT : "public, no-cache";
     }
 
     /**
