@@ -146,11 +146,11 @@ public final class Bootstrap implements ServletContextListener {
         address.startupNote().ifPresent(log::warn);
         ctx.setAttribute(AdminServlet.DURABILITY, (Runnable) database::makeDurable);
         Parts parts = database.exclusively(() -> parts(ctx, settings, Clock.systemUTC()));
-        Shared shared = shared(parts);
+        Shared shared = shared(parts, settings);
         otherNodes = shared.nodes();
         filters(ctx, settings, address, parts, shared);
         publicPages(ctx, parts);
-        adminPages(ctx, settings, parts, shared.loginCounts());
+        adminPages(ctx, settings, parts, shared);
         log.info("Bayan started at context '{}' in {} ms; staff log in at {}/login", ctx.getContextPath(),
                 (System.nanoTime() - started) / 1_000_000, ctx.getContextPath());
     }
@@ -182,20 +182,24 @@ public final class Bootstrap implements ServletContextListener {
         }
     }
 
-    /** What the nodes of one site share: their staff's sessions, their login counts, and word of each change. */
-    private record Shared(SessionStore sessions, LoginThrottle.Counts loginCounts, OtherNodes nodes) {
+    /**
+     * What the nodes of one site share: their staff's sessions, their login counts, word of each
+     * change, and the HTTP caches in front of them (BAYAN_PURGE_URLS), told of every change too.
+     */
+    private record Shared(SessionStore sessions, LoginThrottle.Counts loginCounts, OtherNodes nodes, FrontCache front) {
     }
 
     /**
      * Through Redis where the site has one, else through the database; on H2 there is only this
      * node to tell. Decided here once, so the three never disagree.
      */
-    private Shared shared(Parts p) {
+    private Shared shared(Parts p, Settings settings) {
+        FrontCache front = new FrontCache(settings.purgeUrls());
         if (redis != null) {
-            return new Shared(new RedisSessions(redis, p.clock()), new RedisCounts(redis, p.clock()), new RedisNodes(redis));
+            return new Shared(new RedisSessions(redis, p.clock()), new RedisCounts(redis, p.clock()), new RedisNodes(redis), front);
         }
         return new Shared(new DatabaseSessions(p.tx(), p.clock()), new DatabaseCounts(p.tx(), p.clock()),
-                database.isH2() ? OtherNodes.NONE : new PostgresNodes(database.dataSource()));
+                database.isH2() ? OtherNodes.NONE : new PostgresNodes(database.dataSource()), front);
     }
 
     /** The services and shared parts the filters and servlets are given, each built once. */
@@ -268,8 +272,6 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addFilter("media", new MediaFilter(p.mediaFiles())).addMappingForUrlPatterns(request, true, "/media/*");
         ctx.addFilter("staticFiles", new StaticFilesFilter())
                 .addMappingForUrlPatterns(request, true, "/static/*", "/webjars/*", "/favicon.ico");
-        ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
-        ctx.addFilter("oldAddresses", old).addMappingForUrlPatterns(request, true, "/*");
 
         LanguageFilter language = new LanguageFilter(settings.languages(), p.renderer());
         // Inside a language's forward too (/ar/x is forwarded to /x in Arabic): the container commits
@@ -281,7 +283,9 @@ public final class Bootstrap implements ServletContextListener {
         // Before Shiro: a kept public page is the same for every reader, so it is answered without
         // building a subject. A page not kept yet passes through Shiro (which refuses bad paths)
         // before it is rendered and kept, so nothing Shiro would refuse is ever answered from it.
-        FrontCache front = new FrontCache(settings.purgeUrls());
+        // So too the old addresses: a page is kept only once they have let it pass, and an import,
+        // which brings new ones, drops every kept page; a kept page is answered without asking them.
+        FrontCache front = shared.front();
         PageCache pageCache = new PageCache(p.contentVersion(), address, language::forwards, shared.nodes(), front);
         if (front.configured()) {
             // A cache in front answers readers without asking: it is told when a scheduled statement goes live.
@@ -289,6 +293,8 @@ public final class Bootstrap implements ServletContextListener {
             ticker.scheduleWithFixedDelay(p.contentVersion()::current, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
         ctx.addFilter("pageCache", pageCache).addMappingForUrlPatterns(requestOrForward, true, "/*");
+        ctx.addFilter("unreadableBody", new UnreadableBodyFilter()).addMappingForUrlPatterns(request, true, "/*");
+        ctx.addFilter("oldAddresses", old).addMappingForUrlPatterns(request, true, "/*");
         // A change on another node: what this one keeps of it goes too (sections and the site's
         // identity are kept in memory, and reread when anything may have changed).
         shared.nodes().onChange(keys -> {
@@ -330,10 +336,10 @@ public final class Bootstrap implements ServletContextListener {
                 p.renderer().zone())).addMapping("/");
     }
 
-    private void adminPages(ServletContext ctx, Settings settings, Parts p, LoginThrottle.Counts loginCounts) {
+    private void adminPages(ServletContext ctx, Settings settings, Parts p, Shared shared) {
         Renderer renderer = p.renderer();
         ctx.addServlet("login", new LoginServlet(renderer, p.users(),
-                new LoginThrottle(loginCounts, p.clock()),
+                new LoginThrottle(shared.loginCounts(), p.clock()),
                 new DeviceCookie(DeviceCookie.secret(p.tx()), p.clock()), p.audit(), p.clock())).addMapping("/login");
         ctx.addServlet("logout", new LogoutServlet(p.audit(), p.users())).addMapping("/logout");
         ctx.addServlet("dashboard", new DashboardServlet(renderer, p.desk())).addMapping("/admin", "/admin/ping");
@@ -349,7 +355,7 @@ public final class Bootstrap implements ServletContextListener {
         ctx.addServlet("backup", new BackupServlet(renderer, p.backups(), p.audit(), settings.backupKeep()))
                 .addMapping("/admin/backup", "/admin/backup/*");
         ctx.addServlet("searchAdmin", new SearchAdminServlet(renderer, p.search())).addMapping("/admin/search/rebuild");
-        ctx.addServlet("importAdmin", new ImportAdminServlet(renderer, imports(settings, p))).addMapping("/admin/import", "/admin/import/*");
+        ctx.addServlet("importAdmin", new ImportAdminServlet(renderer, imports(settings, p, shared))).addMapping("/admin/import", "/admin/import/*");
         var mediaAdmin = ctx.addServlet("mediaAdmin", new MediaAdminServlet(renderer, p.media()));
         mediaAdmin.addMapping("/admin/media", "/admin/media/*");
         // Files go to disk past 1 MB; a single file over BAYAN_UPLOAD_MAX is refused by name, as it is read.
@@ -365,22 +371,22 @@ public final class Bootstrap implements ServletContextListener {
     }
 
     /** Imports from /admin/import, each run in the background and reported in imports/ of the data folder. */
-    private ImportJobs imports(Settings settings, Parts p) {
+    private ImportJobs imports(Settings settings, Parts p, Shared shared) {
         List<String> languages = settings.languages().codes();
         List<OldAddresses> old = oldAddresses(settings, p);
-        // What an import wrote shows at once: the sections reread, every cached page renewed.
+        // What an import wrote shows at once: the sections reread, every kept page renewed, here,
+        // on the other nodes and in the caches in front (no request of the admin area tells them:
+        // an import runs in the background).
         Runnable changed = () -> {
             p.sections().reload();
             p.contentVersion().bump();
-            otherNodes.changed(java.util.Optional.empty());
+            shared.nodes().changed(java.util.Optional.empty());
+            shared.front().purge(java.util.Optional.empty());
         };
         imports = new ImportJobs(new K2Import(p.tx(), languages, settings.timezone(), p.clock(), changed, p.media()),
                 new WxrImport(p.tx(), languages, settings.timezone(), p.clock(), changed, p.media()),
                 a -> OldAddresses.follow(old.get(0), languages, a), a -> OldAddresses.follow(old.get(1), languages, a),
-                settings.home().resolve("imports"), p.clock(), () -> {
-                    p.contentVersion().bump();
-                    otherNodes.changed(java.util.Optional.empty());
-                });
+                settings.home().resolve("imports"), p.clock(), changed);
         return imports;
     }
 
