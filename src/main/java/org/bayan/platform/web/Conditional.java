@@ -9,10 +9,6 @@ import java.time.temporal.ChronoUnit;
  * The validators of a response and the one decision of a conditional GET (RFC 9110 §13):
  * whether the reader's copy still holds, so it gets a bodiless 304 instead of the page.
  * The page cache decides with it for every kept page, the feeds for a feed answered directly.
- *
- * @param etag a strong entity tag, quoted ({@code "abc"})
- * @param lastModified when the response last changed, or null if unknown; kept to the second,
- *                     as HTTP dates are
  */
 public final class Conditional {
 
@@ -21,6 +17,11 @@ public final class Conditional {
     /** Last-Modified as sent, written once: a kept page sends it with every answer. */
     private final String lastModifiedHeader;
 
+    /**
+     * @param etag         a strong entity tag, quoted ({@code "abc"})
+     * @param lastModified when the response last changed, or null if unknown; kept to the second,
+     *                     as HTTP dates are
+     */
     public Conditional(String etag, Instant lastModified) {
         this.etag = etag;
         this.lastModified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);

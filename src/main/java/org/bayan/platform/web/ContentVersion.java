@@ -31,7 +31,8 @@ public final class ContentVersion {
     private final Clock clock;
     private final Supplier<Optional<Instant>> nextScheduled;
     private long version = 1;
-    private long pages = 1;
+    /** Written under the lock, read without it by {@link #pages} while nothing is due. */
+    private volatile long pages = 1;
     private Instant changedAt;
     private Optional<Instant> next;
     private volatile Runnable wentLive = () -> { };
@@ -39,11 +40,7 @@ public final class ContentVersion {
     private final ArrayDeque<Change> changes = new ArrayDeque<>();
     /** The last version whose change named nothing (so touched anything), or that is forgotten. */
     private long unnamedUpTo = 1;
-    /**
-     * {@link #pages} and when {@link #next} comes (epoch ms, or never), as every reader's
-     * request reads them: without taking the lock while no scheduled statement is due.
-     */
-    private volatile long pagesSeen = 1;
+    /** When {@link #next} comes (epoch ms, or never), for {@link #pages} to read without the lock. */
     private volatile long nextAtMs = Long.MAX_VALUE;
 
     /**
@@ -79,7 +76,7 @@ public final class ContentVersion {
     /** The version of kept pages: moves on with {@link #bump}, not with {@link #bumpValues}. */
     public long pages() {
         if (clock.millis() < nextAtMs) {
-            return pagesSeen; // the page cache asks at every request: no lock while nothing is due
+            return pages; // the page cache asks at every request: no lock while nothing is due
         }
         synchronized (this) {
             current();
@@ -94,7 +91,6 @@ public final class ContentVersion {
     /** Something changed that may show on any page. */
     public synchronized void bump() {
         pages++;
-        pagesSeen = pages;
         moveOn();
         changes.clear();
         unnamedUpTo = version;
