@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.bayan.platform.web.Crumb;
 import org.bayan.platform.web.HttpError;
+import org.bayan.platform.web.PageCache;
 import org.bayan.platform.web.Renderer;
 import org.bayan.user.AdminServlet;
 import org.bayan.user.Policy;
@@ -86,6 +87,8 @@ public final class ImportAdminServlet extends AdminServlet {
                     : new ImportJobs.Request(ImportJobs.Source.WORDPRESS, dry, null, required(path(form.wxrFile()), "import.wxr.missing"),
                             path(form.uploads()), null);
             ImportJobs.Job job = jobs.start(staff(req), request);
+            // Starting it shows readers nothing yet: the job tells every cache as it writes and at its end.
+            PageCache.changed(req, java.util.Set.of());
             redirect(req, resp, "/admin/import/" + job.id, null);
         } catch (ImportRefused e) {
             String field = field(e.key(), form);

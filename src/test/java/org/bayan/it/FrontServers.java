@@ -51,6 +51,16 @@ final class FrontServers implements AutoCloseable {
         return new Site("http://localhost:" + varnishPort, "");
     }
 
+    /** Asks Varnish for a page until it answers from what it keeps. */
+    void keep(String path) {
+        for (int i = 0; i < 5; i++) {
+            if ("hit".equals(varnish().get(path).header("X-Varnish-Cache"))) {
+                return;
+            }
+        }
+        throw new AssertionError(path + " is not kept by Varnish");
+    }
+
     Site balancer() {
         return new Site("http://localhost:" + nginxPort, "");
     }

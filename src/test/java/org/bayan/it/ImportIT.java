@@ -1,6 +1,7 @@
 package org.bayan.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.channels.FileChannel;
@@ -42,6 +43,8 @@ class ImportIT {
     static Path home;
     static Path work;
     static K2Fixture k2;
+    /** Varnish (behind it nginx) in front of the one node, to see that an import purges it; null when not installed. */
+    static FrontServers front;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,8 +57,16 @@ class ImportIT {
         OwnTomcat.deleteTree(work);
         K2Fixture.files(work.resolve("joomla"));
         WxrFixture.write(work.resolve("wordpress"));
-        server = new OwnTomcat("import", List.of("-Dbayan.home=" + home, "-Dbayan.admin.password=" + PASSWORD,
+        List<String> settings = new java.util.ArrayList<>(List.of("-Dbayan.home=" + home, "-Dbayan.admin.password=" + PASSWORD,
                 "-Dbayan.demo=false", "-Dbayan.backup.interval=0"));
+        if (FrontServers.available()) {
+            front = new FrontServers("import");
+            settings.add("-Dbayan.purge.urls=" + front.purgeUrl());
+        }
+        server = new OwnTomcat("import", settings);
+        if (front != null) {
+            front.start(server.port(), server.port());
+        }
         tomcat = server.start(1);
         server.awaitReady(tomcat, 1);
         site = server.site();
@@ -67,6 +78,7 @@ class ImportIT {
             tomcat.destroy();
             tomcat.waitFor();
         }
+        if (front != null) front.close();
         if (k2 != null) k2.close();
     }
 
@@ -206,6 +218,11 @@ class ImportIT {
         form.put("source", "wordpress");
         form.put("wxrFile", work.resolve("wordpress/export.xml").toString());
         form.put("uploads", WxrFixture.uploads(work.resolve("wordpress")).toString());
+        String title = "Hello world!"; // WordPress's post 1: the K2 site had no such statement
+        if (front != null) {
+            front.keep("/");
+            assertFalse(front.varnish().get("/").html().select(".entry-title").eachText().contains(title));
+        }
         admin.get("/admin/import");
         Site.Page started = admin.post("/admin/import", form);
         assertEquals(302, started.status(), started.body());
@@ -216,6 +233,11 @@ class ImportIT {
             report = admin.get(job);
         }
         assertTrue(report.html().select("main .flash").text().startsWith("Import done in"), report.html().select("main").text());
+        if (front != null) {
+            Duration shown = SiteNodes.await(front.varnish(), "/",
+                    page -> page.html().select(".entry-title").eachText().contains(title), SiteNodes.VISIBLE_WITHIN);
+            System.out.println("[bayan] import: the imported statement shown through Varnish " + shown.toMillis() + " ms after the import ended");
+        }
         // K2's item 11 was no statement, so the post keeps its id; WordPress's post 1 does too (K2 has no 1).
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         String post = "/media-center/coalition-news/item/11-coalition-calls-for-ceasefire";
