@@ -55,6 +55,45 @@ class CrashSafetyIT {
         crashAgainAndAgain("H2");
     }
 
+    /**
+     * The search index writes a change to disk up to a second after the save is acknowledged (a
+     * search sees it at once): a kill in that second must not leave a published statement out of
+     * search for good. Killed right after each publish, three times over.
+     */
+    @Test
+    void aStatementPublishedJustBeforeAKillIsFoundBySearchAfterTheRestart() throws Exception {
+        Path home = Path.of("target", "crash-home-search").toAbsolutePath();
+        OwnTomcat.deleteTree(home);
+        OwnTomcat server = new OwnTomcat("crash-search", List.of("-Dbayan.home=" + home, "-Dbayan.admin.password=" + PASSWORD,
+                "-Dbayan.demo=false", "-Dbayan.backup.interval=0"));
+        List<String> published = new ArrayList<>();
+        for (int run = 1; run <= 4; run++) {
+            Process tomcat = server.start(run);
+            try {
+                server.awaitReady(tomcat, run);
+                for (String word : published) {
+                    Site.Page found = server.site().get("/search?q=" + word);
+                    assertTrue(found.html().select("main article a").eachText().stream().anyMatch(t -> t.contains(word)),
+                            "published before kill " + (run - 1) + ", " + word + " is not found by search after the restart");
+                }
+                if (run == 4) {
+                    break;
+                }
+                Session admin = Session.login(server.site(), "admin", PASSWORD);
+                String word = "Killword" + run + "x" + random.nextInt(1_000_000);
+                admin.get("/admin/statements/new");
+                Site.Page answer = admin.post("/admin/statements/new", Map.of("title", "Statement " + word, "body", "<p>" + word + ".</p>",
+                        "sectionId", "2", "tags", "crash", "source", "Test desk", "action", "publish"));
+                assertEquals(302, answer.status(), answer.body());
+                published.add(word);
+            } finally {
+                tomcat.destroyForcibly(); // SIGKILL at once after the acknowledgement
+                tomcat.waitFor();
+            }
+        }
+        assertEquals(3, published.size());
+    }
+
     @Test
     void acknowledgedWritesSurviveKillMinusNineOnPostgreSQL() throws Exception {
         String pgUrl = org.bayan.testing.TestDatabase.postgresUrl();
