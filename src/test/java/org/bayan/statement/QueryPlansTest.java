@@ -1,6 +1,7 @@
 package org.bayan.statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -191,6 +192,24 @@ class QueryPlansTest {
             String index = sections == null ? "IX_STATEMENT_LANG_ON_TIME" : "IX_STATEMENT_LANG_SECTION_ON_TIME";
             assertTrue(plans.get(0).contains(index) && plans.get(0).contains("PUBLISHED_ON = ?"),
                     "the day's rows, not the time's range over a section:\n" + plans.get(0));
+        }
+    }
+
+    /**
+     * A listing's day counts, the first time it is shown after a start, read every visible
+     * statement of the language: from an index holding every column they ask (status, time,
+     * language, section, day), not one row lookup per statement (3.7 s for the home page on
+     * 100,000 statements, 0.3 s from the index).
+     */
+    @Test
+    void aListingsDayCountsAreCountedFromTheIndexThatHoldsEveryColumnTheyRead() throws Exception {
+        long section = tx.read(em -> em.find(Statement.class, middleStatement()).getSection().getId());
+        for (List<Long> sections : java.util.Arrays.asList(List.of(section), null)) {
+            List<String> plans = plansOf(() -> assertFalse(tx.read(em -> new StatementRepository()
+                    .countsByDay(em, "en", sections, LATER)).isEmpty(), "days counted"));
+            assertEquals(1, plans.size(), "one query: " + plans);
+            assertTrue(plans.get(0).contains("IX_STATEMENT_STATUS_TIME_DAYS"),
+                    "counted from the covering index" + (sections == null ? "" : " for a section") + ":\n" + plans.get(0));
         }
     }
 
