@@ -233,8 +233,7 @@ public final class Bootstrap implements ServletContextListener {
             throw startFailure(e.getMessage());
         }
         SearchService search = new SearchService(tx, sections, clock, contentVersion::current);
-        search.rebuildIfEmpty();
-        search.catchUp();
+        search.atStartUp();
         BackupService backups = new BackupService(database.dataSource(), database.isH2(), settings.home(), settings.mediaDir(), clock);
         backups.removeLeftovers();
         if (backups.available() && !settings.backupInterval().isZero()) {

@@ -20,7 +20,7 @@ public final class SearchMapping implements HibernateOrmSearchMappingConfigurer 
     /**
      * Named after its layout: when the fields or their analysers change, the name does (here its
      * number goes up), and an upgraded site finds the new index empty and builds it at start-up
-     * ({@link SearchService#rebuildIfEmpty()}). A cluster cannot change the analysers of an
+     * ({@link SearchService#atStartUp()}). A cluster cannot change the analysers of an
      * index it has, and Lucene files written with the old ones would not match new queries.
      * v2: Arabic and Turkish analysed without stop words, Arabic marks and alef wasla normalised.
      */

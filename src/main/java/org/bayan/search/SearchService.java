@@ -214,31 +214,35 @@ public final class SearchService {
      * At start-up, for a crash: the statements changed in the last minute before the newest
      * change the database holds are indexed again. The local index writes a change to disk within
      * a second of it (SearchConfiguration), so a kill can only have lost changes that close to the
-     * last one; after a clean stop this redoes a handful of statements. A statement deleted for good
-     * in that second may stay in the index: its hit is dropped when the page loads it.
+     * last one; after a clean stop this redoes a handful of statements. A statement deleted for good,
+     * or a tag merged or deleted, in that second can stay in the index as it was until a rebuild.
      */
-    public int catchUp() {
-        return tx.inTransaction(em -> {
+    private void catchUp() {
+        tx.run(em -> {
             java.time.Instant newest = em.createQuery("select max(s.updatedAt) from Statement s", java.time.Instant.class)
                     .getSingleResult();
             if (newest == null) {
-                return 0;
+                return;
             }
             java.util.List<Long> ids = em.createQuery("select s.id from Statement s where s.updatedAt >= :since", Long.class)
                     .setParameter("since", newest.minus(CATCH_UP)).setMaxResults(CATCH_UP_MAX).getResultList();
             new StatementReindex().reindex(em, ids);
-            return ids.size();
         });
     }
 
-    /** At start-up: an index that is empty while the database has statements is rebuilt (e.g. after a restore). */
-    public void rebuildIfEmpty() {
+    /**
+     * At start-up: an index that is empty while the database has statements is rebuilt (e.g.
+     * after a restore); else what a crash may have kept off it is indexed again ({@link #catchUp}).
+     */
+    public void atStartUp() {
         boolean empty = tx.inTransaction(em -> Search.session(em).search(Statement.class)
                 .where(f -> f.matchAll()).fetchTotalHitCount() == 0
                 && em.createQuery("select count(s) from Statement s", Long.class).getSingleResult() > 0);
         if (empty) {
             log.info("Search index is empty: building it from the database");
             rebuild();
+        } else {
+            catchUp();
         }
     }
 }
